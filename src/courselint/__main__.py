@@ -1,0 +1,3 @@
+from courselint.cli import main
+
+raise SystemExit(main())
