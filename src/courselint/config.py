@@ -1,0 +1,237 @@
+"""Configuration: every key, its type and default, in one place.
+
+Sources, weakest first: these defaults; ``[tool.courselint]`` in ``pyproject.toml``
+or ``courselint.toml`` (the nearest walking up from the checked path; in one folder
+``courselint.toml`` wins); command-line options.  An unknown key or a wrong type
+is a :class:`ConfigError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
+DEFAULT_WORDS_FILE = ".courselint-words.txt"
+
+
+class ConfigError(Exception):
+    """A user error in the configuration; its message says where."""
+
+
+# A key's spec: (type or tuple of types, default). ``dict`` sections are nested.
+_STR_LIST = "list[str]"
+SCHEMA: dict[str, Any] = {
+    "paths": (_STR_LIST, ["content"]),
+    "exclude": (_STR_LIST, []),
+    "select": (_STR_LIST, []),
+    "ignore": (_STR_LIST, []),
+    "severity": ("dict[str,str]", {}),
+    "jobs": (int, 0),
+    "locales": (_STR_LIST, []),
+    "cache": (bool, True),
+    "cache_dir": (str, ".courselint_cache"),
+    "frontmatter": {
+        "required": (_STR_LIST, ["title", "weight"]),
+        "required_index": (_STR_LIST, ["title"]),
+        # glob (relative to the config folder) -> required keys, overriding `required`
+        "required_by_glob": ("dict[str,list[str]]", {}),
+        "text_keys": (_STR_LIST, ["title", "description", "summary", "subtitle", "linkTitle"]),
+        "types": ("dict[str,str]", {"title": "str", "weight": "int", "pre": "str", "draft": "bool"}),
+    },
+    "factors": {
+        # tag letter -> label; empty means "read the legend from each lesson"
+        "legend": ("dict[str,str]", {}),
+    },
+    "spelling": {
+        "engine": ((str, type(None)), "hunspell"),
+        "variant": (str, "toutes-variantes"),
+        "languages": (_STR_LIST, ["fr"]),
+        "words": (_STR_LIST, []),
+        "words_file": (str, DEFAULT_WORDS_FILE),
+        "suggestions": (bool, True),
+    },
+    "grammar": {
+        "engine": ((str, type(None)), None),
+        "typography": (bool, False),
+        "server": ((str, type(None)), None),
+        "python": (str, "/usr/bin/python3"),
+        "language": (str, "fr"),
+        "disabled_rules": (_STR_LIST, []),
+    },
+    "i18n": {
+        "source_locale": (str, "fr"),
+        "locales_dir": (str, "locales"),
+        "merge": (bool, True),
+        "width": (int, 79),
+        "keys": (_STR_LIST, ["title", "description", "summary", "subtitle", "linkTitle"]),
+        "min_translated": ((int, float), 80),
+        "layout": (str, "suffix"),  # "suffix": lesson.en.md; "directory": content.en/…
+        "content_dirs": ("dict[str,str]", {}),
+        "shortcode_params": (_STR_LIST, ["caption", "title", "alt"]),
+    },
+}
+
+_CHOICES = {
+    ("spelling", "engine"): ("hunspell", None),
+    ("spelling", "variant"): ("toutes-variantes", "classique", "reforme1990"),
+    ("grammar", "engine"): ("grammalecte", "languagetool", None),
+    ("i18n", "layout"): ("suffix", "directory"),
+}
+
+
+@dataclass
+class Config:
+    """Resolved configuration: ``values`` follows :data:`SCHEMA`."""
+
+    values: dict[str, Any]
+    root: Path  # folder of the config file (or the working folder)
+    source: Path | None = None
+    explicit: set[tuple[str, ...]] = field(default_factory=set)  # keys set by the user
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.values[name]
+
+    def is_explicit(self, *key: str) -> bool:
+        return tuple(key) in self.explicit
+
+    def fingerprint(self) -> str:
+        """Stable hash of everything that changes findings (for the cache)."""
+        data = json.dumps(self.values, sort_keys=True, default=str)
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+    @property
+    def words_file(self) -> Path:
+        return self.root / self.values["spelling"]["words_file"]
+
+
+def defaults(schema: dict[str, Any] = SCHEMA) -> dict[str, Any]:
+    out = {}
+    for key, spec in schema.items():
+        out[key] = defaults(spec) if isinstance(spec, dict) else copy.deepcopy(spec[1])
+    return out
+
+
+def _type_ok(value: Any, expected: Any) -> bool:
+    if expected == _STR_LIST:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if expected == "dict[str,str]":
+        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+    if expected == "dict[str,list[str]]":
+        return isinstance(value, dict) and all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
+        )
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(expected, tuple):
+        return any(_type_ok(value, e) for e in expected)
+    return isinstance(value, expected)
+
+
+def _type_name(expected: Any) -> str:
+    if isinstance(expected, tuple):
+        return " ou ".join(_type_name(e) for e in expected)
+    if isinstance(expected, str):
+        return expected
+    return {int: "entier", str: "chaîne", bool: "booléen", float: "nombre", type(None): "absent"}.get(
+        expected, expected.__name__
+    )
+
+
+def merge(
+    values: dict[str, Any],
+    table: dict[str, Any],
+    origin: str,
+    explicit: set[tuple[str, ...]],
+    schema: dict[str, Any] = SCHEMA,
+    prefix: tuple[str, ...] = (),
+) -> None:
+    """Merge a user table into ``values``, validating keys and types against the schema."""
+    for key, value in table.items():
+        dotted = ".".join((*prefix, key))
+        if key not in schema:
+            raise ConfigError(f"{origin}: clé inconnue '{dotted}'")
+        spec = schema[key]
+        if isinstance(spec, dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: '{dotted}' doit être une table")
+            merge(values[key], value, origin, explicit, spec, (*prefix, key))
+            continue
+        expected = spec[0]
+        if expected is float or expected == (int, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"{origin}: '{dotted}' doit être un nombre")
+        elif not _type_ok(value, expected):
+            raise ConfigError(f"{origin}: '{dotted}' doit être de type {_type_name(expected)}")
+        choices = _CHOICES.get((*prefix, key))
+        if choices is not None and value not in choices:
+            allowed = ", ".join(repr(c) for c in choices if c is not None)
+            raise ConfigError(f"{origin}: '{dotted}' vaut {value!r}, attendu : {allowed}")
+        values[key] = value
+        explicit.add((*prefix, key))
+
+
+def find_config(start: Path) -> Path | None:
+    """Nearest courselint.toml, or pyproject.toml with [tool.courselint], walking up."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_tool_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return "courselint" in tomllib.load(handle).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def read_table(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: illisible ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML invalide ({exc})") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("courselint", {})
+    return data
+
+
+def load(
+    config_file: Path | None = None,
+    start: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Config:
+    """Resolve the configuration for a run."""
+    values = defaults()
+    explicit: set[tuple[str, ...]] = set()
+    source = config_file
+    if source is None:
+        source = find_config(start or Path.cwd())
+    elif not source.is_file():
+        raise ConfigError(f"{source}: fichier de configuration introuvable")
+    if source is not None:
+        merge(values, read_table(source), str(source), explicit)
+    if overrides:
+        merge(values, overrides, "ligne de commande", explicit)
+    root = source.parent.resolve() if source else (start or Path.cwd()).resolve()
+    if root.is_file():
+        root = root.parent
+    return Config(values, root, source, explicit)

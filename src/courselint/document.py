@@ -1,0 +1,545 @@
+"""The lesson model: ``parse(path, source) -> Lesson``.
+
+Positions are exact: the Markdown is parsed over the whole file (front matter
+lines blanked, not removed), so token lines are file lines; every prose unit
+(:class:`Block`) keeps, for each of its source lines, the offsets of its content
+in ``Lesson.text``.  ``Lesson.text`` is the decoded file with its line ends
+normalised to ``\\n`` (markdown-it does the same); line contents are unchanged,
+so a (line, column) in ``text`` is the same (line, column) in the file.
+
+We detect the front matter ourselves instead of using the markdown-it plugin:
+it lets us report a front matter that is never closed, and read TOML (``+++``)
+as cheaply as YAML.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from courselint.findings import Finding, LineIndex, Severity
+from courselint.markdown import MAX_NESTING, parser
+from courselint.segments import JOINER, mask
+
+__all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "JOINER", "decode"]
+
+#: Front matter keys whose string values are prose (spell-checked, translated).
+DEFAULT_TEXT_KEYS = ("title", "description", "summary", "subtitle", "linkTitle", "menuTitle")
+
+PROSE_KINDS = frozenset(
+    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt"}
+)
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of prose: what is spell-checked, and what becomes one msgid."""
+
+    kind: str
+    raw: str
+    pieces: tuple[tuple[int, int], ...]
+    line: int
+    end_line: int
+    index: LineIndex
+    level: int = 0
+    key: str | None = None
+    slide: int = 0
+    section: int | None = None
+    container: int | None = None  # token index of the enclosing list (list items)
+    token: int | None = None  # token index of the inline token
+    prose: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.prose:
+            self.prose = mask(self.raw)
+
+    def source_offset(self, i: int) -> int:
+        """Offset in ``raw``/``prose`` -> offset in ``Lesson.text``."""
+        consumed = 0
+        for start, end in self.pieces:
+            length = end - start
+            if i <= consumed + length:
+                return start + (i - consumed)
+            consumed += length + 1  # the "\n" joining two pieces
+        start, end = self.pieces[-1]
+        return end
+
+    def position(self, i: int) -> tuple[int, int]:
+        pos = self.index.position(self.source_offset(i))
+        return pos.line, pos.column
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of ``raw[start:end]``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return line, column, end_line, end_column
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int
+    title: str
+    line: int
+    end_line: int
+    block: int
+
+
+@dataclass(slots=True)
+class Slide:
+    index: int
+    start_line: int
+    end_line: int
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    format: str  # "yaml" or "toml"
+    start_line: int  # line of the opening fence
+    end_line: int  # line of the closing fence
+    raw: str
+
+
+@dataclass
+class Lesson:
+    path: str
+    source: str
+    text: str
+    bom: bool
+    index: LineIndex
+    metadata: dict[str, Any]
+    front_matter: FrontMatter | None
+    tokens: list
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    slides: list[Slide] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def line_count(self) -> int:
+        return self.index.line_count
+
+    @cached_property
+    def course(self):
+        """Timeline, steps and factor tags of the lesson (see :mod:`courselint.course`)."""
+        from courselint.course import analyse
+
+        return analyse(self)
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+class DecodeError(Exception):
+    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.column, self.message = code, line, column, message
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode a lesson file: UTF-8, optional BOM. Raises :class:`DecodeError`."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        raise DecodeError(
+            "CL004", line, column, "fichier binaire (octet NUL) : ce n'est pas une leçon Markdown"
+        )
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        good = data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        column = len(good.decode("utf-8", "replace")) + 1
+        raise DecodeError(
+            "CL002",
+            line,
+            column,
+            f"encodage invalide : le fichier n'est pas en UTF-8 (octet 0x{data[exc.start]:02x}) ;"
+            " enregistrez-le en UTF-8",
+        ) from None
+
+
+def normalise_newlines(source: str) -> str:
+    return source.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- front matter
+
+_YAML_FENCE = re.compile(r"---[ \t]*")
+_YAML_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
+
+
+class _SafeLineLoader(yaml.SafeLoader):
+    """Safe YAML (no object construction) that refuses runaway alias expansion."""
+
+    max_aliases = 1000
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self._aliases = getattr(self, "_aliases", 0) + 1
+            if self._aliases > self.max_aliases:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "trop d'alias YAML (expansion excessive)", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+
+def _split_front_matter(lines: list[str]) -> tuple[str | None, int]:
+    """Return (format, closing line index) or (None, -1); (fmt, -2) if never closed."""
+    if not lines:
+        return None, -1
+    first = lines[0]
+    if _YAML_FENCE.fullmatch(first):
+        fmt, end_re = "yaml", _YAML_END
+    elif _TOML_FENCE.fullmatch(first):
+        fmt, end_re = "toml", _TOML_FENCE
+    else:
+        return None, -1
+    for i in range(1, len(lines)):
+        if end_re.fullmatch(lines[i]):
+            return fmt, i
+    return fmt, -2
+
+
+def _load_front_matter(fmt: str, raw: str, first_line: int, problems: list, path: str) -> dict:
+    def problem(code: str, line: int, column: int, message: str) -> None:
+        problems.append(_input_finding(path, code, line, column, message))
+
+    try:
+        if fmt == "yaml":
+            data = yaml.load(raw, Loader=_SafeLineLoader)  # noqa: S506 - SafeLoader subclass
+        else:
+            data = tomllib.loads(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + 1 + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem("CL003", line, column, f"front matter YAML invalide : {reason}")
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+), column (\d+)", str(exc))
+        line = first_line + 1 + (int(match.group(1)) - 1 if match else 0)
+        column = int(match.group(2)) if match else 1
+        problem("CL003", line, column, f"front matter TOML invalide : {str(exc).split(' (')[0]}")
+        return {}
+    except RecursionError:
+        problem("CL003", first_line + 1, 1, "front matter trop profondément imbriqué")
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        problem(
+            "CL005",
+            first_line + 1,
+            1,
+            f"le front matter doit être un dictionnaire de clés (trouvé : {kind})",
+        )
+        return {}
+    return data
+
+
+def _input_finding(path: str, code: str, line: int, column: int, message: str) -> Finding:
+    from courselint.rules import RULES
+
+    rule = RULES[code]
+    return Finding(path, line, column, line, column + 1, code, rule.name, rule.severity, message)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _line_pieces(
+    index: LineIndex, first_line0: int, content: str
+) -> tuple[tuple[int, int], ...]:
+    """Locate each line of an inline token's content in the file (0-based first line)."""
+    pieces = []
+    for i, content_line in enumerate(content.split("\n")):
+        line = first_line0 + i + 1
+        if line > index.line_count:
+            break
+        start = index.starts[line - 1]
+        source_line = index.line_text(line)
+        trimmed_source = source_line.rstrip(" \t")
+        wanted = content_line.strip(" \t")
+        if wanted and trimmed_source.endswith(wanted):
+            end = start + len(trimmed_source)
+            pieces.append((end - len(wanted), end))
+        else:
+            # markdown-it rewrote the line (tabs inside containers): keep the visible text.
+            lead = len(source_line) - len(source_line.lstrip(" \t>"))
+            pieces.append((start + min(lead, len(trimmed_source)), start + len(trimmed_source)))
+    return tuple(pieces)
+
+
+def _heading_pieces(index: LineIndex, map_: list[int], content: str, setext: bool):
+    if setext:
+        return _line_pieces(index, map_[0], content)
+    line = map_[0] + 1
+    source_line = index.line_text(line)
+    start = index.starts[line - 1]
+    hashes = len(source_line) - len(source_line.lstrip(" ").lstrip("#"))
+    found = source_line.find(content, hashes) if content else -1
+    if found == -1:
+        found = hashes
+        return ((start + found, start + found),)
+    return ((start + found, start + found + len(content)),)
+
+
+def _cell_pieces(index: LineIndex, line0: int, contents: list[str]) -> list[tuple[int, int]]:
+    line = line0 + 1
+    source_line = index.line_text(line)
+    base = index.starts[line - 1]
+    pieces = []
+    pos = 0
+    for content in contents:
+        pipe = source_line.find("|", pos)
+        search_from = pipe + 1 if pipe != -1 and source_line[:pipe].strip() == "" and pos == 0 else pos
+        found = source_line.find(content, search_from) if content else -1
+        if found == -1:
+            found = search_from
+            pieces.append((base + found, base + found))
+        else:
+            pieces.append((base + found, base + found + len(content)))
+            pos = found + len(content)
+    return pieces
+
+
+_STANDALONE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)")
+
+
+def _build_blocks(lesson: Lesson) -> None:
+    index = lesson.index
+    tokens = lesson.tokens
+    stack: list[tuple[str, int]] = []  # (container type, token index)
+    blocks = lesson.blocks
+    row_line = 0
+    row_cells: list[tuple[int, str, str]] = []  # (token index, content, kind)
+
+    def innermost() -> str | None:
+        for kind, _ in reversed(stack):
+            if kind in ("list_item", "blockquote"):
+                return kind
+        return None
+
+    def enclosing_list() -> int | None:
+        for kind, i in reversed(stack):
+            if kind in ("bullet_list", "ordered_list"):
+                return i
+        return None
+
+    depth = 0
+    for i, token in enumerate(tokens):
+        ttype = token.type
+        if ttype.endswith("_open") and ttype[:-5] in (
+            "bullet_list",
+            "ordered_list",
+            "list_item",
+            "blockquote",
+        ):
+            stack.append((ttype[:-5], i))
+            depth += 1
+        elif ttype.endswith("_close") and ttype[:-6] in (
+            "bullet_list",
+            "ordered_list",
+            "list_item",
+            "blockquote",
+        ):
+            if stack:
+                stack.pop()
+            depth -= 1
+        elif ttype == "inline" and token.map is not None:
+            parent = tokens[i - 1].type if i else ""
+            content = token.content
+            if parent == "heading_open":
+                opener = tokens[i - 1]
+                pieces = _heading_pieces(index, token.map, content, opener.markup in ("=", "-"))
+                kind, level = "heading", int(opener.tag[1])
+            elif parent == "paragraph_open":
+                pieces = _line_pieces(index, token.map[0], content)
+                container = innermost()
+                kind = {"list_item": "list_item", "blockquote": "quote"}.get(container, "paragraph")
+                level = depth
+                image = _STANDALONE_IMAGE.fullmatch(content.strip())
+                if image and len(pieces) == 1:
+                    start = pieces[0][0] + 2
+                    pieces = ((start, start + len(image.group("alt"))),)
+                    kind = "image_alt"
+            elif parent in ("th_open", "td_open"):
+                if token.map[0] != row_line:
+                    row_line, row_cells = token.map[0], []
+                row_cells.append((i, content, "table_cell"))
+                cell_pieces = _cell_pieces(index, row_line, [c for _, c, _ in row_cells])
+                pieces = (cell_pieces[-1],)
+                kind, level = "table_cell", depth
+            else:
+                continue
+            raw = "\n".join(lesson.text[s:e] for s, e in pieces)
+            first = index.position(pieces[0][0]).line
+            last = index.position(pieces[-1][1]).line
+            blocks.append(
+                Block(
+                    kind=kind,
+                    raw=raw,
+                    pieces=pieces,
+                    line=first,
+                    end_line=last,
+                    index=index,
+                    level=level,
+                    container=enclosing_list() if kind == "list_item" else None,
+                    token=i,
+                )
+            )
+
+
+def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Block]:
+    fm = lesson.front_matter
+    if fm is None or fm.format != "yaml":
+        return []
+    blocks = []
+    for line in range(fm.start_line + 1, fm.end_line):
+        text = lesson.index.line_text(line)
+        match = re.match(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", text)
+        if not match or match.group("key") not in text_keys:
+            continue
+        key = match.group("key")
+        if not isinstance(lesson.metadata.get(key), str):
+            continue
+        value_start = match.start("value")
+        value = match.group("value")
+        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+            value_start += 1
+            value = value[1:-1]
+        elif value.startswith(("|", ">", "\"", "'")) or not value:
+            continue  # block scalars and multi-line strings are not units (yet)
+        base = lesson.index.starts[line - 1] + value_start
+        blocks.append(
+            Block(
+                kind="front_matter_value",
+                raw=value,
+                pieces=((base, base + len(value)),),
+                line=line,
+                end_line=line,
+                index=lesson.index,
+                key=key,
+            )
+        )
+    return blocks
+
+
+def _structure(lesson: Lesson) -> None:
+    """Headings with their section ranges, slides, and each block's place in them."""
+    last_line = lesson.line_count
+    hr_lines = [t.map[0] + 1 for t in lesson.tokens if t.type == "hr" and t.map]
+    starts = [1 if lesson.front_matter is None else lesson.front_matter.end_line + 1]
+    starts += [line + 1 for line in hr_lines]
+    bounds = [*hr_lines, last_line + 1]
+    lesson.slides = [
+        Slide(i, start, max(start, bound - 1)) for i, (start, bound) in enumerate(zip(starts, bounds))
+    ]
+    for b, block in enumerate(lesson.blocks):
+        if block.kind == "heading":
+            level = lesson.tokens[block.token - 1].tag[1] if block.token else "1"
+            lesson.headings.append(Heading(int(level), block.raw, block.line, last_line, b))
+    for i, heading in enumerate(lesson.headings):
+        for later in lesson.headings[i + 1 :]:
+            if later.level <= heading.level:
+                heading.end_line = later.line - 1
+                break
+    for block in lesson.blocks:
+        block.slide = sum(1 for line in hr_lines if line < block.line)
+        for h, heading in enumerate(lesson.headings):
+            if heading.line <= block.line <= heading.end_line:
+                block.section = h  # later (deeper) headings overwrite: innermost wins
+
+
+def _check_nesting(lesson: Lesson) -> None:
+    """markdown-it stops nesting silently past MAX_NESTING; tell the author."""
+    deepest = 0
+    for token in lesson.tokens:
+        deepest = max(deepest, token.level)
+    if deepest < MAX_NESTING - 2:
+        return
+    line = 1
+    for token in lesson.tokens:
+        if token.level >= MAX_NESTING - 2 and token.map:
+            line = token.map[0] + 1
+            break
+    lesson.problems.append(
+        _input_finding(
+            lesson.path,
+            "CL007",
+            line,
+            1,
+            f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes ou de citations) :"
+            " la suite n'est plus analysée comme structure",
+        )
+    )
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def parse(
+    path: str, source: str | bytes, *, text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS
+) -> Lesson:
+    """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``."""
+    problems: list[Finding] = []
+    bom = False
+    if isinstance(source, bytes):
+        try:
+            source, bom = decode(source)
+        except DecodeError as exc:
+            empty = LineIndex("")
+            finding = _input_finding(path, exc.code, exc.line, exc.column, exc.message)
+            return Lesson(path, "", "", False, empty, {}, None, [], problems=[finding])
+    elif source.startswith("\ufeff"):
+        source, bom = source[1:], True
+    text = normalise_newlines(source)
+    index = LineIndex(text)
+    lines = text.split("\n")
+
+    metadata: dict[str, Any] = {}
+    front_matter = None
+    markdown_text = text
+    fmt, closing = _split_front_matter(lines)
+    if fmt and closing == -2:
+        problems.append(
+            _input_finding(
+                path,
+                "CL006",
+                1,
+                1,
+                "front matter jamais fermé : ajoutez la ligne "
+                + ("`---`" if fmt == "yaml" else "`+++`")
+                + " qui le termine",
+            )
+        )
+    elif fmt:
+        raw = "\n".join(lines[1:closing])
+        front_matter = FrontMatter(fmt, 1, closing + 1, raw)
+        metadata = _load_front_matter(fmt, raw, 1, problems, path)
+        # Blank the front matter (keep its lines) so Markdown lines stay file lines.
+        if closing + 1 < index.line_count:
+            markdown_text = "\n" * (closing + 1) + text[index.starts[closing + 1] :]
+        else:
+            markdown_text = "\n" * closing
+
+    tokens = parser().parse(markdown_text)
+    lesson = Lesson(path, source, text, bom, index, metadata, front_matter, tokens, problems=problems)
+    lesson.blocks.extend(_front_matter_blocks(lesson, text_keys))
+    _build_blocks(lesson)
+    _structure(lesson)
+    _check_nesting(lesson)
+    return lesson

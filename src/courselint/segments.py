@@ -1,0 +1,73 @@
+"""Masking of non-prose inside a unit of text.
+
+``mask(raw)`` returns a string of the same length as ``raw`` in which everything
+that is not prose (inline code, URLs, link targets, raw HTML, HTML comments, Hugo
+shortcodes, e-mail addresses, entities) is replaced by spaces, and inline markup
+delimiters (``**``, ``_``, ``~~``, ``[``, ``]``) are replaced by spaces — or by
+:data:`JOINER` when they sit inside a word, so that ``**L**inu**X**`` still reads
+as one word.  Newlines are always kept, so an offset in the masked text is an
+offset in the raw text, and through the block's pieces an offset in the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Stands for inline markup inside a word (U+2060 WORD JOINER): tokenizers join across it.
+JOINER = "\u2060"
+
+# Order matters: the first alternative that matches at a position wins.
+_NON_PROSE = re.compile(
+    r"""
+      (?P<comment><!--.*?(?:-->|\Z))
+    | (?P<shortcode>\{\{[<%].*?(?:[%>]\}\}|\Z))
+    | (?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))
+    | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>)
+    | (?P<html></?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>)
+    | (?P<target>\]\((?:<[^<>\n]*>|(?:[^()\s]|\((?:[^()\s])*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+    | (?P<reflabel>\]\[[^\]\n]*\])
+    | (?P<url>(?:https?|ftp)://[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"»)]|www\.[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"»)])
+    | (?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)
+    | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
+    | (?P<escape>\\(?=[!-/:-@\[-`{-~]))
+    | (?P<hardbreak>\\$)
+    | (?P<delim>\*+|~~|(?<!\w)_+|_+(?!\w)|!?\[|\])
+    """,
+    re.VERBOSE | re.DOTALL | re.MULTILINE,
+)
+
+
+def _blank(text: str) -> str:
+    """Spaces of the same length, newlines kept."""
+    return "".join("\n" if ch == "\n" else " " for ch in text)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == JOINER
+
+
+def mask(raw: str) -> str:
+    """Return ``raw`` with non-prose masked (same length, same newlines)."""
+    out: list[str] = []
+    last = 0
+    for match in _NON_PROSE.finditer(raw):
+        start, end = match.span()
+        out.append(raw[last:start])
+        piece = match.group()
+        if match.lastgroup in ("delim", "escape"):
+            before = _last_char(out)
+            after = raw[end : end + 1]
+            inside_word = _is_word_char(before) and _is_word_char(after)
+            out.append((JOINER if inside_word else " ") * len(piece))
+        else:
+            out.append(_blank(piece))
+        last = end
+    out.append(raw[last:])
+    return "".join(out)
+
+
+def _last_char(parts: list[str]) -> str:
+    for part in reversed(parts):
+        if part:
+            return part[-1]
+    return ""
