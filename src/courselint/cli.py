@@ -1,0 +1,306 @@
+"""Command line: ``main(argv) -> int``; the only module that prints or exits.
+
+Exit status: 0 no error finding, 1 at least one error finding, 2 usage or
+configuration error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from pathlib import Path
+
+from courselint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageExit(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise _UsageExit(message)
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="courselint",
+        description="Vérifie et traduit les leçons Markdown d'un cours en français (Hugo).",
+    )
+    parser.add_argument("--version", action="version", version=f"courselint {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMANDE")
+
+    def common(sub):
+        sub.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN")
+        sub.add_argument("--config", type=Path, help="fichier de configuration (courselint.toml ou pyproject.toml)")
+
+    check = commands.add_parser("check", help="vérifier des leçons et des catalogues")
+    common(check)
+    from courselint.reporters import FORMATS
+
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--output", type=Path, help="écrire le rapport dans ce fichier")
+    check.add_argument("--select", action="append", help="codes à vérifier (préfixes : CL4, CL302)")
+    check.add_argument("--ignore", action="append", help="codes à ignorer (préfixes)")
+    check.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
+    check.add_argument("--quiet", action="store_true", help="n'afficher que les problèmes")
+    check.add_argument("--no-cache", action="store_true", help="ne pas lire ni écrire le cache")
+
+    extract = commands.add_parser("extract", help="extraire les textes vers les catalogues gettext")
+    common(extract)
+    extract.add_argument("--locale", action="append", default=None, help="langue à fusionner (ex. en)")
+    extract.add_argument("--no-merge", action="store_true", help="ne mettre à jour que les modèles .pot")
+
+    build = commands.add_parser("build", help="construire les leçons traduites")
+    common(build)
+    build.add_argument("--locale", action="append", default=None)
+    build.add_argument("--min-translated", type=float, default=None, metavar="POURCENT")
+
+    stats = commands.add_parser("stats", help="état des traductions")
+    common(stats)
+    stats.add_argument("--locale", action="append", default=None)
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+
+    add_word = commands.add_parser("add-word", help="ajouter des mots à la liste du projet")
+    add_word.add_argument("words", nargs="+", metavar="MOT")
+    add_word.add_argument("--config", type=Path)
+
+    commands.add_parser("rules", help="lister les règles")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageExit as exc:
+        print(f"courselint: erreur : {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+
+    from courselint.config import ConfigError
+    from courselint.engine import UsageError
+
+    try:
+        handler = {
+            "check": _check,
+            "extract": _extract,
+            "build": _build,
+            "stats": _stats,
+            "add-word": _add_word,
+            "rules": _rules,
+        }[args.command]
+        return handler(args)
+    except (ConfigError, UsageError) as exc:
+        print(f"courselint: erreur : {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("courselint: interrompu", file=sys.stderr)
+        return 130
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _load_config(args):
+    from courselint import config as config_module
+
+    paths = getattr(args, "paths", None) or []
+    start = paths[0] if paths else Path.cwd()
+    if not start.exists():
+        start = Path.cwd()
+    return config_module.load(args.config, start=start)
+
+
+def _default_paths(config, include_catalogs: bool) -> list[Path]:
+    from courselint.engine import UsageError
+
+    paths = [config.root / p for p in config["paths"]]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"chemin configuré introuvable : {missing[0]}")
+    if include_catalogs:
+        locales_dir = config.root / config.section("i18n")["locales_dir"]
+        if locales_dir.is_dir():
+            paths.append(locales_dir)
+    cwd = Path.cwd()
+    return [_relative(p, cwd) for p in paths]
+
+
+def _relative(path: Path, base: Path) -> Path:
+    try:
+        return path.resolve().relative_to(base.resolve())
+    except ValueError:
+        return path
+
+
+def _show_progress() -> bool:
+    if os.environ.get("PRE_COMMIT") or os.environ.get("CI"):
+        return False
+    return sys.stderr.isatty()
+
+
+def _progress_printer():
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r{done}/{total} fichiers vérifiés{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    from courselint.fileio import write_text_atomic
+
+    write_text_atomic(path, text)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _check(args) -> int:
+    from courselint import engine, reporters
+
+    config = _load_config(args)
+    paths = args.paths or _default_paths(config, include_catalogs=True)
+    selection = engine.Selection(
+        tuple(_codes(args.select) or config["select"]),
+        tuple(_codes(args.ignore) + list(config["ignore"])),
+    )
+    if args.jobs < 0:
+        raise engine.UsageError("--jobs doit être positif ou nul")
+    show = not args.quiet and _show_progress()
+    result = engine.run(
+        paths,
+        config,
+        selection,
+        jobs=args.jobs,
+        use_cache=not args.no_cache,
+        progress=_progress_printer() if show else None,
+    )
+    summary = reporters.Summary(result.lessons, result.catalogs, result.cached)
+    write = reporters.get(args.format)
+    if args.output:
+        buffer = io.StringIO()
+        write(result.findings, summary, buffer)
+        _write_atomic(args.output, buffer.getvalue())
+        if args.format != "text" and not args.quiet:
+            from courselint.reporters.text import summary_line
+
+            print(summary_line(result.findings, summary), file=sys.stderr)
+    elif args.format == "text" and args.quiet:
+        from courselint.reporters.text import format_finding
+
+        for finding in result.findings:
+            print(format_finding(finding, _color(sys.stdout)))
+    else:
+        write(result.findings, summary, sys.stdout, color=_color(sys.stdout))
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def _lesson_paths(args, config) -> list[Path]:
+    from courselint import engine
+
+    paths = args.paths or _default_paths(config, include_catalogs=False)
+    lessons, _ = engine.discover(paths, config)
+    return lessons
+
+
+def _locales(args, config) -> list[str]:
+    return args.locale or list(config["locales"])
+
+
+def _report_findings(findings) -> int:
+    from courselint.findings import Severity
+    from courselint.reporters.text import format_finding
+
+    for finding in findings:
+        print(format_finding(finding, _color(sys.stdout)))
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+def _extract(args) -> int:
+    from courselint.i18n.extract import extract
+
+    config = _load_config(args)
+    locales = [] if args.no_merge else _locales(args, config)
+    written, findings = extract(_lesson_paths(args, config), config, locales)
+    for path in written:
+        print(f"écrit : {_relative(path, Path.cwd())}")
+    return _report_findings(findings)
+
+
+def _build(args) -> int:
+    from courselint.i18n.render import build
+
+    config = _load_config(args)
+    written, findings = build(
+        _lesson_paths(args, config), config, _locales(args, config), args.min_translated
+    )
+    for path in written:
+        print(f"écrit : {_relative(path, Path.cwd())}")
+    return _report_findings(findings)
+
+
+def _stats(args) -> int:
+    import json
+
+    from courselint.i18n.stats import stats
+
+    config = _load_config(args)
+    rows = stats(_lesson_paths(args, config), config, _locales(args, config))
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        print(
+            f"{row['locale']}  {row['lesson']}  {row['translated']} traduites, {row['fuzzy']} floues,"
+            f" {row['untranslated']} non traduites ({row['percent']:.0f} %)"
+        )
+    return EXIT_OK
+
+
+def _add_word(args) -> int:
+    from courselint.spell.wordlist import add_word
+
+    config = _load_config(args)
+    for word in args.words:
+        add_word(config.words_file, word)
+    print(f"{len(args.words)} mot(s) ajouté(s) à {_relative(config.words_file, Path.cwd())}")
+    return EXIT_OK
+
+
+def _rules(args) -> int:
+    from courselint.rules import RULES
+
+    for code in sorted(RULES):
+        rule = RULES[code]
+        print(f"{code}  {rule.name:<34} {rule.severity.value:<8} {rule.summary}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,370 @@
+"""Run the selected rules over files: discover, parse, check, filter, sort.
+
+Per-file work (read, parse, lesson rules, suppressions) runs in worker processes
+when there are enough files to pay for them; each worker keeps its engines (the
+Hunspell dictionary, a Grammalecte child) for the whole run.  Chapter rules
+(cross-file) and catalog rules run in the parent.  Findings of a lesson are
+cached by the file's content, the configuration and the versions of everything
+that can change them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from courselint import __version__
+from courselint.config import Config
+from courselint.findings import Finding, Severity
+
+#: Below this many files to parse, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 24
+CACHE_FORMAT = "1"
+
+
+class UsageError(Exception):
+    """A bad path or option given by the user (exit status 2)."""
+
+
+# --------------------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes run: the most specific matching prefix (or rule name) wins."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    @staticmethod
+    def _match(code: str, name: str, patterns: tuple[str, ...]) -> int:
+        best = -1
+        for pattern in patterns:
+            if pattern.upper().startswith("CL") and code.startswith(pattern.upper()):
+                best = max(best, len(pattern))
+            elif pattern == name or pattern.upper() == "ALL":
+                best = max(best, len(pattern) if pattern != "ALL" else 0)
+        return best
+
+    def enabled(self, code: str, name: str = "") -> bool:
+        chosen = self._match(code, name, self.select) if self.select else 0
+        if chosen < 0:
+            return False
+        ignored = self._match(code, name, self.ignore)
+        return ignored < 0 or chosen > ignored
+
+    def validate(self, known: Iterable[tuple[str, str]]) -> None:
+        known = list(known)
+        for pattern in (*self.select, *self.ignore):
+            if pattern.upper() == "ALL":
+                continue
+            if not any(
+                code.startswith(pattern.upper()) or name == pattern for code, name in known
+            ):
+                raise UsageError(f"code ou règle inconnu : {pattern!r}")
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def generated_translation(path: Path, locales: Iterable[str]) -> bool:
+    """``lesson.en.md`` is a build output for locale ``en``, not a French source."""
+    suffixes = path.suffixes
+    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
+
+
+def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]:
+    """Lessons (``*.md``) and catalogs (``*.po``) under the given paths, sorted."""
+    lessons: set[Path] = set()
+    catalogs: set[Path] = set()
+    locales = config["locales"]
+    excludes = config["exclude"]
+
+    def excluded(path: Path) -> bool:
+        try:
+            rel = path.resolve().relative_to(config.root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return any(fnmatch.fnmatch(rel, pattern) for pattern in excludes)
+
+    def consider(path: Path, explicit: bool) -> None:
+        if path.suffix == ".md":
+            if explicit or not (generated_translation(path, locales) or excluded(path)):
+                if not generated_translation(path, locales):
+                    lessons.add(path)
+        elif path.suffix == ".po" and (explicit or not excluded(path)):
+            catalogs.add(path)
+
+    for given in paths:
+        if given.is_dir():
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    consider(Path(root) / name, explicit=False)
+        elif given.exists() or given.is_symlink():
+            consider(given, explicit=True)
+        else:
+            raise UsageError(f"chemin introuvable : {given}")
+    return sorted(lessons), sorted(catalogs)
+
+
+# --------------------------------------------------------------------------- per file
+
+
+def _apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
+    overrides = config["severity"]
+    if not overrides:
+        return findings
+    out = []
+    for finding in findings:
+        best = ""
+        for prefix in overrides:
+            if finding.code.startswith(prefix) and len(prefix) > len(best):
+                best = prefix
+        out.append(finding.with_severity(Severity(overrides[best])) if best else finding)
+    return out
+
+
+def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: Selection) -> list[Finding]:
+    """All lesson-scope findings for one file's bytes (suppressions applied)."""
+    from courselint.document import parse
+    from courselint.rules import RULES
+    from courselint.suppress import apply, parse_suppressions
+
+    lesson = parse(path, data, text_keys=tuple(config.section("frontmatter")["text_keys"]))
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        if rule.scope not in ("input", "lesson") or not selection.enabled(rule.code, rule.name):
+            continue
+        if rule.scope == "lesson" and not lesson.text and lesson.problems:
+            continue  # nothing to check in a file we could not read
+        findings.extend(rule.check(lesson, ctx))
+    findings = apply(findings, parse_suppressions(lesson.text))
+    return _apply_severity(findings, config)
+
+
+def _read_and_check(path: Path, config: Config, ctx, selection: Selection) -> list[Finding]:
+    from courselint.rules.base import make_finding
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return [make_finding("CL001", str(path), 1, 1, 1, 2, f"fichier illisible : {reason}")]
+    return check_lesson_source(str(path), data, config, ctx, selection)
+
+
+# Worker state: set once per worker process by the pool initializer.
+_WORKER: dict = {}
+
+
+def _init_worker(config: Config, selection: Selection) -> None:
+    from courselint.rules.base import Context
+
+    _WORKER["config"] = config
+    _WORKER["selection"] = selection
+    _WORKER["ctx"] = Context(config)
+
+
+def _worker_check(path: str) -> tuple[str, list[dict], list[dict]]:
+    ctx = _WORKER["ctx"]
+    findings = _read_and_check(Path(path), _WORKER["config"], ctx, _WORKER["selection"])
+    run_findings = [f.to_dict() for f in getattr(ctx, "run_findings", [])]
+    return path, [f.to_dict() for f in findings], run_findings
+
+
+# --------------------------------------------------------------------------- cache
+
+
+class Cache:
+    """Findings of one lesson file, keyed by everything that can change them."""
+
+    def __init__(self, config: Config, salt: str) -> None:
+        self.folder = config.root / config["cache_dir"]
+        self.salt = salt
+
+    def key(self, path: Path, data: bytes) -> str:
+        digest = hashlib.sha256()
+        digest.update(self.salt.encode())
+        digest.update(str(path).encode())
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[Finding] | None:
+        try:
+            raw = (self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")
+            return [Finding.from_dict(item) for item in json.loads(raw)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        target = self.folder / key[:2] / f"{key}.json"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not (self.folder / ".gitignore").exists():
+                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump([f.to_dict() for f in findings], handle)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def cache_salt(config: Config, selection: Selection) -> str:
+    """Version of everything besides the file that changes its findings."""
+    parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection)]
+    words = config.words_file
+    try:
+        parts.append(hashlib.sha256(words.read_bytes()).hexdigest())
+    except OSError:
+        parts.append("no-words-file")
+    data_dir = Path(__file__).parent / "data"
+    if data_dir.is_dir():
+        for item in sorted(data_dir.iterdir()):
+            stat = item.stat()
+            parts.append(f"{item.name}:{stat.st_size}:{int(stat.st_mtime)}")
+    return "|".join(parts)
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    lessons: int = 0
+    catalogs: int = 0
+    cached: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+
+def run(
+    paths: list[Path],
+    config: Config,
+    selection: Selection,
+    *,
+    jobs: int = 0,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    from courselint.rules import RULES
+    from courselint.rules.base import Context
+
+    selection.validate((r.code, r.name) for r in RULES.values())
+    lessons, catalogs = discover(paths, config)
+    result = RunResult(lessons=len(lessons), catalogs=len(catalogs))
+    cache = Cache(config, cache_salt(config, selection)) if use_cache and config["cache"] else None
+
+    todo: list[tuple[Path, str | None]] = []
+    per_file: dict[str, list[Finding]] = {}
+    for path in lessons:
+        key = None
+        if cache is not None:
+            try:
+                key = cache.key(path, path.read_bytes())
+            except OSError:
+                key = None
+            cached = cache.get(key) if key else None
+            if cached is not None:
+                per_file[str(path)] = cached
+                result.cached += 1
+                continue
+        todo.append((path, key))
+
+    run_findings: dict[tuple, Finding] = {}
+    jobs = jobs or config["jobs"] or (os.cpu_count() or 1)
+    done = 0
+    total = len(todo)
+    if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        keys = {str(p): k for p, k in todo}
+        chunksize = max(1, min(16, len(todo) // (jobs * 4)))
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(config, selection)
+        ) as pool:
+            for path, items, run_items in pool.map(
+                _worker_check, [str(p) for p, _ in todo], chunksize=chunksize
+            ):
+                findings = [Finding.from_dict(item) for item in items]
+                per_file[path] = findings
+                for item in run_items:
+                    finding = Finding.from_dict(item)
+                    run_findings[(finding.code, finding.message)] = finding
+                if cache is not None and keys[path]:
+                    cache.put(keys[path], findings)
+                done += 1
+                if progress:
+                    progress(done, total)
+    else:
+        ctx = Context(config)
+        for path, key in todo:
+            findings = _read_and_check(path, config, ctx, selection)
+            per_file[str(path)] = findings
+            if cache is not None and key:
+                cache.put(key, findings)
+            done += 1
+            if progress:
+                progress(done, total)
+        for finding in getattr(ctx, "run_findings", []):
+            run_findings[(finding.code, finding.message)] = finding
+
+    findings = [f for items in per_file.values() for f in items]
+    findings.extend(_chapter_findings(lessons, config, selection))
+    findings.extend(_catalog_findings(catalogs, config, selection))
+    findings.extend(_apply_severity(list(run_findings.values()), config))
+    result.findings = sorted(set(findings), key=Finding.sort_key)
+    return result
+
+
+def _chapter_findings(lessons: list[Path], config: Config, selection: Selection) -> list[Finding]:
+    from courselint.rules import RULES
+    from courselint.rules.base import Context
+    from courselint.suppress import apply, parse_suppressions
+
+    rules = [r for r in RULES.values() if r.scope == "chapter" and selection.enabled(r.code, r.name)]
+    if not rules or not lessons:
+        return []
+    ctx = Context(config)
+    checked = {p.resolve() for p in lessons}
+    folders = sorted({p.resolve().parent for p in lessons})
+    findings: list[Finding] = []
+    for folder in folders:
+        for rule in rules:
+            findings.extend(rule.check(folder, checked, ctx))
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    out: list[Finding] = []
+    for path, items in by_path.items():
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        out.extend(apply(items, parse_suppressions(text)))
+    return _apply_severity(out, config)
+
+
+def _catalog_findings(catalogs: list[Path], config: Config, selection: Selection) -> list[Finding]:
+    from courselint.rules import RULES
+    from courselint.rules.base import Context
+
+    rules = [r for r in RULES.values() if r.scope == "catalog" and selection.enabled(r.code, r.name)]
+    if not rules or not catalogs:
+        return []
+    ctx = Context(config)
+    findings: list[Finding] = []
+    for path in catalogs:
+        for rule in rules:
+            findings.extend(rule.check(path, ctx))
+    return _apply_severity(findings, config)
