@@ -54,7 +54,9 @@ def mask(raw: str) -> str:
         start, end = match.span()
         out.append(raw[last:start])
         piece = match.group()
-        if match.lastgroup in ("delim", "escape"):
+        if match.lastgroup == "escape":
+            out.append(JOINER)  # "l\\'arbre": the backslash only protects the next character
+        elif match.lastgroup == "delim":
             before = _last_char(out)
             after = raw[end : end + 1]
             inside_word = _is_word_char(before) and _is_word_char(after)
