@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -288,6 +287,8 @@ def run(
     done = 0
     total = len(todo)
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only big runs pay for it
+
         keys = {str(p): k for p, k in todo}
         chunksize = max(1, min(16, len(todo) // (jobs * 4)))
         with ProcessPoolExecutor(
