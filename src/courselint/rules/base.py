@@ -101,6 +101,12 @@ class Context:
     def __init__(self, config, engines=None) -> None:
         self.config = config
         self._engines = engines if engines is not None else {}
+        #: Findings about the run itself (an engine that could not start): reported once.
+        self.run_findings: list[Finding] = []
+
+    def report_once(self, finding: Finding) -> None:
+        if all((f.code, f.message) != (finding.code, finding.message) for f in self.run_findings):
+            self.run_findings.append(finding)
 
     def engine(self, name: str, factory: Callable[[], object]):
         if name not in self._engines:
