@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     common(extract)
     extract.add_argument("--locale", action="append", default=None, help="langue à fusionner (ex. en)")
     extract.add_argument("--no-merge", action="store_true", help="ne mettre à jour que les modèles .pot")
+    extract.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help="sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)",
+    )
 
     build = commands.add_parser("build", help="construire les leçons traduites")
     common(build)
@@ -250,7 +255,12 @@ def _extract(args) -> int:
     written, findings = extract(_lesson_paths(args, config), config, locales)
     for path in written:
         print(f"écrit : {_relative(path, Path.cwd())}")
-    return _report_findings(findings)
+    status = _report_findings(findings)
+    if args.fail_on_change and written:
+        # Like a formatter under pre-commit: the files are fixed, the author stages them.
+        print("catalogues mis à jour : ajoutez-les au commit (git add)", file=sys.stderr)
+        return EXIT_FINDINGS
+    return status
 
 
 def _build(args) -> int:
