@@ -1,0 +1,175 @@
+"""CL30x: factor tags (``[E]``, ``[P][R]``) in step sections.
+
+The legend that declares the tags is the lesson's own (the tagged list before
+the first step section, see :mod:`courselint.course`) or, when the lesson has
+none, ``[tool.courselint.factors] legend``.  Tags are checked on the list items
+of step sections; malformed tags are also reported in the legend itself.  One
+slip gives one finding: a malformed tag (CL302) is not also reported as unknown
+(CL301) or out of order (CL305).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from courselint.course import Course, Legend, Tag
+from courselint.findings import Finding, Severity
+from courselint.rules.base import make_finding, rule
+
+
+def legend_for(lesson, ctx) -> Legend | None:
+    """The lesson's legend, else the configured one, else None."""
+    if lesson.course.legend is not None:
+        return lesson.course.legend
+    configured = ctx.config.section("factors").get("legend") or {}
+    if configured:
+        return Legend({letter.strip("[] ").upper(): label for letter, label in configured.items()})
+    return None
+
+
+def step_items(lesson) -> list[tuple[int, tuple[Tag, ...]]]:
+    """(block index, tags) of the tagged list items inside step sections, in order."""
+    course: Course = lesson.course
+    out = []
+    for b in course.items:
+        tags = course.tags.get(b)
+        if tags and course.step_at(lesson.blocks[b].line) is not None:
+            out.append((b, tags))
+    return out
+
+
+def _declared(legend: Legend) -> str:
+    return ", ".join(f"[{letter}]" for letter in legend.tags)
+
+
+def _tag_finding(code: str, lesson, b: int, start: int, end: int, message: str) -> Finding:
+    line, column, end_line, end_column = lesson.blocks[b].span(start, end)
+    return make_finding(code, lesson.path, line, column, end_line, end_column, message)
+
+
+@rule("CL301", "factors.unknown-tag", severity=Severity.ERROR)
+def unknown_tag(lesson, ctx) -> Iterator[Finding]:
+    """Une étiquette de facteur n'est pas déclarée dans la légende."""
+    legend = legend_for(lesson, ctx)
+    if legend is None:
+        return  # CL304 says so once
+    for b, tags in step_items(lesson):
+        for tag in tags:
+            if tag.malformed or tag.letters[0] in legend.tags:
+                continue
+            yield _tag_finding(
+                "CL301",
+                lesson,
+                b,
+                tag.start,
+                tag.end,
+                f"l'étiquette {tag.text} n'est pas dans la légende ({_declared(legend)}) :"
+                " utilisez une étiquette déclarée ou ajoutez-la à la légende",
+            )
+
+
+_SLIPS = {
+    "spaced": "sans espace entre les crochets",
+    "lowercase": "en majuscule",
+    "parens": "entre crochets, pas entre parenthèses",
+    "list": "une lettre par paire de crochets",
+    "joined": "une lettre par paire de crochets",
+}
+
+
+@rule("CL302", "factors.malformed-tag", severity=Severity.ERROR)
+def malformed_tag(lesson, ctx) -> Iterator[Finding]:
+    """Une étiquette de facteur est mal formée (`[E ]`, `[e]`, `(E)`, `[E,P]`, `[EP]`)."""
+    course = lesson.course
+    blocks = [b for b, _ in step_items(lesson)]
+    if course.legend is not None:
+        blocks = sorted(set(blocks) | set(course.legend.blocks))
+    legend = legend_for(lesson, ctx)
+    for b in blocks:
+        for tag in course.tags.get(b, ()):
+            if not tag.malformed:
+                continue
+            unknown = [l for l in tag.letters if legend is not None and l not in legend.tags]
+            extra = ""
+            if unknown:
+                extra = f" ; {', '.join(f'[{l}]' for l in unknown)} n'est pas dans la légende ({_declared(legend)})"
+            yield _tag_finding(
+                "CL302",
+                lesson,
+                b,
+                tag.start,
+                tag.end,
+                f"étiquette mal formée {tag.text} : écrivez {tag.meant}"
+                f" ({_SLIPS.get(tag.form, 'forme [X]')}){extra}",
+            )
+
+
+@rule("CL303", "factors.step-without-tag", severity=Severity.ERROR)
+def step_without_tag(lesson, ctx) -> Iterator[Finding]:
+    """Une section d'étape n'a aucune étiquette de facteur alors que la leçon en utilise."""
+    course = lesson.course
+    tagged = step_items(lesson)
+    if not tagged and course.legend is None:
+        return  # the lesson does not use tags
+    tagged_steps = {id(course.step_at(lesson.blocks[b].line)) for b, _ in tagged}
+    legend = legend_for(lesson, ctx)
+    example = f" ({_declared(legend)})" if legend is not None else ""
+    for step in course.steps:
+        if id(step) in tagged_steps:
+            continue
+        block = lesson.blocks[step.block]
+        line, column, end_line, end_column = block.span(0, len(block.raw))
+        yield make_finding(
+            "CL303",
+            lesson.path,
+            line,
+            column,
+            end_line,
+            end_column,
+            f"l'étape « {step.year} : {step.label} » n'a aucune étiquette de facteur :"
+            f" commencez un élément de liste de la section par une étiquette de la légende{example}",
+        )
+
+
+@rule("CL304", "factors.missing-legend", severity=Severity.ERROR)
+def missing_legend(lesson, ctx) -> Iterator[Finding]:
+    """Des étiquettes de facteur sont utilisées mais aucune légende ne les déclare."""
+    tagged = step_items(lesson)
+    if not tagged or legend_for(lesson, ctx) is not None:
+        return
+    b, tags = tagged[0]
+    yield _tag_finding(
+        "CL304",
+        lesson,
+        b,
+        tags[0].start,
+        tags[-1].end,
+        "la leçon utilise des étiquettes de facteur sans légende : avant la première étape,"
+        " ajoutez une liste qui déclare chaque étiquette (`* [E] libellé`), ou configurez"
+        " `legend` dans [tool.courselint.factors]",
+    )
+
+
+@rule("CL305", "factors.tag-order", severity=Severity.WARNING)
+def tag_order(lesson, ctx) -> Iterator[Finding]:
+    """Des étiquettes de facteur ne suivent pas l'ordre de la légende."""
+    legend = legend_for(lesson, ctx)
+    if legend is None:
+        return
+    for b, tags in step_items(lesson):
+        if len(tags) < 2 or any(tag.malformed for tag in tags):
+            continue
+        letters = [tag.letters[0] for tag in tags]
+        ranks = [legend.order(letter) for letter in letters]
+        if None in ranks or ranks == sorted(ranks):
+            continue
+        wanted = "".join(f"[{letter}]" for _, letter in sorted(zip(ranks, letters)))
+        written = lesson.blocks[b].raw[tags[0].start : tags[-1].end]
+        yield _tag_finding(
+            "CL305",
+            lesson,
+            b,
+            tags[0].start,
+            tags[-1].end,
+            f"étiquettes dans le désordre {written} : écrivez {wanted} (ordre de la légende)",
+        )

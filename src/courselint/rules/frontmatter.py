@@ -1,0 +1,565 @@
+"""CL1xx: the front matter of lessons and chapters.
+
+Lesson rules (one file): required keys (CL101), key types (CL102), the number
+opening the title against the one in ``pre`` (CL103).
+
+Chapter rules (the lessons of one folder, CL104/CL105) read the front matter of
+the sibling lessons themselves (:func:`chapter_siblings`), so they also work when
+a single file is checked, as under pre-commit.  They report on the lesson that
+breaks the order; when that lesson was not among the checked files but the one it
+conflicts with was, the finding goes on the checked one, so that a commit that
+breaks the order of a chapter is stopped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from courselint.findings import Finding, Severity
+from courselint.rules.base import make_finding, rule
+
+#: Problems of the parser after which the metadata is empty, not incomplete.
+_UNREADABLE_FRONT_MATTER = ("CL003", "CL005", "CL006")
+
+INDEX_NAME = "_index.md"
+
+# --------------------------------------------------------------------------- helpers
+
+
+_NUMBER = re.compile(r"\s*(?P<number>\d+(?:\.\d+)*)(?=[\s.:)\-–]|$)")
+
+
+def title_number(title: object) -> str | None:
+    """The number that opens a title (``"2.05"`` in ``2.05 Docker en pratique``)."""
+    if not isinstance(title, str):
+        return None
+    match = _NUMBER.match(title)
+    return match.group("number") if match else None
+
+
+def number_key(number: str | None) -> tuple[int, ...] | None:
+    """``"2.10"`` -> ``(2, 10)``: compared as integers, 2.10 follows 2.9."""
+    if not number:
+        return None
+    return tuple(int(part) for part in number.split("."))
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def pre_number(pre: object) -> str | None:
+    """The number shown by ``pre`` (``"<b>2.05 </b>"`` -> ``"2.05"``)."""
+    if not isinstance(pre, str):
+        return None
+    match = re.search(r"\d+(?:\.\d+)*", _TAG.sub(" ", pre))
+    return match.group() if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyLine:
+    line: int
+    key_column: int
+    value_column: int
+    end_column: int  # exclusive, end of the line's text
+
+
+def front_matter_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]:
+    """Top-level keys of a front matter and where they are written.
+
+    ``lines`` are the lines between the fences; ``first_line`` is the 1-based
+    file line of ``lines[0]``.
+    """
+    separator = ":" if fmt == "yaml" else "="
+    pattern = re.compile(
+        rf"(?P<key>[A-Za-z_][\w\-]*|\"[^\"]+\"|'[^']+')[ \t]*{separator}[ \t]*(?P<value>.*?)[ \t]*$"
+    )
+    found: dict[str, KeyLine] = {}
+    for i, text in enumerate(lines):
+        match = pattern.match(text)  # at column 1: top level only
+        if match is None:
+            continue
+        key = match.group("key").strip("\"'")
+        if key in found:
+            continue
+        value_column = match.start("value") + 1
+        end_column = max(match.end("value") + 1, value_column + 1)
+        found[key] = KeyLine(first_line + i, 1, value_column, end_column)
+    return found
+
+
+def _key_lines(lesson) -> dict[str, KeyLine]:
+    fm = lesson.front_matter
+    if fm is None:
+        return {}
+    lines = [lesson.index.line_text(n) for n in range(fm.start_line + 1, fm.end_line)]
+    return front_matter_lines(lines, fm.start_line + 1, fm.format)
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def required_keys(path: str, section: dict, root: Path) -> list[str]:
+    """Keys a file must have: the first matching glob, else the index or lesson set."""
+    relative = _relative(path, root)
+    for pattern, keys in section.get("required_by_glob", {}).items():
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).as_posix(), pattern):
+            return list(keys)
+    if Path(path).name == INDEX_NAME:
+        return list(section.get("required_index", []))
+    return list(section.get("required", []))
+
+
+# name in the configuration -> (test, what to call it in a message)
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_date(value: object) -> bool:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return True
+    if isinstance(value, str):
+        try:
+            datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+TYPES = {
+    "str": (lambda v: isinstance(v, str), "une chaîne de caractères"),
+    "int": (_is_int, "un nombre entier"),
+    "float": (_is_number, "un nombre"),
+    "number": (_is_number, "un nombre"),
+    "bool": (lambda v: isinstance(v, bool), "un booléen (true ou false)"),
+    "list": (lambda v: isinstance(v, list), "une liste"),
+    "dict": (lambda v: isinstance(v, dict), "un dictionnaire"),
+    "date": (_is_date, "une date (AAAA-MM-JJ)"),
+}
+
+
+def describe(value: object) -> str:
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, bool):
+        return f"le booléen {str(value).lower()}"
+    if isinstance(value, int):
+        return f"l'entier {value}"
+    if isinstance(value, float):
+        return f"le nombre {value}"
+    if isinstance(value, str):
+        return f"la chaîne « {value} »"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un dictionnaire"
+    return type(value).__name__
+
+
+def _front_matter_unreadable(lesson) -> bool:
+    return any(problem.code in _UNREADABLE_FRONT_MATTER for problem in lesson.problems)
+
+
+# --------------------------------------------------------------------------- lesson rules
+
+
+@rule("CL101", "frontmatter.missing-key", severity=Severity.ERROR)
+def missing_key(lesson, ctx) -> Iterator[Finding]:
+    """Une clé obligatoire manque dans le front matter."""
+    if _front_matter_unreadable(lesson):
+        return
+    section = ctx.config.section("frontmatter")
+    required = required_keys(lesson.path, section, ctx.config.root)
+    missing = [key for key in required if key not in lesson.metadata]
+    if not missing:
+        return
+    fm = lesson.front_matter
+    separator = "=" if fm is not None and fm.format == "toml" else ":"
+    for key in missing:
+        if fm is None:
+            yield make_finding(
+                "CL101",
+                lesson.path,
+                1,
+                1,
+                1,
+                2,
+                f"la clé « {key} » est obligatoire mais la leçon n'a pas de front matter :"
+                f" ajoutez en tête un bloc `---` contenant `{key}{separator} …`",
+            )
+            continue
+        line = fm.end_line
+        end_column = len(lesson.index.line_text(line)) + 1
+        yield make_finding(
+            "CL101",
+            lesson.path,
+            line,
+            1,
+            line,
+            max(2, end_column),
+            f"la clé « {key} » est obligatoire : ajoutez `{key}{separator} …` au front matter"
+            " (avant cette ligne)",
+        )
+
+
+def _type_hint(key: str, type_name: str, value: object, wanted: str) -> str:
+    """What to write instead, after " : "."""
+    if value is None:
+        return f" : donnez une valeur à « {key} » ou retirez la clé"
+    if type_name == "int" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return f" : écrivez `{key}: {value.strip()}` sans guillemets"
+    if type_name == "str" and not isinstance(value, (list, dict)):
+        shown = str(value).lower() if isinstance(value, bool) else value
+        return f" : mettez la valeur entre guillemets (`{key}: \"{shown}\"`)"
+    if type_name == "bool":
+        return f" : écrivez `{key}: true` ou `{key}: false`, sans guillemets"
+    if type_name == "date":
+        return f" : écrivez la date sous la forme `{key}: 2024-01-31`"
+    if type_name == "list":
+        return f" : écrivez une liste, par exemple `{key}: [a, b]`"
+    return f" : remplacez la valeur par {wanted}"
+
+
+@rule("CL102", "frontmatter.key-type", severity=Severity.ERROR)
+def key_type(lesson, ctx) -> Iterator[Finding]:
+    """Une clé du front matter n'a pas le type attendu (`weight` non entier, `title` non texte…)."""
+    types = ctx.config.section("frontmatter").get("types", {})
+    where = _key_lines(lesson)
+    for key, type_name in types.items():
+        if key not in lesson.metadata or type_name not in TYPES:
+            continue  # unknown type names are not checked
+        value = lesson.metadata[key]
+        test, wanted = TYPES[type_name]
+        if test(value):
+            continue
+        hint = _type_hint(key, type_name, value, wanted)
+        position = where.get(key)
+        if position is None:
+            line = lesson.front_matter.start_line + 1 if lesson.front_matter else 1
+            position = KeyLine(line, 1, 1, len(lesson.index.line_text(line)) + 1)
+        yield make_finding(
+            "CL102",
+            lesson.path,
+            position.line,
+            position.value_column,
+            position.line,
+            position.end_column,
+            f"« {key} » doit être {wanted}, pas {describe(value)}{hint}",
+        )
+
+
+@rule("CL103", "frontmatter.title-pre-mismatch", severity=Severity.ERROR)
+def title_pre_mismatch(lesson, ctx) -> Iterator[Finding]:
+    """Le numéro qui ouvre le titre diffère de celui de `pre`."""
+    in_title = title_number(lesson.metadata.get("title"))
+    in_pre = pre_number(lesson.metadata.get("pre"))
+    if in_title is None or in_pre is None or in_title == in_pre:
+        return
+    where = _key_lines(lesson).get("pre")
+    line, column, end_column = 1, 1, 2
+    if where is not None:
+        line = where.line
+        text = lesson.index.line_text(line)
+        found = text.find(in_pre, where.value_column - 1)
+        column = found + 1 if found != -1 else where.value_column
+        end_column = column + len(in_pre) if found != -1 else where.end_column
+    yield make_finding(
+        "CL103",
+        lesson.path,
+        line,
+        column,
+        line,
+        end_column,
+        f"`pre` affiche {in_pre} mais le titre commence par {in_title} :"
+        " mettez le même numéro dans `title` et dans `pre`",
+    )
+
+
+# --------------------------------------------------------------------------- chapter rules
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterLesson:
+    """What the chapter rules need of one lesson, read from its front matter only."""
+
+    path: str
+    metadata: dict
+    number: str | None  # the number opening the title ("2.05")
+    weight_line: int  # 1-based line of `weight` (1 when absent)
+    weight_column: int
+    weight_end_column: int
+
+    @property
+    def weight(self) -> int | None:
+        value = self.metadata.get("weight")
+        return value if _is_int(value) else None
+
+    @property
+    def key(self) -> tuple[int, ...] | None:
+        return number_key(self.number)
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    def describe(self) -> str:
+        label = f"la leçon {self.number}" if self.number else "la leçon"
+        return f"{label} ({self.name}, weight {self.weight}, ligne {self.weight_line})"
+
+
+def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:
+    """Read one lesson's front matter (YAML or TOML); None if it has none or is unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines:
+        return None
+    fence = lines[0].rstrip(" \t")
+    if fence not in ("---", "+++"):
+        return None
+    fmt = "yaml" if fence == "---" else "toml"
+    closers = ("---", "...") if fmt == "yaml" else ("+++",)
+    for end, line in enumerate(lines[1:], start=1):
+        if line.rstrip(" \t") in closers:
+            break
+    else:
+        return None
+    body = lines[1:end]
+    try:
+        if fmt == "yaml":
+            metadata = yaml.load("\n".join(body), Loader=_LOADER)  # noqa: S506 - safe loader
+        else:
+            metadata = tomllib.loads("\n".join(body))
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    if not isinstance(metadata, dict):
+        return None
+    where = front_matter_lines(body, 2, fmt).get("weight")
+    if where is None:
+        where = KeyLine(1, 1, 1, 2)
+    return ChapterLesson(
+        path=display or str(path),
+        metadata=metadata,
+        number=title_number(metadata.get("title")),
+        weight_line=where.line,
+        weight_column=where.value_column,
+        weight_end_column=where.end_column,
+    )
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _display(path: Path) -> str:
+    """Paths as the engine shows lesson paths: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _is_generated(path: Path, locales: Iterable[str]) -> bool:
+    suffixes = path.suffixes
+    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
+
+
+def chapter_folder(path: Path) -> Path:
+    """The chapter folder of a lesson file or folder (a leaf bundle belongs to its parent)."""
+    folder = path if path.is_dir() else path.parent
+    if (folder / "index.md").is_file() and not (folder / INDEX_NAME).is_file():
+        return folder.parent
+    return folder
+
+
+def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[ChapterLesson]:
+    """The lessons of the chapter of ``path`` (a lesson or its folder), front matter only.
+
+    Lessons are the folder's ``*.md`` files and its leaf bundles (``name/index.md``);
+    the chapter's ``_index.md`` and generated translations (``*.LANG.md`` for the
+    given locales) are left out.  Files without a readable front matter are
+    skipped: their problems are reported by the lesson rules.
+    """
+    folder = chapter_folder(Path(path))
+    locales = tuple(locales)
+    candidates: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.is_dir():
+            bundle = entry / "index.md"
+            if bundle.is_file():
+                candidates.append(bundle)
+        elif entry.suffix == ".md" and entry.name != INDEX_NAME and not _is_generated(entry, locales):
+            candidates.append(entry)
+    lessons = []
+    for candidate in candidates:
+        read = read_chapter_lesson(candidate, _display(candidate))
+        if read is not None:
+            lessons.append(read)
+    return lessons
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A chapter problem: reported on ``blamed``, or on ``other`` if only it was checked."""
+
+    code: str
+    blamed: ChapterLesson
+    other: ChapterLesson
+    message: str  # told on the blamed lesson
+    message_other: str  # told on the other lesson
+
+
+def _order(lesson: ChapterLesson) -> tuple:
+    return (lesson.key is None, lesson.key or (), lesson.path)
+
+
+def duplicate_weights(lessons: list[ChapterLesson]) -> list[Conflict]:
+    """CL104: every lesson whose weight an earlier lesson (by number, then name) already has."""
+    by_weight: dict[int, list[ChapterLesson]] = {}
+    for lesson in lessons:
+        if lesson.weight is not None:
+            by_weight.setdefault(lesson.weight, []).append(lesson)
+    conflicts = []
+    for weight, group in by_weight.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=_order)
+        first = group[0]
+        for lesson in group[1:]:
+            conflicts.append(
+                Conflict(
+                    "CL104",
+                    lesson,
+                    first,
+                    f"weight {weight} déjà utilisé par {first.describe()} : l'ordre des deux"
+                    " leçons n'est pas défini, donnez à chaque leçon du chapitre un weight différent",
+                    f"weight {weight} aussi utilisé par {lesson.describe()} : l'ordre des deux"
+                    " leçons n'est pas défini, donnez à chaque leçon du chapitre un weight différent",
+                )
+            )
+    return conflicts
+
+
+def _longest_ordered(weights: list[int]) -> set[int]:
+    """Indices of a longest non-decreasing subsequence (the lessons that keep their place)."""
+    count = len(weights)
+    length = [1] * count
+    previous = [-1] * count
+    for i in range(count):
+        for j in range(i):
+            if weights[j] <= weights[i] and length[j] + 1 > length[i]:
+                length[i], previous[i] = length[j] + 1, j
+    if not count:
+        return set()
+    best = max(range(count), key=lambda i: (length[i], -i))
+    kept = set()
+    while best != -1:
+        kept.add(best)
+        best = previous[best]
+    return kept
+
+
+def weight_order(lessons: list[ChapterLesson]) -> list[Conflict]:
+    """CL105: lessons whose weight puts them out of the order of their numbers.
+
+    The lessons that keep their place form the longest run of weights in number
+    order; each other lesson is reported, with the range of weights that would
+    put it back in place.
+    """
+    ranked = sorted(
+        (lesson for lesson in lessons if lesson.weight is not None and lesson.key is not None),
+        key=_order,
+    )
+    kept = _longest_ordered([lesson.weight for lesson in ranked])
+    conflicts = []
+    for i, lesson in enumerate(ranked):
+        if i in kept:
+            continue
+        before = next((ranked[j] for j in range(i - 1, -1, -1) if j in kept), None)
+        after = next((ranked[j] for j in range(i + 1, len(ranked)) if j in kept), None)
+        if before is not None and after is not None:
+            wanted = f"un weight entre {before.weight} et {after.weight}"
+        elif before is not None:
+            wanted = f"un weight supérieur à {before.weight}"
+        else:
+            wanted = f"un weight inférieur à {after.weight}"
+        if after is not None and lesson.weight > after.weight:
+            other, relation = after, "après"
+        else:
+            other, relation = before, "avant"
+        conflicts.append(
+            Conflict(
+                "CL105",
+                lesson,
+                other,
+                f"weight {lesson.weight} place la leçon {lesson.number} {relation}"
+                f" {other.describe()} : donnez-lui {wanted}",
+                f"{lesson.describe()} passe {relation} cette leçon {other.number}"
+                f" à cause de son weight : donnez-lui {wanted}",
+            )
+        )
+    return conflicts
+
+
+def _report(conflicts: list[Conflict], checked: set[Path] | None) -> Iterator[Finding]:
+    def is_checked(lesson: ChapterLesson) -> bool:
+        return checked is None or Path(lesson.path).resolve() in checked
+
+    for conflict in conflicts:
+        if is_checked(conflict.blamed):
+            target, message = conflict.blamed, conflict.message
+        elif is_checked(conflict.other):
+            target, message = conflict.other, conflict.message_other
+        else:
+            continue
+        yield make_finding(
+            conflict.code,
+            target.path,
+            target.weight_line,
+            target.weight_column,
+            target.weight_line,
+            target.weight_end_column,
+            message,
+        )
+
+
+def _siblings(folder: Path, ctx) -> list[ChapterLesson]:
+    locales = ctx.config["locales"]
+    key = f"chapter-siblings:{chapter_folder(Path(folder))}:{','.join(locales)}"
+    # Both chapter rules read the same folder: read it once per run and folder.
+    return ctx.engine(key, lambda: chapter_siblings(folder, locales))
+
+
+@rule("CL104", "frontmatter.duplicate-weight", severity=Severity.ERROR, scope="chapter")
+def duplicate_weight(folder, checked, ctx) -> Iterator[Finding]:
+    """Deux leçons d'un même chapitre ont le même `weight`."""
+    return _report(duplicate_weights(_siblings(folder, ctx)), checked)
+
+
+@rule("CL105", "frontmatter.weight-order", severity=Severity.ERROR, scope="chapter")
+def weight_order_rule(folder, checked, ctx) -> Iterator[Finding]:
+    """L'ordre des `weight` d'un chapitre contredit les numéros des leçons."""
+    return _report(weight_order(_siblings(folder, ctx)), checked)
