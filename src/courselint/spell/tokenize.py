@@ -46,7 +46,7 @@ MIDDLE_DOT = "\u00b7"
 # of this kind: they are whole dictionary words and stay whole.
 ELIDED_PREFIXES = frozenset(
     {
-        "l", "d", "j", "m", "n", "s", "t", "c", "ç", "qu",
+        "l", "d", "j", "m", "n", "s", "t", "c", "ç", "y", "qu",
         "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
     }
 )
@@ -80,18 +80,23 @@ _DOTTED = re.compile(r"\w\.\w")
 _KEY_COLON = re.compile(r"\w:\w")
 _OPTION = re.compile(r"^--?[A-Za-z]")
 _CODE_SIGILS = frozenset("$#@%{}<>=|\\`^~")
-_MIXED_CASE = re.compile(r"[^\W\d_][^\W\d_]*?\w*?(?:(?<=[a-zà-ÿ])[A-ZÀ-Þ])")
 _ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,5}s?$")
+_ALL_CAPS = re.compile(r"^[A-ZÀ-Þ]{2,}s?$")
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A piece of a token that can be reported alone: offsets into the prose."""
+    """A piece of a token that can be reported alone: offsets into the prose.
+
+    ``alternatives`` are other spellings that make the part acceptable (the
+    ``toute`` of ``tou·te·s``).
+    """
 
     start: int
     end: int
     word: str
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +200,7 @@ def _make_token(prose: str, start: int, end: int, sentence_start: bool) -> Token
     normalised = word.replace("\u2019", "'")
     if _is_mixed_case(normalised):
         return None
-    acronym = bool(_ACRONYM.match(word))
+    acronym = bool(_ALL_CAPS.match(word))
     parts = _parts(prose, start, raw)
     return Token(
         start=start,
@@ -264,16 +269,15 @@ def _parts(prose: str, start: int, raw: str) -> tuple[Part, ...]:
 def _inclusive_parts(start: int, body: str) -> tuple[Part, ...]:
     """``développeur·euses`` → the base ``développeur`` if the endings are known.
 
-    An unknown ending makes the whole form the part to report.
+    ``tou·te·s``: the base alone may be no word while base + first ending is, so
+    that spelling is an alternative.  An unknown ending makes the whole form the
+    part to report.
     """
     base, *endings = body.split(MIDDLE_DOT)
     clean_base = base.replace(JOINER, "")
-    if all(ending.replace(JOINER, "").lower() in INCLUSIVE_ENDINGS for ending in endings):
-        # ``tou·te·s``: the base alone may be no word, base + first ending is.
-        alternatives = (clean_base, clean_base + endings[0].replace(JOINER, ""))
-        return tuple(Part(start, start + len(base), word) for word in alternatives[:1]) + (
-            Part(start, start + len(base), alternatives[1]),
-        )
+    clean_endings = [ending.replace(JOINER, "") for ending in endings]
+    if all(ending.lower() in INCLUSIVE_ENDINGS for ending in clean_endings):
+        return (Part(start, start + len(base), clean_base, (clean_base + clean_endings[0],)),)
     return (Part(start, start + len(body), body.replace(JOINER, "")),)
 
 

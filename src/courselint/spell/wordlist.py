@@ -1,0 +1,111 @@
+"""Word lists: the shipped technical list and a project's own words file.
+
+A project words file (default name :data:`DEFAULT_WORDS_FILE`, next to the
+configuration file) holds one word per line; ``#`` starts a comment, blank
+lines are ignored.  Words are case-sensitive the way Hunspell's are: a
+lowercase entry also accepts its ``Capitalised`` and ``ALL CAPS`` forms.
+
+The shipped technical list (``data/tech-words-fr.txt``) is denser: several
+words per line, separated by spaces, and one extension: ``word~model`` adds
+``word`` with the inflections of the dictionary word ``model``
+(``conteneuriser~industrialiser`` gives ``conteneurisé``, ``conteneurisons``…).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_WORDS_FILE = ".courselint-words.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class TechWord:
+    word: str
+    model: str | None = None
+
+
+def _content_lines(text: str) -> list[str]:
+    lines = []
+    for line in text.splitlines():
+        content = line.split("#", 1)[0].strip()
+        if content:
+            lines.append(content)
+    return lines
+
+
+def read_tech_words(path: Path) -> list[TechWord]:
+    """Entries of a list in the shipped format (``word`` or ``word~model``, several a line)."""
+    entries = []
+    for content in _content_lines(Path(path).read_text(encoding="utf-8")):
+        for item in content.split():
+            word, _, model = item.partition("~")
+            entries.append(TechWord(word, model or None))
+    return entries
+
+
+def read_words(path: Path) -> list[str]:
+    """Words of a project words file; a missing file is an empty list."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return []
+    return [content.split()[0] for content in _content_lines(text)]
+
+
+def words_file_for(config_path: Path, name: str | None = None) -> Path:
+    """The words file that belongs to a configuration file (same directory)."""
+    return Path(config_path).parent / (name or DEFAULT_WORDS_FILE)
+
+
+def add_word(path: Path, word: str) -> bool:
+    """Add ``word`` to a project words file, keeping it sorted and without duplicates.
+
+    Comment lines at the top of the file (its header) are kept; the word lines
+    are sorted case-insensitively.  The file is replaced atomically, so an
+    interrupted run never leaves it half written.  Returns False if the word was
+    already there.
+    """
+    word = word.strip()
+    if not word or any(char.isspace() for char in word) or "#" in word:
+        raise ValueError(f"mot invalide pour la liste : {word!r}")
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        lines = []
+    header: list[str] = []
+    for line in lines:
+        if line.strip().startswith("#") or not line.strip():
+            header.append(line)
+        else:
+            break
+    body = lines[len(header) :]
+    words = {line.strip() for line in body if line.strip() and not line.strip().startswith("#")}
+    comments = [line for line in body if line.strip().startswith("#")]
+    if word in words:
+        return False
+    words.add(word)
+    ordered = sorted(words, key=lambda item: (item.casefold(), item))
+    text = "\n".join(header + comments + ordered) + "\n"
+    _atomic_write(path, text)
+    return True
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
