@@ -352,8 +352,8 @@ def _timeline(lesson, lists, block_of) -> Timeline | None:
             read.append(item)
         good = sum(1 for item in read if not item.malformed)
         if good * 2 > len(read):
-            token = lesson.tokens[container]
-            end_line = token.map[1] if token.map else read[-1].line
+            last = read[-1]
+            end_line = lesson.blocks[last.block].end_line if last.block is not None else last.line
             return Timeline(container, read[0].line, end_line, read)
     return None
 
