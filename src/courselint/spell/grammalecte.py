@@ -1,0 +1,247 @@
+"""Grammalecte, driven as one long-lived child process of Debian's ``python3``.
+
+Debian's ``python3-grammalecte`` installs into the system interpreter, which the
+project's interpreter (a virtualenv, pyenv…) cannot import from.  So we start
+``/usr/bin/python3`` once per process that needs it and talk to it over its
+standard input and output, one JSON object per line:
+
+* the child answers its start with ``{"ready": true, "version": …, "typography": […]}``
+  (or ``{"fatal": "…"}``);
+* ``{"id": n, "options": {…}}`` sets Grammalecte options, answered ``{"id": n, "ok": true}``;
+* ``{"id": n, "text": "…"}`` checks one paragraph, answered ``{"id": n, "errors": […]}``
+  (or ``{"id": n, "error": "…"}``).
+
+JSON is written ASCII-only, so no encoding can get in the way.  The child leaves
+when its standard input closes, so it never outlives us, even when we are killed;
+every wait has a timeout, so a stuck child costs a few seconds, never a hang.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import queue
+import subprocess
+import threading
+import weakref
+from collections.abc import Sequence
+
+from courselint.spell.base import EngineIssue, EngineUnavailable, ShownText
+
+DEFAULT_PYTHON = "/usr/bin/python3"
+INSTALL_HINT = "installez le paquet Debian « python3-grammalecte » (apt-get install python3-grammalecte)"
+
+# Grammalecte groups these options under "Typographie" in its own interface; the
+# child reads the group from the installed version and this list is only a fallback.
+TYPOGRAPHY_OPTIONS = (
+    "typo", "apos", "eepi", "esp", "tab", "nbsp", "unit", "tu", "maj", "minis",
+    "num", "nf", "virg", "poncfin", "ocr", "chim", "liga", "mapos",
+)
+
+# The child program.  Grammalecte prints diagnostics on stdout: the protocol keeps
+# the real stdout for itself and sends everything else to stderr.
+CHILD_PROGRAM = r"""
+import json, sys
+channel = sys.stdout
+sys.stdout = sys.stderr
+
+def send(message):
+    channel.write(json.dumps(message) + "\n")
+    channel.flush()
+
+try:
+    from grammalecte.fr import gc_engine, gc_options
+    gc_engine.load("Python")
+    list(gc_engine.parse("Bonjour.", "FR"))  # compiles the rules now, not on the first paragraph
+except BaseException as exc:
+    send({"fatal": "%s: %s" % (type(exc).__name__, exc)})
+    sys.exit(1)
+
+typography = [name for group, lines in gc_options.lStructOpt if group == "basic" for line in lines for name in line]
+send({"ready": True, "version": getattr(gc_engine, "__version__", "?"), "typography": typography,
+      "defaults": gc_engine.getDefaultOptions()})
+KEYS = ("nStart", "nEnd", "sRuleId", "sType", "sMessage", "aSuggestions")
+try:
+    for line in sys.stdin:
+        request = json.loads(line)
+        try:
+            if "options" in request:
+                gc_engine.setOptions(request["options"])
+                reply = {"ok": True}
+            else:
+                errors = [{key: error.get(key) for key in KEYS} for error in gc_engine.parse(request["text"], "FR")]
+                reply = {"errors": sorted(errors, key=lambda error: (error["nStart"], error["nEnd"]))}
+        except Exception as exc:
+            reply = {"error": "%s: %s" % (type(exc).__name__, exc)}
+        reply["id"] = request.get("id")
+        send(reply)
+except (KeyboardInterrupt, BrokenPipeError):
+    pass
+"""
+
+
+class GrammalecteEngine:
+    """A :class:`~courselint.spell.base.ProseEngine` backed by one Grammalecte child."""
+
+    name = "grammalecte"
+
+    def __init__(
+        self,
+        python: str = DEFAULT_PYTHON,
+        *,
+        typography: bool = False,
+        startup_timeout: float = 60.0,
+        request_timeout: float = 60.0,
+    ) -> None:
+        self.python = python
+        self.typography = typography
+        self.request_timeout = request_timeout
+        self._lock = threading.Lock()
+        self._next_id = 0
+        self._stderr: collections.deque[str] = collections.deque(maxlen=40)
+        self._replies: queue.Queue[str | None] = queue.Queue()
+        self._process = self._start()
+        # Killed when this object goes away or the interpreter exits, whichever comes first.
+        self._finalizer = weakref.finalize(self, _stop, self._process)
+        try:
+            ready = self._read(startup_timeout, "au démarrage")
+            if "fatal" in ready or not ready.get("ready"):
+                self._fail(f"ne se charge pas dans {python} ({ready.get('fatal', ready)})")
+            self.version: str = ready.get("version", "?")
+            self.typography_options = frozenset(ready.get("typography") or TYPOGRAPHY_OPTIONS)
+            self._request({"options": self._options(ready.get("defaults") or {})})
+        except EngineUnavailable as exc:
+            raise EngineUnavailable(f"{exc} ; {INSTALL_HINT}") from None
+
+    # ----------------------------------------------------------------- public
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    def check(self, text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[EngineIssue]:
+        shown = ShownText(text, code_spans)
+        if not shown.shown.strip():
+            return []
+        reply = self._request({"text": shown.shown})
+        issues = []
+        for error in reply.get("errors", ()):
+            start, end = shown.source_span(int(error["nStart"]), int(error["nEnd"]))
+            category = "typography" if error.get("sType") in self.typography_options else "grammar"
+            issues.append(
+                EngineIssue(
+                    start,
+                    end,
+                    str(error.get("sRuleId") or "?"),
+                    str(error.get("sMessage") or "").strip(),
+                    tuple(str(s) for s in error.get("aSuggestions") or ()),
+                    category,
+                )
+            )
+        return issues
+
+    def close(self) -> None:
+        self._finalizer()
+
+    # ----------------------------------------------------------------- child process
+
+    def _start(self) -> subprocess.Popen:
+        env = dict(os.environ, PYTHONIOENCODING="utf-8")
+        try:
+            process = subprocess.Popen(
+                # -I: ignore PYTHONPATH and user site-packages, which belong to our interpreter
+                [self.python, "-I", "-c", CHILD_PROGRAM],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                bufsize=1,
+            )
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise EngineUnavailable(
+                f"Grammalecte : interpréteur {self.python!r} introuvable ou non exécutable "
+                f"({reason}) ; {INSTALL_HINT}, ou indiquez l'interpréteur qui l'importe dans grammar.python"
+            ) from None
+        threading.Thread(target=_pump, args=(process.stdout, self._replies.put), daemon=True).start()
+        threading.Thread(target=_pump, args=(process.stderr, self._stderr.append), daemon=True).start()
+        return process
+
+    def _options(self, defaults: dict) -> dict[str, bool]:
+        """Typography as configured (at Grammalecte's defaults when on); never its spelling."""
+        options = {}
+        for name in self.typography_options:
+            options[name] = bool(defaults.get(name, False)) if self.typography else False
+        return options
+
+    def _request(self, message: dict) -> dict:
+        with self._lock:
+            self._next_id += 1
+            message = {**message, "id": self._next_id}
+            try:
+                self._process.stdin.write(json.dumps(message) + "\n")
+                self._process.stdin.flush()
+            except (OSError, ValueError):
+                self._fail("processus arrêté")
+            reply = self._read(self.request_timeout, "pendant une vérification")
+            if reply.get("id") != self._next_id:
+                self._fail(f"réponse inattendue : {reply!r:.200}")
+            if "error" in reply:
+                # Grammalecte failed on this paragraph only: the child is still fine.
+                return {"errors": []}
+            return reply
+
+    def _read(self, timeout: float, when: str) -> dict:
+        try:
+            line = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            self._fail(f"aucune réponse {when} (délai de {timeout:g} s dépassé)")
+        if line is None:
+            try:
+                self._process.wait(timeout=5)  # stdout closed: the child is gone or going
+            except subprocess.TimeoutExpired:
+                pass
+            self._fail(f"processus arrêté {when} (code {self._process.returncode})")
+        try:
+            return json.loads(line)
+        except ValueError:
+            self._fail(f"réponse illisible : {line!r:.200}")
+
+    def _fail(self, reason: str):
+        self.close()
+        details = "".join(line for line in self._stderr if line).strip().splitlines()
+        tail = f" — {details[-1]}" if details else ""
+        if not reason.startswith("Grammalecte"):
+            reason = f"Grammalecte : {reason}"
+        raise EngineUnavailable(reason + tail)
+
+
+def _pump(stream, put) -> None:
+    """Copy a child's stream line by line; ``None`` marks its end (for stdout)."""
+    try:
+        for line in stream:
+            put(line)
+    except (OSError, ValueError):
+        pass
+    finally:
+        put(None)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    try:
+        process.stdin.close()  # the child's loop ends on end of input
+        process.wait(timeout=2)
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        pass
+    if process.poll() is None:
+        process.kill()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass

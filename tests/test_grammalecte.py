@@ -1,0 +1,304 @@
+"""Grammalecte for real: Debian's ``python3-grammalecte`` driven as a child of ``/usr/bin/python3``.
+
+Skipped only on a machine that lacks it; when ``CI`` is set, a missing Grammalecte
+fails these tests instead (CI installs it).  The tests that need no Grammalecte
+(a missing or broken interpreter) always run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from courselint import config as config_module
+from courselint.document import parse
+from courselint.engine import Selection, run
+from courselint.findings import Severity
+from courselint.rules.base import Context
+from courselint.rules.grammar import (
+    check_grammar,
+    code_spans,
+    engine_unavailable_finding,
+    grammar_grammalecte,
+    open_engine,
+)
+from courselint.spell.base import JOINER, EngineUnavailable, ShownText
+from courselint.spell.grammalecte import GrammalecteEngine
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+SEED = Path(__file__).parent / "fixtures" / "seed.md"
+
+
+def _grammalecte_installed() -> bool:
+    try:
+        result = subprocess.run([SYSTEM_PYTHON, "-c", "import grammalecte"], capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0
+
+
+INSTALLED = _grammalecte_installed()
+
+
+@pytest.fixture(scope="module")
+def require_grammalecte() -> None:
+    if not INSTALLED:
+        message = f"Grammalecte introuvable : {SYSTEM_PYTHON} -c 'import grammalecte' échoue (paquet python3-grammalecte)"
+        if os.environ.get("CI"):
+            pytest.fail(message + " — requis en CI")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def engine(require_grammalecte):
+    engine = GrammalecteEngine(SYSTEM_PYTHON)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="module")
+def typography_engine(require_grammalecte):
+    engine = GrammalecteEngine(SYSTEM_PYTHON, typography=True)
+    yield engine
+    engine.close()
+
+
+def lesson(text: str, path: str = "lecon.md"):
+    return parse(path, text.encode("utf-8"))
+
+
+def column_of(source: str, line: int, needle: str) -> int:
+    """1-based column of ``needle`` on a 1-based line, found independently of the engine."""
+    found = source.split("\n")[line - 1].find(needle)
+    assert found >= 0, f"{needle!r} not on line {line}"
+    return found + 1
+
+
+DEFAULT = {"engine": "grammalecte", "python": SYSTEM_PYTHON}
+
+
+# --------------------------------------------------------------------------- the seed lesson
+
+
+def test_seed_reports_en_terme_de_at_its_exact_position(engine):
+    seed = parse(str(SEED), SEED.read_bytes())
+    findings = list(check_grammar(seed, DEFAULT, engine))
+    hits = [f for f in findings if f.word == "en terme de"]
+    assert len(hits) == 1
+    hit = hits[0]
+    line = 171
+    assert seed.index.line_text(line).startswith("Au fur et à mesure des progrès en terme de stabilité")
+    column = column_of(seed.text, line, "en terme de")
+    assert (hit.code, hit.rule, hit.severity) == ("CL501", "grammar.grammalecte", Severity.WARNING)
+    assert (hit.line, hit.column, hit.end_line, hit.end_column) == (line, column, line, column + len("en terme de"))
+    assert hit.suggestions[0] == "en termes de"
+    assert "en termes de" in hit.message and hit.message.startswith("Grammalecte : « en terme de » — ")
+    # No typography by default, and nothing on the masked inline code (`chroot`, line 48).
+    assert all(f.code == "CL501" for f in findings)
+    assert not [f for f in findings if f.line == 48]
+
+
+# --------------------------------------------------------------------------- one child for the run
+
+
+def test_one_child_process_serves_every_check(engine):
+    pid = engine.pid
+    for i in range(60):
+        text = f"Paragraphe {i} : au fur et à mesure des progrès en terme de sécurité."
+        issues = engine.check(text)
+        assert [issue.start for issue in issues] == [text.index("en terme de")]
+    assert engine.pid == pid
+    assert engine._process.poll() is None
+
+
+def _grammalecte_children() -> list[int]:
+    """Our child processes that run the Grammalecte program (Linux /proc)."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == os.getpid() and b"gc_engine" in cmdline:
+            children.append(int(entry.name))
+    return children
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts children through /proc")
+def test_the_rule_starts_one_child_for_many_lessons(require_grammalecte, tmp_path):
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    ctx = Context(config)
+    before = set(_grammalecte_children())
+    found = []
+    for i in range(5):
+        found += grammar_grammalecte(lesson(f"# Leçon {i}\n\nDes progrès en terme de vitesse.\n", f"l{i}.md"), ctx)
+        assert len(set(_grammalecte_children()) - before) == 1
+    assert [(f.path, f.line, f.column) for f in found] == [(f"l{i}.md", 3, 13) for i in range(5)]
+    assert ctx.run_findings == []
+
+
+def test_close_stops_the_child(require_grammalecte):
+    engine = GrammalecteEngine(SYSTEM_PYTHON)
+    process = engine._process
+    assert process.poll() is None
+    engine.close()
+    assert process.poll() is not None
+    with pytest.raises(EngineUnavailable):
+        engine.check("Une phrase.")
+
+
+# --------------------------------------------------------------------------- exact offsets
+
+
+def test_offsets_with_accents_emoji_masked_runs_and_joiners(engine):
+    source = (
+        "---\ntitle: Leçon\n---\n\n"
+        "Élève 🐳, lancez `docker compose up -d` puis lisez [la doc](https://docs.docker.com/compose/) ;\n"
+        "les **pro**grès <br> en terme de sécurité sont réels.\n\n"
+        "* Dans une liste,\n  au fur et à mesure des progrès en terme de vitesse.\n\n"
+        "> Une citation : des progrès en terme de stabilité.\n\n"
+        "| colonne | texte |\n| --- | --- |\n| `a` | des gains en terme de temps |\n"
+    )
+    parsed = lesson(source)
+    findings = [f for f in check_grammar(parsed, DEFAULT, engine) if f.word == "en terme de"]
+    expected = []
+    for line, text in enumerate(source.split("\n"), start=1):
+        if "en terme de" in text:
+            column = column_of(source, line, "en terme de")
+            expected.append((line, column, line, column + 11))
+    assert len(expected) == 4
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in findings] == expected
+
+
+def test_engine_offsets_are_code_points_of_the_given_text(engine):
+    text = f"Les   L{JOINER}{JOINER}inu{JOINER}{JOINER}X  sont là ;\nau fur et à mesure des progrès en terme de « qualité »."
+    issues = [issue for issue in engine.check(text) if "termes" in " ".join(issue.suggestions)]
+    assert len(issues) == 1
+    assert text[issues[0].start : issues[0].end] == "en terme de"
+
+
+def test_inline_code_reads_as_a_neutral_word(engine):
+    # Dropped, the code would leave "Des gèrent…", which Grammalecte rightly rejects.
+    raw = "Des `Deployments` gèrent les répliques."
+    parsed = lesson(raw + "\n")
+    block = parsed.blocks[0]
+    spans = code_spans(block.raw, block.prose)
+    assert spans == [(4, 17)]
+    assert engine.check(block.prose, spans) == []
+    assert list(check_grammar(parsed, DEFAULT, engine)) == []
+
+
+def test_shown_text_maps_back_exactly():
+    text = f"  [E]  Les L{JOINER}inux\nsont   là  "
+    shown = ShownText(text)
+    assert shown.shown == "[E] Les Linux sont là"
+    start = shown.shown.index("Linux")
+    assert shown.source_span(start, start + 5) == (text.index(f"L{JOINER}"), text.index("\n"))
+    assert text[slice(*shown.source_span(shown.shown.index("sont"), len(shown.shown)))] == "sont   là"
+    coded = ShownText("La commande           permet", [(12, 20)])
+    assert coded.shown == "La commande Xyzzy permet"
+    assert coded.source_span(12, 17) == (12, 20)
+
+
+# --------------------------------------------------------------------------- typography
+
+
+def test_typography_is_off_by_default(engine):
+    text = "Il faut qu'il vienne : c'est  important."
+    assert engine.check(text) == []
+    parsed = lesson(text + "\n")
+    assert list(check_grammar(parsed, DEFAULT, engine)) == []
+
+
+def test_typography_on_when_configured(typography_engine):
+    text = "Il faut qu'il vienne : c'est important."
+    issues = typography_engine.check(text)
+    assert {issue.category for issue in issues} == {"typography"}
+    spans = {text[issue.start : issue.end] for issue in issues}
+    assert "qu'" in spans  # straight apostrophe
+    assert " :" in spans  # no-break space missing before the colon
+    parsed = lesson(text + "\n")
+    findings = list(check_grammar(parsed, {**DEFAULT, "typography": True}, typography_engine))
+    apostrophe = [f for f in findings if f.word == "qu'"]
+    assert [(f.code, f.rule, f.line, f.column) for f in apostrophe] == [("CL502", "grammar.typography", 1, 9)]
+    assert apostrophe[0].message.startswith("Typographie (Grammalecte) : « qu' » — ")
+    assert apostrophe[0].suggestions == ("qu’",)
+
+
+def test_disabled_rules_are_dropped(engine):
+    parsed = lesson("Des progrès en terme de vitesse.\n")
+    (finding,) = check_grammar(parsed, DEFAULT, engine)
+    rule_id = engine.check("Des progrès en terme de vitesse.")[0].rule_id
+    assert list(check_grammar(parsed, {**DEFAULT, "disabled_rules": [rule_id]}, engine)) == []
+
+
+# --------------------------------------------------------------------------- unavailable
+
+
+def test_missing_interpreter_raises_engine_unavailable(tmp_path):
+    with pytest.raises(EngineUnavailable) as error:
+        open_engine({"engine": "grammalecte", "python": str(tmp_path / "no-python3")})
+    assert "python3-grammalecte" in str(error.value)
+    assert "grammar.python" in str(error.value)
+
+
+def test_interpreter_without_grammalecte_raises_engine_unavailable():
+    # The test's own interpreter cannot import Grammalecte (it lives in Debian's python3).
+    with pytest.raises(EngineUnavailable) as error:
+        GrammalecteEngine(sys.executable, startup_timeout=60)
+    assert "grammalecte" in str(error.value).lower()
+    assert "python3-grammalecte" in str(error.value)
+
+
+def test_a_silent_child_times_out_instead_of_hanging(tmp_path):
+    silent = tmp_path / "silent-python"
+    silent.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    silent.chmod(0o755)
+    with pytest.raises(EngineUnavailable) as error:
+        GrammalecteEngine(str(silent), startup_timeout=0.5)
+    assert "aucune réponse au démarrage" in str(error.value)
+
+
+def test_missing_interpreter_gives_one_cl901_for_the_run(tmp_path):
+    (tmp_path / "courselint.toml").write_text(
+        f'[grammar]\nengine = "grammalecte"\npython = "{tmp_path / "absent"}"\n', encoding="utf-8"
+    )
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("# Titre\n\nDes progrès en terme de vitesse.\n", encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    result = run([tmp_path], config, Selection(select=("CL5", "CL9")), jobs=1, use_cache=False)
+    assert [(f.code, f.rule, f.severity, f.path, f.line) for f in result.findings] == [
+        ("CL901", "internal.engine-unavailable", Severity.ERROR, str(tmp_path / "courselint.toml"), 2)
+    ]
+    assert result.findings[0].message.startswith("Moteur de vérification indisponible — Grammalecte : ")
+
+
+def test_a_child_that_dies_gives_cl901_and_the_run_goes_on(require_grammalecte, tmp_path):
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("finds the child through /proc")
+    ctx = Context(config_module.load(tmp_path / "courselint.toml"))
+    before = set(_grammalecte_children())
+    first = grammar_grammalecte(lesson("Des progrès en terme de vitesse.\n", "a.md"), ctx)
+    assert [f.code for f in first] == ["CL501"]
+    (child,) = set(_grammalecte_children()) - before
+    os.kill(child, 9)
+    later = [grammar_grammalecte(lesson("Des progrès en terme de vitesse.\n", f"{n}.md"), ctx) for n in "bcd"]
+    assert later == [[], [], []]
+    assert [(f.code, f.severity) for f in ctx.run_findings] == [("CL901", Severity.ERROR)]
+    assert "processus arrêté" in ctx.run_findings[0].message
+
+
+def test_cl901_is_information_when_the_engine_was_not_asked_for():
+    finding = engine_unavailable_finding("courselint.toml", "Grammalecte : absent", explicit=False)
+    assert (finding.code, finding.severity) == ("CL901", Severity.INFO)
+    assert engine_unavailable_finding("x", "y").severity is Severity.ERROR
