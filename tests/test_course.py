@@ -115,7 +115,19 @@ def test_year_label_separators(text: str, year: int, label: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2OO8 : LXC", "2008 LXC", "19790 : x", "979 : x", "2008 :", "2008-2010 : LXC", "2008 - 2010", "En 2008 : LXC"],
+    [
+        "2OO8 : LXC",
+        "2008 LXC",
+        "19790 : x",
+        "979 : x",
+        "2008 :",
+        "2008-2010 : LXC",
+        "2008 - 2010",
+        "En 2008 : LXC",
+        "3306 : MySQL",  # ports are not years: 1700 to 2099 only
+        "1699 : x",
+        "2100 : x",
+    ],
 )
 def test_not_year_label(text: str) -> None:
     assert read_year_label(text) is None
@@ -159,7 +171,16 @@ def test_tags(text: str, written: list, letters: list, forms: list) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["[E](https://example.org) un lien", "[ ] case à cocher", "(a) énumération", "Texte [E] plus loin", "[Docker] mot"],
+    [
+        "[E](https://example.org) un lien",
+        "[ ] case à cocher",
+        "[x] case cochée",
+        "(a) énumération",
+        "(X)HTML est un cas particulier de XML",
+        "[TP](../tp/) lien",
+        "Texte [E] plus loin",
+        "[Docker] mot",
+    ],
 )
 def test_not_tags(text: str) -> None:
     tags, end = read_tags(text)
@@ -252,6 +273,15 @@ def test_legend_must_come_before_the_first_step() -> None:
 def test_legend_needs_one_tag_per_item() -> None:
     found = lesson("\n* [E] Évolutions\n* [P][R] deux à la fois\n\n## 1979 : Chroot\n")
     assert found.course.legend is None
+
+
+def test_a_task_list_is_not_a_legend() -> None:
+    found = lesson("\n* [X] relire\n* [X] publier\n\n## 1979 : Chroot\n\n* [E] Une évolution\n")
+    assert found.course.legend is None
+
+
+def test_a_list_of_ports_is_not_a_timeline() -> None:
+    assert lesson("\n* 3306 : MySQL\n* 5432 : PostgreSQL\n* 6379 : Redis\n").course.timeline is None
 
 
 def test_lesson_without_course_structure() -> None:

@@ -44,7 +44,7 @@ _SPACE = " \t\u00a0\u202f"  # a French author types a no-break space before ":"
 _YEAR_LABEL = re.compile(
     rf"""
     (?P<open>\*\*|__)?                  # a year may be set in bold: **1979** : Chroot
-    (?P<year>(?<!\d)\d{{4}}(?!\d))
+    (?P<year>(?<!\d)(?:1[7-9]|20)\d\d(?!\d))  # 1700-2099: not a port (3306 : MySQL)
     (?P=open)?
     (?P<sep>[{_SPACE}]*(?::|(?P<dash>[–—-]))[{_SPACE}]*)
     (?P<label>\S.*)
@@ -68,7 +68,8 @@ class YearLabel:
 def read_year_label(raw: str, start: int = 0) -> YearLabel | None:
     """Read ``YEAR : label`` at ``raw[start:]``; None if it does not read so.
 
-    The separator is ``:`` with or without spaces (ordinary, no-break or narrow
+    The year has four digits, from 1700 to 2099 (a list of ports such as
+    ``3306 : MySQL`` is not a timeline).  The separator is ``:`` with or without spaces (ordinary, no-break or narrow
     no-break), or a dash ``-``/``–``/``—``.  After a dash the label may not start
     with a digit, so that ``2008-2010 : …`` is not read as year 2008.
     """
@@ -104,15 +105,21 @@ def normalise_label(label: str) -> str:
 
 # Tried in this order at each position; the first that matches wins.  A bracket
 # followed by "(" is a link (``[E](url)``), never a tag.
+# Slips must be followed by a space, another tag or the end, so that ``(X)HTML``
+# is a word; a lowercase ``[x]`` is a task-list checkbox (``- [x] fait``), not a tag.
+_AFTER_SLIP = r"(?=[ \t\n\[]|$)"  # never "(": ``[E](url)`` is a link
 _TAG_FORMS = (
     ("ok", re.compile(r"\[(?P<letters>[A-Z])\](?!\()")),
-    ("spaced", re.compile(r"\[[ \t]*(?P<letters>[A-Za-z])[ \t]*\](?!\()")),
-    ("parens", re.compile(r"\([ \t]*(?P<letters>[A-Z])[ \t]*\)")),
+    ("spaced", re.compile(r"\[[ \t]*(?P<letters>[A-Za-wyz]|X)[ \t]*\]" + _AFTER_SLIP)),
+    ("parens", re.compile(r"\([ \t]*(?P<letters>[A-Z])[ \t]*\)(?=[ \t\n\[(]|$)")),
     (
         "list",
-        re.compile(r"\[[ \t]*(?P<letters>[A-Za-z](?:[ \t]*[,;/+&|][ \t]*[A-Za-z]|[ \t]+[A-Za-z])+)[ \t]*\](?!\()"),
+        re.compile(
+            r"\[[ \t]*(?P<letters>[A-Za-z](?:[ \t]*[,;/+&|][ \t]*[A-Za-z]|[ \t]+[A-Za-z])+)[ \t]*\]"
+            + _AFTER_SLIP
+        ),
     ),
-    ("joined", re.compile(r"\[(?P<letters>[A-Z]{2,3})\](?!\()")),
+    ("joined", re.compile(r"\[(?P<letters>[A-Z]{2,3})\]" + _AFTER_SLIP)),
 )
 _GAP = re.compile(r"[ \t]*")
 
@@ -400,7 +407,10 @@ def _legend(lesson, lists, block_of, tags, before_line, timeline) -> Legend | No
             label = raw[split_structure(raw, "list_item").tags_end :].strip()
             if not label:
                 break
-            declared.setdefault(item_tags[0].letters[0], label)
+            letter = item_tags[0].letters[0]
+            if letter in declared:
+                break  # a legend declares each letter once (a task list repeats [X])
+            declared[letter] = label
             blocks.append(b)
         else:
             return Legend(declared, lesson.blocks[blocks[0]].line, blocks)

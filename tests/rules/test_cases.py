@@ -154,3 +154,53 @@ def test_every_course_rule_has_a_failing_and_the_files_a_passing_example() -> No
         failing.update(code for case in cases for code, _, _ in case.expect)
     ours = {code for code in RULES if code.startswith(FAMILIES)}
     assert ours - failing == set()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_seed_lesson_and_sample_content_give_no_course_finding(tmp_path: Path) -> None:
+    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    seed = ROOT / "tests" / "fixtures" / "seed.md"
+    result = run([seed, ROOT / "content"], config, Selection(select=FAMILIES), jobs=1, use_cache=False)
+    assert result.lessons == 4
+    assert result.findings == []
+
+
+def test_shuffled_timeline_says_what_to_move_where() -> None:
+    from courselint.document import parse
+    from courselint.rules.base import Context
+
+    case = next(c for c in read_cases(CASES / "timeline.md") if c.name.startswith("frise mélangée, étapes dans le même"))
+    lesson = parse("frise.md", case.text)
+    ctx = Context(config_module.load(start=CASES))
+    messages = {
+        (f.code, f.line): f.message
+        for code in ("CL201", "CL204")
+        for f in RULES[code].check(lesson, ctx)
+    }
+    assert messages[("CL201", 7)] == (
+        "1979 devrait venir avant 2000 (ligne 6) : déplacez « 1979 : Chroot »"
+        " juste avant « 2000 : BSD Jail »"
+    )
+    assert messages[("CL204", 15)] == (
+        "l'étape 1979 devrait venir avant l'étape 2000 (ligne 11) : déplacez la section"
+        " « ## 1979 : Chroot » juste avant « ## 2000 : BSD Jail »"
+    )
+    assert "2001 devrait venir avant 2008 (ligne 8)" in messages[("CL201", 9)]
+
+
+def test_message_names_the_item_it_follows_when_that_is_not_where_it_belongs() -> None:
+    from courselint.document import parse
+    from courselint.rules.base import Context
+
+    text = "---\ntitle: T\nweight: 1\n---\n\n* 2000 : BSD Jail\n* 2013 : Docker\n* 1979 : Chroot\n"
+    lesson = parse("frise.md", text)
+    ctx = Context(config_module.load(start=CASES))
+    [finding] = RULES["CL201"].check(lesson, ctx)
+    assert (finding.line, finding.column, finding.end_column) == (8, 3, 16)
+    assert finding.message == (
+        "1979 devrait venir avant 2000 (ligne 6) mais suit 2013 (ligne 7) :"
+        " déplacez « 1979 : Chroot » juste avant « 2000 : BSD Jail »"
+    )
