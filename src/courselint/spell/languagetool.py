@@ -1,0 +1,211 @@
+"""LanguageTool, over its HTTP API: a configured server, or a local install already present.
+
+We post markup-annotated text (``data={"annotation": [...]}`` to ``/v2/check``)
+rather than plain text: each piece of the unit is either ``{"text": …}`` or
+``{"markup": …, "interpretAs": …}`` (see :func:`courselint.spell.base.present`),
+so the server reads clean prose while its offsets stay offsets of the original
+unit.  ``language_tool_python``'s ``check()`` posts plain text only, so we call
+the endpoint ourselves with ``requests``; the library is used to start a local
+server, and only when one is already installed — nothing is ever downloaded.
+
+LanguageTool is written in Java: its offsets and lengths count UTF-16 code units.
+They are converted to code points here, so an emoji before an error does not shift it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import requests
+
+from courselint.spell.base import EngineIssue, EngineUnavailable, present
+
+SERVER_HINT = (
+    "lancez un serveur LanguageTool (java -cp languagetool-server.jar org.languagetool.server.HTTPServer) "
+    "et indiquez son adresse dans grammar.server"
+)
+
+_TYPOGRAPHY_CATEGORIES = frozenset({"TYPOGRAPHY", "PUNCTUATION"})
+_SPELLING_CATEGORIES = frozenset({"TYPOS"})
+
+
+def api_base(server: str) -> str:
+    """``http://host:8081``, ``…/v2`` or ``…/v2/`` -> ``http://host:8081/v2``."""
+    base = server.strip().rstrip("/")
+    if not base.endswith("/v2"):
+        base += "/v2"
+    return base
+
+
+def category_of(match: dict) -> str:
+    """LanguageTool's category of a match, in our three kinds."""
+    rule = match.get("rule") or {}
+    category = str((rule.get("category") or {}).get("id") or "").upper()
+    if category in _SPELLING_CATEGORIES or rule.get("issueType") == "misspelling":
+        return "spelling"
+    if category in _TYPOGRAPHY_CATEGORIES:
+        return "typography"
+    return "grammar"
+
+
+class Utf16Offsets:
+    """Converts UTF-16 offsets of a text (what Java counts) to code point offsets."""
+
+    def __init__(self, text: str) -> None:
+        self._ends: list[int] = []  # UTF-16 offset just after each code point
+        position = 0
+        for char in text:
+            position += 2 if ord(char) > 0xFFFF else 1
+            self._ends.append(position)
+
+    def index(self, utf16: int) -> int:
+        """How many code points lie wholly before UTF-16 offset ``utf16``."""
+        return bisect.bisect_right(self._ends, utf16)
+
+
+def annotation(text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[dict[str, str]]:
+    """The ``annotation`` list for one unit: its pieces, in order, covering it exactly."""
+    parts: list[dict[str, str]] = []
+    for piece in present(text, code_spans):
+        if piece.markup:
+            parts.append({"markup": text[piece.start : piece.end], "interpretAs": piece.shown})
+        else:
+            parts.append({"text": piece.shown})
+    return parts
+
+
+class LanguageToolEngine:
+    """A :class:`~courselint.spell.base.ProseEngine` that asks a LanguageTool server."""
+
+    name = "languagetool"
+
+    def __init__(
+        self,
+        server: str | None = None,
+        language: str = "fr",
+        *,
+        timeout: float = 30.0,
+    ) -> None:
+        self.language = language
+        self.timeout = timeout
+        self._local = None
+        self._session = requests.Session()
+        self._session.trust_env = server is None or not _is_loopback(server)
+        if server:
+            self.base = api_base(server)
+        else:
+            self._local = _start_local(language)
+            self.base = api_base(self._local.url)
+        self._probe()
+
+    def check(self, text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[EngineIssue]:
+        if not text.strip():
+            return []
+        data = {"annotation": annotation(text, code_spans)}
+        payload = self._post("check", {"language": self.language, "data": json.dumps(data)})
+        offsets = Utf16Offsets(text)
+        issues = []
+        for match in payload.get("matches") or ():
+            offset = int(match.get("offset", 0))
+            length = int(match.get("length", 0))
+            start, end = offsets.index(offset), offsets.index(offset + length)
+            rule = match.get("rule") or {}
+            suggestions = tuple(
+                str(item.get("value", "")) for item in match.get("replacements") or () if isinstance(item, dict)
+            )
+            issues.append(
+                EngineIssue(
+                    start,
+                    max(start, end),
+                    str(rule.get("id") or "?"),
+                    str(match.get("message") or "").strip(),
+                    suggestions,
+                    category_of(match),
+                )
+            )
+        return issues
+
+    def close(self) -> None:
+        self._session.close()
+        if self._local is not None:
+            local, self._local = self._local, None
+            try:
+                local.close()
+            except Exception:  # noqa: BLE001 - closing must never fail a run
+                pass
+
+    # ----------------------------------------------------------------- HTTP
+
+    def _probe(self) -> None:
+        """Fail at once (not on the first paragraph) when the server is not there."""
+        try:
+            response = self._session.get(f"{self.base}/languages", timeout=min(self.timeout, 10.0))
+            response.raise_for_status()
+        except requests.RequestException as exc:
+            self.close()
+            raise EngineUnavailable(
+                f"LanguageTool : le serveur {self.base} ne répond pas ({_reason(exc)}) ; {SERVER_HINT}"
+            ) from None
+
+    def _post(self, endpoint: str, form: dict[str, str]) -> dict:
+        try:
+            response = self._session.post(f"{self.base}/{endpoint}", data=form, timeout=self.timeout)
+            response.raise_for_status()
+            return response.json()
+        except (requests.RequestException, ValueError) as exc:
+            raise EngineUnavailable(
+                f"LanguageTool : le serveur {self.base} a échoué ({_reason(exc)}) ; {SERVER_HINT}"
+            ) from None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, requests.ConnectionError):
+        return "connexion impossible"
+    if isinstance(exc, requests.Timeout):
+        return "délai dépassé"
+    if isinstance(exc, requests.HTTPError) and exc.response is not None:
+        return f"HTTP {exc.response.status_code}"
+    return type(exc).__name__
+
+
+def _is_loopback(server: str) -> bool:
+    # A proxy configured in the environment must not capture requests to this machine.
+    return any(host in server for host in ("://localhost", "://127.", "://[::1]"))
+
+
+def _installed_versions() -> list[Path]:
+    """LanguageTool folders ``language_tool_python`` would use, without creating any."""
+    folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob("LanguageTool-*") if (path / "languagetool-server.jar").is_file())
+
+
+def _start_local(language: str):
+    """A local server started by ``language_tool_python``, only from an existing install."""
+    installed = _installed_versions()
+    if not installed:
+        raise EngineUnavailable(
+            "LanguageTool : aucun serveur configuré (grammar.server) et aucune installation "
+            f"locale (dossier LTP_PATH ou ~/.cache/language_tool_python) ; {SERVER_HINT}"
+        )
+    if shutil.which("java") is None:
+        raise EngineUnavailable(
+            "LanguageTool : Java est introuvable pour lancer l'installation locale ; "
+            f"installez un JRE (apt-get install default-jre-headless) ou {SERVER_HINT}"
+        )
+    version = installed[-1].name.removeprefix("LanguageTool-")
+    try:
+        import language_tool_python
+
+        # The version is installed, so the library only starts it (it downloads missing versions only).
+        return language_tool_python.LanguageTool(language, language_tool_download_version=version)
+    except Exception as exc:  # noqa: BLE001 - any failure of a local server is "unavailable"
+        raise EngineUnavailable(
+            f"LanguageTool : le serveur local {version} ne démarre pas ({exc}) ; {SERVER_HINT}"
+        ) from None
