@@ -10,6 +10,21 @@ Vocabulary, on the seed lesson::
     ## 1979 : Chroot                <- step section (a heading that reads YEAR : label)
     * [P][R] Certains opérateurs…   <- tagged list item in a step section
 
+What counts:
+
+- the **timeline** is the first list of at least two items in which more than
+  half of the items read ``YEAR : label`` (only the first paragraph of an item
+  counts; nested lists are lists of their own).  Years run from 1700 to 2099;
+- a **step section** is any heading that reads ``YEAR : label``; it runs to the
+  next heading of the same or a higher level;
+- the **legend** is the first list before the first step section (anywhere when
+  there is none) whose every item opens with exactly one tag of its own letter
+  followed by a label;
+- **tags** are read at the start of the first paragraph of every list item:
+  ``[E]``, ``[P][R]``, ``[P] [R]``, and the slips ``[E ]``, ``[e]``, ``(E)``,
+  ``[E,P]``, ``[EP]`` with what they meant.  ``[E](url)`` is a link and a
+  lowercase ``[x]`` a task-list checkbox, not tags.
+
 Every position is an offset into the ``raw`` text of a :class:`~courselint.document.Block`;
 ``block.span(start, end)`` turns it into file lines and columns.
 
