@@ -44,7 +44,11 @@ def test_rule_is_well_formed(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_is_in_the_readme_table(code: str) -> None:
     rows = readme_rows()
-    assert code in rows, f"{code} missing from the README's rule table"
+    rule = RULES[code]
+    assert code in rows, (
+        f"{code} missing from the README's rule table; add the row"
+        f" `| {code} | {rule.name} | {rule.summary} |`"
+    )
     name, summary = rows[code]
     assert name == RULES[code].name
     assert summary == RULES[code].summary
