@@ -288,3 +288,36 @@ def test_lesson_without_course_structure() -> None:
     course = lesson("\n# Titre\n\nUn paragraphe.\n").course
     assert course.timeline is None and course.steps == [] and course.legend is None
     assert course.tags == {}
+
+
+# --------------------------------------------------------------------------- never crash
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FRAGMENTS = [
+    "* ", "  * ", "1. ", "## ", "# ", "> ", "---", "\n", "\n\n", "1979 : ", "2000\u00a0: ", "2OO8 : ",
+    "[E] ", "[P][R] ", "[e] ", "(E) ", "[E,P] ", "[EP] ", "[X] ", "Chroot", "BSD Jail", "texte",
+    "`code`", "**gras**", "[lien](http://x)", "```\n", "\t", "  \n", "|a|b|\n|-|-|\n", "<!-- c -->",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60))
+def test_course_rules_never_crash_and_stay_inside_the_file(parts: list[str]) -> None:
+    from courselint import config
+    from courselint.rules import RULES
+    from courselint.rules.base import Context
+
+    text = "---\ntitle: 2.05 T\nweight: 1\n---\n" + "".join(parts)
+    found = parse("fuzz.md", text)
+    ctx = Context(config.load(start=SEED.parent))
+    for code, rule in RULES.items():
+        if rule.scope != "lesson" or code[:3] not in ("CL1", "CL2", "CL3"):
+            continue
+        for finding in rule.check(found, ctx):
+            assert 1 <= finding.line <= found.line_count
+            assert (finding.end_line, finding.end_column) > (finding.line, finding.column)
+    for b in found.course.items:
+        split = split_structure(found.blocks[b])
+        assert 0 <= split.label_start <= split.label_end <= len(found.blocks[b].raw)
