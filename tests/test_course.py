@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from courselint.course import normalise_label, read_tags, read_year_label, split_structure
+from courselint.course import guess_year, normalise_label, read_tags, read_year_label, split_structure
 from courselint.document import parse
 
 SEED = Path(__file__).parent / "fixtures" / "seed.md"
@@ -131,6 +131,14 @@ def test_year_label_separators(text: str, year: int, label: str) -> None:
 )
 def test_not_year_label(text: str) -> None:
     assert read_year_label(text) is None
+
+
+@pytest.mark.parametrize(
+    "raw, year",
+    [("2OO8 : LXC", 2008), ("2013 Docker", 2013), ("**2OO0** : x", 2000), ("Docker", None), ("3306 : MySQL", None)],
+)
+def test_guess_year_of_a_malformed_item(raw: str, year: int | None) -> None:
+    assert guess_year(raw) == year
 
 
 def test_normalise_label_ignores_case_spaces_markup_and_final_punctuation() -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "TimelineItem",
     "YearLabel",
     "analyse",
+    "guess_year",
     "normalise_label",
     "read_tags",
     "read_year_label",
@@ -103,6 +104,21 @@ def read_year_label(raw: str, start: int = 0) -> YearLabel | None:
         label_end=label_end,
         label=raw[label_start:label_end],
     )
+
+
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"})
+_FIRST_WORD = re.compile(r"[*_]*(?P<word>\w{4})(?!\w)")
+
+
+def guess_year(raw: str) -> int | None:
+    """The year a malformed item probably means: ``2OO8 : LXC`` -> 2008, ``2013 Docker`` -> 2013."""
+    match = _FIRST_WORD.match(raw)
+    if match is None:
+        return None
+    fixed = match.group("word").translate(_LOOKALIKES)
+    if not fixed.isdigit() or not 1700 <= int(fixed) <= 2099:
+        return None
+    return int(fixed)
 
 
 _TRAILING_PUNCTUATION = ".…:;,!?"
@@ -256,6 +272,7 @@ class TimelineItem:
     year_end: int = 0
     label_start: int = 0
     label_end: int = 0
+    meant_year: int | None = None  # for a malformed item, the year it seems to mean
 
     @property
     def malformed(self) -> bool:
@@ -371,6 +388,8 @@ def _timeline(lesson, lists, block_of) -> Timeline | None:
                     item.year, item.label = found.year, found.label
                     item.year_start, item.year_end = found.year_start, found.year_end
                     item.label_start, item.label_end = found.label_start, found.label_end
+                else:
+                    item.meant_year = guess_year(block.raw)
             read.append(item)
         good = sum(1 for item in read if not item.malformed)
         if good * 2 > len(read):

@@ -39,8 +39,13 @@ def _step_finding(code: str, lesson, step: Step, start: int, end: int, message: 
     return make_finding(code, lesson.path, line, column, end_line, end_column, message)
 
 
-def match_steps(course: Course) -> dict[int, TimelineItem]:
-    """Step index -> its timeline entry: same year, the same label when several share a year."""
+def match_steps(course: Course, *, malformed: bool = False) -> dict[int, TimelineItem]:
+    """Step index -> its timeline entry: same year, the same label when several share a year.
+
+    With ``malformed``, a step left without an entry also takes a malformed item
+    that seems to mean its year (``2OO8 : LXC`` for ``## 2008 : LXC``): that slip
+    is CL206's to report, not also CL203's.
+    """
     if course.timeline is None:
         return {}
     free = list(course.timeline.entries)
@@ -53,6 +58,15 @@ def match_steps(course: Course) -> dict[int, TimelineItem]:
         chosen = next((i for i in same_year if normalise_label(i.label) == wanted), same_year[0])
         matched[s] = chosen
         free.remove(chosen)
+    if malformed:
+        slips = list(course.timeline.malformed)
+        for s, step in enumerate(course.steps):
+            if s in matched:
+                continue
+            slip = next((item for item in slips if item.meant_year == step.year), None)
+            if slip is not None:
+                matched[s] = slip
+                slips.remove(slip)
     return matched
 
 
@@ -103,7 +117,7 @@ def step_without_entry(lesson, ctx) -> Iterator[Finding]:
     course = lesson.course
     if course.timeline is None:
         return
-    matched = match_steps(course)
+    matched = match_steps(course, malformed=True)
     for s, step in enumerate(course.steps):
         if s in matched:
             continue
@@ -160,9 +174,6 @@ def step_order(lesson, ctx) -> Iterator[Finding]:
         yield _step_finding("CL204", lesson, step, step.year_start, step.label_end, message)
 
 
-_LABEL_SPACES = re.compile(r"\s+")
-
-
 @rule("CL205", "timeline.label-mismatch", severity=Severity.ERROR)
 def label_mismatch(lesson, ctx) -> Iterator[Finding]:
     """Le libellé d'une section d'étape diffère de celui de son entrée dans la frise."""
@@ -180,20 +191,6 @@ def label_mismatch(lesson, ctx) -> Iterator[Finding]:
             f"le titre « {step.year} : {step.label} » diffère de la frise (ligne {item.line} :"
             f" « {_item_text(item)} ») : utilisez le même libellé aux deux endroits",
         )
-
-
-_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"})
-
-
-def _meant_year(raw: str) -> str | None:
-    """``2OO8 : LXC`` -> ``2008``: a four-character first word that is a year once letters are fixed."""
-    word = re.match(r"[*_]*(\w{4})(?!\w)", raw)
-    if word is None:
-        return None
-    fixed = word.group(1).translate(_LOOKALIKES)
-    if fixed.isdigit() and fixed != word.group(1):
-        return fixed
-    return None
 
 
 @rule("CL206", "timeline.malformed-item", severity=Severity.ERROR)
@@ -217,11 +214,10 @@ def malformed_item(lesson, ctx) -> Iterator[Finding]:
             continue
         raw = lesson.blocks[item.block].raw
         first_line = raw.split("\n", 1)[0]
-        year = _meant_year(raw)
-        if year is not None:
-            hint = f"l'année s'écrit en chiffres ({year} ?)"
-        elif re.match(r"\d{4}(?!\d)", raw):
+        if re.match(r"[*_]*\d{4}(?!\d)", raw):
             hint = "séparez l'année du libellé par « : »"
+        elif item.meant_year is not None:
+            hint = f"l'année s'écrit en chiffres ({item.meant_year} ?)"
         else:
             hint = "commencez par l'année en quatre chiffres, puis « : » et le libellé"
         yield _item_finding(
