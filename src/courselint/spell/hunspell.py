@@ -227,13 +227,15 @@ class SpellChecker:
 
         ranked = sorted(
             candidates,
-            key=lambda c: (tier(c), not self._familiar(c), _edit_cost(lowered, c), c),
+            key=lambda c: (tier(c), self._familiarity(c), _edit_cost(lowered, c), c),
         )
         return [_recase(candidate, word) for candidate in ranked]
 
-    def _familiar(self, candidate: str) -> bool:
-        """A frequent French word or a word of the trade: the likelier intention."""
-        return candidate in FREQUENT_WORDS or candidate in self._tech_words
+    def _familiarity(self, candidate: str) -> int:
+        """0 for a frequent French word, 1 for a word of the trade, 2 for the rest."""
+        if candidate in FREQUENT_WORDS:
+            return 0
+        return 1 if candidate in self._tech_words else 2
 
     def _hunspell_suggestions(self, word: str) -> list[str]:
         found = list(self._french.suggest(word))
