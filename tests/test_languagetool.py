@@ -171,16 +171,34 @@ def test_masked_inline_code_link_and_markup_before_the_error(url, server):
     assert request["language"] == "fr"
 
 
-def test_error_on_the_second_line_of_a_list_item_and_in_a_table(url):
-    source = (
-        "* Premier point 😀,\n  au fur et à mesure des progrès en terme de vitesse.\n\n"
-        "| 🐳 | colonne |\n| --- | --- |\n| `x` | des gains en terme de temps |\n"
-    )
-    findings = findings_for(source, url)
-    assert [(f.line, f.column) for f in findings] == [
-        (2, column_of(source, 2, "en terme de")),
-        (6, column_of(source, 6, "en terme de")),
+MANY_UNITS = (
+    "* Premier point 😀,\n  au fur et à mesure des progrès en terme de vitesse.\n\n"
+    "| 🐳 | colonne |\n| --- | --- |\n| `x` | des gains en terme de temps |\n\n"
+    "Un paragraphe 👍🏽 sans faute.\n\n> Une citation : des progrès en terme de qualité.\n"
+)
+
+
+def expected_positions(source: str) -> list[tuple[int, int]]:
+    return [
+        (line, column_of(source, line, "en terme de"))
+        for line, text in enumerate(source.split("\n"), start=1)
+        if "en terme de" in text
     ]
+
+
+def test_units_of_a_lesson_go_in_one_request(url, server):
+    findings = findings_for(MANY_UNITS, url)
+    assert [(f.line, f.column) for f in findings] == expected_positions(MANY_UNITS)
+    assert len(expected_positions(MANY_UNITS)) == 3
+    assert len(server.requests) == 1
+    assert server.read_texts[0].count("\n\n") == 5  # six units, one blank line between two
+
+
+def test_small_batches_map_the_same(url, server, monkeypatch):
+    monkeypatch.setattr("courselint.spell.languagetool.BATCH_CHARACTERS", 40)
+    findings = findings_for(MANY_UNITS, url)
+    assert [(f.line, f.column) for f in findings] == expected_positions(MANY_UNITS)
+    assert len(server.requests) > 3
 
 
 # --------------------------------------------------------------------------- categories

@@ -108,10 +108,10 @@ def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Find
     disabled = frozenset(settings["disabled_rules"] or ())
     label = ENGINE_LABELS.get(engine.name, engine.name)
     grammar_code = LANGUAGETOOL_CODE if engine.name == "languagetool" else GRAMMALECTE_CODE
-    for block in lesson.blocks:
-        if block.kind not in GRAMMAR_KINDS or not block.prose.strip():
-            continue
-        for issue in engine.check(block.prose, code_spans(block.raw, block.prose)):
+    blocks = [block for block in lesson.blocks if block.kind in GRAMMAR_KINDS and block.prose.strip()]
+    units = [(block.prose, code_spans(block.raw, block.prose)) for block in blocks]
+    for block, issues in zip(blocks, engine.check_many(units)):
+        for issue in issues:
             if issue.category == "spelling" or issue.rule_id in disabled:
                 continue
             if issue.category == "typography" and not typography:

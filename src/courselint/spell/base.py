@@ -59,6 +59,10 @@ class ProseEngine(Protocol):
         """
         ...
 
+    def check_many(self, units: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[EngineIssue]]:
+        """Issues of several ``(text, code_spans)`` units, in order (one request when the engine can)."""
+        ...
+
     def close(self) -> None: ...
 
 

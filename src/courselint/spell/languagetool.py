@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import requests
@@ -29,6 +30,10 @@ SERVER_HINT = (
     "lancez un serveur LanguageTool (java -cp languagetool-server.jar org.languagetool.server.HTTPServer) "
     "et indiquez son adresse dans grammar.server"
 )
+
+#: Units of one lesson are sent together up to this size (the public API accepts 20 KB).
+BATCH_CHARACTERS = 15_000
+UNIT_SEPARATOR = "\n\n"
 
 _TYPOGRAPHY_CATEGORIES = frozenset({"TYPOGRAPHY", "PUNCTUATION"})
 _SPELLING_CATEGORIES = frozenset({"TYPOS"})
@@ -104,30 +109,80 @@ class LanguageToolEngine:
         self._probe()
 
     def check(self, text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[EngineIssue]:
-        if not text.strip():
-            return []
-        data = {"annotation": annotation(text, code_spans)}
-        payload = self._post("check", {"language": self.language, "data": json.dumps(data)})
+        return self.check_many([(text, code_spans)])[0]
+
+    def check_many(self, units: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[EngineIssue]]:
+        """All units of a lesson in as few requests as possible.
+
+        Each request costs the server tens of milliseconds whatever its size, so units
+        go together, separated by a blank line (a paragraph break for LanguageTool),
+        up to :data:`BATCH_CHARACTERS`.
+        """
+        results: list[list[EngineIssue]] = [[] for _ in units]
+        batch: list[int] = []
+        size = 0
+        for index, (text, _spans) in enumerate(units):
+            if not text.strip():
+                continue
+            if batch and size + len(text) > BATCH_CHARACTERS:
+                self._check_batch(units, batch, results)
+                batch, size = [], 0
+            batch.append(index)
+            size += len(text) + len(UNIT_SEPARATOR)
+        if batch:
+            self._check_batch(units, batch, results)
+        return results
+
+    def _check_batch(self, units, batch: list[int], results: list[list[EngineIssue]]) -> None:
+        parts: list[dict[str, str]] = []
+        starts: list[int] = []  # offset of each unit in the joined text
+        offset = 0
+        for position, index in enumerate(batch):
+            text, spans = units[index]
+            if position:
+                parts.append({"text": UNIT_SEPARATOR})
+                offset += len(UNIT_SEPARATOR)
+            starts.append(offset)
+            parts.extend(annotation(text, spans))
+            offset += len(text)
+        joined = "".join(part.get("text", part.get("markup", "")) for part in parts)
+        for issue in self._ask(joined, parts):
+            unit = bisect.bisect_right(starts, issue.start) - 1
+            length = len(units[batch[unit]][0])
+            start = issue.start - starts[unit]
+            if start > length:
+                continue  # on a separator, which is ours
+            end = min(max(start, issue.end - starts[unit]), length)
+            results[batch[unit]].append(replace(issue, start=start, end=end))
+
+    def _ask(self, text: str, parts: list[dict[str, str]]) -> list[EngineIssue]:
+        """Post one annotated text; issues with code point offsets of ``text``."""
+        payload = self._post("check", {"language": self.language, "data": json.dumps({"annotation": parts})})
         offsets = Utf16Offsets(text)
         issues = []
-        for match in payload.get("matches") or ():
-            offset = int(match.get("offset", 0))
-            length = int(match.get("length", 0))
-            start, end = offsets.index(offset), offsets.index(offset + length)
-            rule = match.get("rule") or {}
-            suggestions = tuple(
-                str(item.get("value", "")) for item in match.get("replacements") or () if isinstance(item, dict)
-            )
-            issues.append(
-                EngineIssue(
-                    start,
-                    max(start, end),
-                    str(rule.get("id") or "?"),
-                    str(match.get("message") or "").strip(),
-                    suggestions,
-                    category_of(match),
+        try:
+            for match in payload.get("matches") or ():
+                offset = int(match.get("offset", 0))
+                length = int(match.get("length", 0))
+                start, end = offsets.index(offset), offsets.index(offset + length)
+                rule = match.get("rule") or {}
+                suggestions = tuple(
+                    str(item.get("value", "")) for item in match.get("replacements") or () if isinstance(item, dict)
                 )
-            )
+                issues.append(
+                    EngineIssue(
+                        start,
+                        max(start, end),
+                        str(rule.get("id") or "?"),
+                        str(match.get("message") or "").strip(),
+                        suggestions,
+                        category_of(match),
+                    )
+                )
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise EngineUnavailable(
+                f"LanguageTool : réponse inattendue du serveur {self.base} ({type(exc).__name__})"
+            ) from None
         return issues
 
     def close(self) -> None:
