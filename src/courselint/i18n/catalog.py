@@ -1,0 +1,426 @@
+"""Catalog files: where they live, how they are read, merged, written and locked.
+
+Layout (one catalog per lesson, ``REL`` = the lesson's path relative to its
+content root, without ``.md``)::
+
+    locales/REL.pot          template, rewritten by ``courselint extract``
+    locales/LANG/REL.po      translations, merged from the template
+
+so a Weblate component uses the file mask ``locales/*/REL.po`` and the template
+``locales/REL.pot``; Poedit opens the ``.po`` directly.
+
+Reading goes through Babel (``read_po(..., abort_invalid=True)``): a file that
+does not parse raises :class:`CatalogError` and is never rewritten.  Merging is
+Babel's ``Catalog.update`` plus what msgmerge does and Babel does not: a string
+that comes back gets its obsolete translation back, and an entry that stays
+fuzzy keeps its previous msgid.
+
+Writing is ours (:func:`render_po`), on top of Babel's string escaping, because
+Babel's writer rewraps translator comments, drops unknown header fields, adds
+``python-format`` flags to strings that merely contain ``%``, and writes
+previous msgids (``#|``) that GNU ``msgfmt`` rejects once wrapped.  The header
+of an existing ``.po`` is kept byte for byte (only ``POT-Creation-Date``
+follows the template, as msgmerge does).  Strings are wrapped at
+``i18n.width`` columns (79, like GNU gettext) in new files; an existing file
+keeps the width it was written with when it can be told.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, normalize, read_po
+
+from courselint.fileio import write_bytes_atomic
+
+#: Flags Babel adds on its own to strings that contain ``%`` or ``{…}``; lesson
+#: strings are not format strings, and with these flags ``msgfmt -c`` rejects
+#: a correct translation.
+FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
+
+#: Plural-Forms written explicitly: Babel (CLDR) and GNU gettext disagree for French.
+PLURAL_FORMS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "en": "nplurals=2; plural=(n != 1);",
+    "de": "nplurals=2; plural=(n != 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "it": "nplurals=2; plural=(n != 1);",
+    "nl": "nplurals=2; plural=(n != 1);",
+    "pt": "nplurals=2; plural=(n != 1);",
+    "pt_BR": "nplurals=2; plural=(n > 1);",
+}
+
+LOCK_NAME = ".courselint.lock"
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be read: it must stay untouched."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def content_root(lesson: Path, config) -> Path:
+    """The configured content folder that holds ``lesson`` (else the config folder)."""
+    resolved = lesson.resolve()
+    for entry in config["paths"]:
+        root = (config.root / entry).resolve()
+        if root.is_dir() and resolved.is_relative_to(root):
+            return root
+    return config.root.resolve()
+
+
+def lesson_key(lesson: Path, config) -> str:
+    """``chapter/lesson`` (posix, no ``.md``): the catalog's name under ``locales/``."""
+    relative = lesson.resolve().relative_to(content_root(lesson, config))
+    return relative.with_suffix("").as_posix()
+
+
+def locales_dir(config) -> Path:
+    return config.root / config.section("i18n")["locales_dir"]
+
+
+def template_path(lesson: Path, config) -> Path:
+    return locales_dir(config) / f"{lesson_key(lesson, config)}.pot"
+
+
+def po_path(lesson: Path, config, locale: str) -> Path:
+    return locales_dir(config) / locale / f"{lesson_key(lesson, config)}.po"
+
+
+def reference_path(lesson: Path, config) -> str:
+    """The lesson's path as ``#:`` references show it: relative to the config folder."""
+    resolved = lesson.resolve()
+    root = config.root.resolve()
+    if resolved.is_relative_to(root):
+        return resolved.relative_to(root).as_posix()
+    return lesson.as_posix()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class PoFile:
+    """A parsed catalog with what Babel does not keep: the header as written, the wrap width."""
+
+    catalog: Catalog
+    header: str | None  # the header entry, verbatim (comments, msgid "", msgstr lines)
+    width: int
+    text: str
+
+
+def read_catalog(path: Path, default_width: int = 79) -> PoFile:
+    """Read a ``.po``/``.pot`` strictly. Raises :class:`CatalogError`, never guesses."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(path, 1, f"catalogue illisible ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CatalogError(path, line, "catalogue qui n'est pas en UTF-8") from None
+    return parse_catalog(path, text, default_width)
+
+
+def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        catalog = read_po(io.StringIO(text), abort_invalid=True)
+    except PoFileError as exc:
+        line = (getattr(exc, "lineno", 0) or 0) + 1
+        raise CatalogError(path, line, f"catalogue illisible : {exc}") from None
+    except (ValueError, TypeError) as exc:  # e.g. a malformed header field
+        raise CatalogError(path, 1, f"catalogue illisible : {exc}") from None
+    _drop_format_flags(catalog)
+    return PoFile(catalog, header_text(text), detect_width(text, default_width), text)
+
+
+def _drop_format_flags(catalog: Catalog) -> None:
+    for message in (*catalog, *catalog.obsolete.values()):
+        message.flags -= FORMAT_FLAGS
+
+
+def header_text(text: str) -> str | None:
+    """The header entry as written (up to its last ``msgstr`` line), or None."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith("msgid"):
+            if line.startswith("msgctxt"):
+                return None
+            continue
+        if line.rstrip() != 'msgid ""':
+            return None
+        j = i + 1
+        if j < len(lines) and lines[j].startswith('"'):
+            return None  # a multi-line msgid: a real entry, not the header
+        if j >= len(lines) or not lines[j].startswith("msgstr"):
+            return None
+        j += 1
+        while j < len(lines) and lines[j].startswith('"'):
+            j += 1
+        return "\n".join(lines[:j]) + "\n"
+    return None
+
+
+_STRING_LINE = re.compile(r'^(?:#~ )?(?:msgid|msgstr|msgctxt|msgid_plural|msgstr\[\d+\])? ?"')
+
+
+def detect_width(text: str, default: int) -> int:
+    """The wrap width a catalog was written with, as far as it shows.
+
+    Wrapped entries are those whose string continues over several quoted lines
+    without ending each with ``\\n``; a longest wrapped line beyond ``default``
+    tells a wider width.  Long lines and nothing wrapped mean the file was
+    written without wrapping (width 0).  Otherwise ``default``.
+    """
+    longest_wrapped = 0
+    longest = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not _STRING_LINE.match(line):
+            continue
+        longest = max(longest, len(line))
+        is_continued = i + 1 < len(lines) and lines[i + 1].startswith('"')
+        if line.startswith('"') and is_continued and not line.endswith('\\n"'):
+            longest_wrapped = max(longest_wrapped, len(line))
+    if longest_wrapped > default:
+        return longest_wrapped
+    if not longest_wrapped and longest > 200:
+        return 0  # long lines and nothing wrapped: written with --no-wrap
+    return default
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge(po: Catalog, template: Catalog) -> None:
+    """Update ``po`` from ``template`` with msgmerge semantics (in place)."""
+    wanted = {message.id if not message.context else (message.id, message.context) for message in template if message.id}
+    restore = [key for key in po.obsolete if key in wanted and key not in po]
+    for key in restore:
+        message = po.obsolete.pop(key)
+        po[message.id] = message
+    previous = {key_of(m): list(m.previous_id) for m in po if m.id and m.previous_id}
+    po.update(template, update_creation_date=True)
+    for message in po:
+        if not message.id:
+            continue
+        message.flags -= FORMAT_FLAGS
+        if "fuzzy" in message.flags and not message.previous_id:
+            message.previous_id = previous.get(key_of(message), [])
+        if "fuzzy" not in message.flags:
+            message.previous_id = []
+        if not message.string:
+            message.flags.discard("fuzzy")
+            message.previous_id = []
+    for message in po.obsolete.values():
+        message.flags -= FORMAT_FLAGS
+    # An obsolete entry with no translation carries nothing worth keeping.
+    for key in [k for k, m in po.obsolete.items() if not _has_translation(m)]:
+        del po.obsolete[key]
+
+
+def key_of(message: Message):
+    return (message.id, message.context) if message.context else message.id
+
+
+def _has_translation(message: Message) -> bool:
+    if isinstance(message.string, (list, tuple)):
+        return any(message.string)
+    return bool(message.string)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def new_header(*, title: str, locale: str | None, creation_date: str, template: bool) -> str:
+    """The header entry of a new catalog (explicit Plural-Forms, no placeholders msgfmt rejects)."""
+    if template:
+        comment = f"# Translation template for {title}.\n#\n"
+        language = ""
+        revision = "YEAR-MO-DA HO:MI+ZONE"
+        plural = ""
+        translator = "FULL NAME <EMAIL@ADDRESS>"
+        team = "LANGUAGE <LL@li.org>"
+        flags = "#, fuzzy\n"
+    else:
+        comment = f"# {locale} translation of {title}.\n#\n"
+        language = locale or ""
+        revision = creation_date
+        plural = plural_forms(locale or "")
+        translator = "courselint"
+        team = f"{locale}"
+        flags = ""
+    fields = [
+        ("Project-Id-Version", "courselint course"),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", creation_date),
+        ("PO-Revision-Date", revision),
+        ("Last-Translator", translator),
+        ("Language-Team", team),
+        ("Language", language),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", plural),
+        ("X-Generator", "courselint"),
+    ]
+    if template:
+        # A template has no language, hence no plural rule: xgettext's placeholder
+        # ("nplurals=INTEGER") is a fatal error for msgfmt --check, so leave it out.
+        fields = [(name, value) for name, value in fields if name != "Plural-Forms"]
+    body = "".join(f'"{name}: {value}\\n"\n' for name, value in fields)
+    return f'{comment}{flags}msgid ""\nmsgstr ""\n{body}'
+
+
+def plural_forms(locale: str) -> str:
+    if locale in PLURAL_FORMS:
+        return PLURAL_FORMS[locale]
+    base = locale.split("_")[0].split("-")[0]
+    return PLURAL_FORMS.get(base, "nplurals=2; plural=(n != 1);")
+
+
+_CREATION = re.compile(r'^"POT-Creation-Date: [^"\\]*\\n"$', re.MULTILINE)
+
+
+def with_creation_date(header: str, creation_date: str) -> str:
+    return _CREATION.sub(lambda _m: f'"POT-Creation-Date: {creation_date}\\n"', header, count=1)
+
+
+def creation_date_of(header: str | None) -> str | None:
+    if header is None:
+        return None
+    match = re.search(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', header, re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def now_header_date() -> str:
+    """Current time as gettext headers write it; ``SOURCE_DATE_EPOCH`` wins (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def render_po(catalog: Catalog, header: str, width: int) -> str:
+    """The text of a catalog: ``header`` verbatim, then every entry, then obsolete ones."""
+    out = [header if header.endswith("\n") else header + "\n"]
+    for message in catalog:
+        if not message.id:
+            continue
+        out.append("\n")
+        out.extend(_comment_lines(message, width))
+        out.extend(_string_lines(message, "", width))
+    for message in catalog.obsolete.values():
+        out.append("\n")
+        for comment in message.user_comments:
+            out.append(f"# {comment}\n" if comment else "#\n")
+        out.extend(_string_lines(message, "#~ ", width))
+    return "".join(out)
+
+
+def _comment_lines(message: Message, width: int) -> list[str]:
+    lines = []
+    for comment in message.user_comments:
+        lines.append(f"# {comment}\n" if comment else "#\n")
+    for comment in message.auto_comments:
+        lines.append(f"#. {comment}\n")
+    lines.extend(_location_lines(message.locations, width))
+    flags = sorted(message.flags - FORMAT_FLAGS)
+    if flags:
+        lines.append("#, " + ", ".join(flags) + "\n")
+    if message.previous_id and "fuzzy" in message.flags:
+        previous = message.previous_id
+        lines.append(_keyword("msgid", previous[0], "#| ", width))
+        if len(previous) > 1:
+            lines.append(_keyword("msgid_plural", previous[1], "#| ", width))
+    return lines
+
+
+def _location_lines(locations, width: int) -> list[str]:
+    refs = []
+    for filename, lineno in locations:
+        name = filename.replace(os.sep, "/")
+        if (" " in name or "\t" in name) and not name.startswith("\u2068"):
+            name = f"\u2068{name}\u2069"  # as GNU gettext ≥ 0.22 encloses names with spaces
+        refs.append(f"{name}:{lineno}" if lineno else name)
+    refs = list(dict.fromkeys(refs))
+    lines: list[str] = []
+    current = "#:"
+    for ref in refs:
+        if current != "#:" and width > 0 and len(current) + 1 + len(ref) > width:
+            lines.append(current + "\n")
+            current = "#:"
+        current += " " + ref
+    if current != "#:":
+        lines.append(current + "\n")
+    return lines
+
+
+def _keyword(keyword: str, string: str, prefix: str, width: int) -> str:
+    return f"{prefix}{keyword} {normalize(string, prefix=prefix, width=width)}\n"
+
+
+def _string_lines(message: Message, prefix: str, width: int) -> list[str]:
+    lines = []
+    if message.context:
+        lines.append(_keyword("msgctxt", message.context, prefix, width))
+    if isinstance(message.id, (list, tuple)):
+        lines.append(_keyword("msgid", message.id[0], prefix, width))
+        lines.append(_keyword("msgid_plural", message.id[1], prefix, width))
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        for i, string in enumerate(strings):
+            lines.append(_keyword(f"msgstr[{i}]", string or "", prefix, width))
+    else:
+        lines.append(_keyword("msgid", message.id, prefix, width))
+        lines.append(_keyword("msgstr", message.string or "", prefix, width))
+    return lines
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write atomically unless the file already holds exactly ``text``. True if written."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes_atomic(path, data)
+    return True
+
+
+# --------------------------------------------------------------------------- locking
+
+
+@contextlib.contextmanager
+def locked(folder: Path):
+    """Hold an exclusive lock on ``folder`` (an ``flock`` on ``folder/.courselint.lock``).
+
+    Two ``extract`` runs on one tree then read, merge and write catalogs one
+    after the other: neither can merge into a ``.po`` the other is rewriting.
+    The lock is released by the kernel if the process dies.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / LOCK_NAME, "a+b")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+    finally:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        finally:
+            handle.close()

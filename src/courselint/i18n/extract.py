@@ -1,0 +1,143 @@
+"""``courselint extract``: lesson -> template (``.pot``) -> merged translations (``.po``).
+
+Idempotent by construction: a catalog is written only when its text changes,
+and the template's ``POT-Creation-Date`` moves only when its entries do, so a
+second run writes nothing and a pre-commit hook fails only on real changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from courselint.document import parse
+from courselint.findings import Finding
+from courselint.i18n import catalog as catalogs
+from courselint.i18n.units import lesson_units
+
+
+def is_generated(path: Path, locales) -> bool:
+    """``lesson.en.md`` is a build output for locale ``en``, not a source."""
+    suffixes = path.suffixes
+    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
+
+
+def read_lesson(path: Path, config):
+    """Parse a lesson with the configured translatable front matter keys."""
+    keys = tuple(config.section("i18n")["keys"])
+    return parse(str(path), path.read_bytes(), text_keys=keys)
+
+
+def template_catalog(lesson, path: Path, config) -> Catalog:
+    """The Babel template catalog of one parsed lesson."""
+    params = tuple(config.section("i18n")["shortcode_params"])
+    reference = catalogs.reference_path(path, config)
+    template = Catalog(fuzzy=True)
+    for unit in lesson_units(lesson, params):
+        template.add(
+            unit.msgid,
+            locations=[(reference, unit.line)],
+            auto_comments=unit.comments,
+            context=unit.context,
+        )
+    for message in template:
+        message.flags -= catalogs.FORMAT_FLAGS
+    return template
+
+
+def extract(lessons: list[Path], config, locales: list[str]) -> tuple[list[Path], list[Finding]]:
+    """Write each lesson's template and merge it into each locale's catalog.
+
+    Returns the files written and the findings (unreadable lessons, catalogs that
+    do not parse — those are left untouched).
+    """
+    i18n = config.section("i18n")
+    every_locale = set(config["locales"]) | set(locales)
+    if not i18n["merge"] and list(locales) == list(config["locales"]):
+        locales = []  # the translation platform merges; we only refresh templates
+    written: list[Path] = []
+    findings: list[Finding] = []
+    with catalogs.locked(catalogs.locales_dir(config)):
+        for path in lessons:
+            path = Path(path)
+            if is_generated(path, every_locale):
+                continue
+            try:
+                lesson = read_lesson(path, config)
+            except OSError as exc:
+                findings.append(_finding("CL001", path, 1, f"leçon illisible ({exc.strerror})"))
+                continue
+            if not lesson.text and lesson.problems:
+                findings.extend(lesson.problems)
+                continue
+            template = template_catalog(lesson, path, config)
+            date = _write_template(path, config, template, written)
+            for locale in locales:
+                _merge_locale(path, config, template, date, locale, written, findings)
+    return written, findings
+
+
+def _write_template(path: Path, config, template: Catalog, written: list[Path]) -> str:
+    """Write the ``.pot`` if its entries changed; return its creation date."""
+    width = config.section("i18n")["width"]
+    target = catalogs.template_path(path, config)
+    title = catalogs.lesson_key(path, config)
+    old_date = None
+    if target.exists():
+        try:
+            old = catalogs.read_catalog(target, width)
+            old_date = catalogs.creation_date_of(old.header)
+        except catalogs.CatalogError:
+            old_date = None  # a broken template is ours to regenerate
+    if old_date is not None:
+        header = catalogs.new_header(title=title, locale=None, creation_date=old_date, template=True)
+        text = catalogs.render_po(template, header, width)
+        if target.read_text(encoding="utf-8", errors="replace") == text:
+            return old_date
+    date = catalogs.now_header_date()
+    header = catalogs.new_header(title=title, locale=None, creation_date=date, template=True)
+    if catalogs.write_if_changed(target, catalogs.render_po(template, header, width)):
+        written.append(target)
+    return date
+
+
+def _merge_locale(path, config, template, date, locale, written, findings) -> None:
+    width = config.section("i18n")["width"]
+    target = catalogs.po_path(path, config, locale)
+    if not target.exists():
+        po = Catalog(locale=None, fuzzy=False)
+        po.update(template, no_fuzzy_matching=True)
+        header = catalogs.new_header(
+            title=catalogs.lesson_key(path, config), locale=locale, creation_date=date, template=False
+        )
+        if catalogs.write_if_changed(target, catalogs.render_po(po, header, width)):
+            written.append(target)
+        return
+    try:
+        existing = catalogs.read_catalog(target, width)
+    except catalogs.CatalogError as exc:
+        findings.append(
+            _finding("CL609", target, exc.line, f"{exc.message} : fichier laissé tel quel, corrigez-le")
+        )
+        return
+    width = existing.width
+    header = existing.header or catalogs.new_header(
+        title=catalogs.lesson_key(path, config), locale=locale, creation_date=date, template=False
+    )
+    before = catalogs.render_po(existing.catalog, header, width)
+    merged = copy.deepcopy(existing.catalog)
+    catalogs.merge(merged, template)
+    after = catalogs.render_po(merged, catalogs.with_creation_date(header, date), width)
+    if after == before and existing.header is not None:
+        return  # nothing changed but perhaps the layout a tool chose: leave the file alone
+    if catalogs.write_if_changed(target, after):
+        written.append(target)
+
+
+def _finding(code: str, path: Path, line: int, message: str) -> Finding:
+    from courselint.rules.base import make_finding
+    import courselint.rules  # noqa: F401  (fills the registry)
+
+    return make_finding(code, str(path), line, 1, line, 2, message)

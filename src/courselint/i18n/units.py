@@ -1,0 +1,219 @@
+"""The translatable units of a lesson: one definition shared by extraction and rendering.
+
+A :class:`Unit` is one msgid and the places in ``lesson.text`` that it replaces.
+It is built from the lesson model's blocks (``lesson.blocks``), minus what is
+structure and must never reach a translator:
+
+- list markers, heading marks, blockquote markers, indentation and trailing
+  hard-break spaces are outside the blocks' pieces already;
+- factor tags (``[E]``, ``[P][R]``) and ``YEAR :`` at the start of list items and
+  headings are cut off with :func:`courselint.course.split_structure` (the year
+  goes in a ``#.`` comment);
+- Hugo shortcodes that open or close a block, or stand alone on their lines,
+  split the block; translatable parameters of such shortcodes (``caption="…"``)
+  become units of their own;
+- blocks with no letter to translate (a lone URL, inline code only) are skipped.
+
+A unit keeps one *segment* per source line it covers: ``(start, end)`` offsets
+into ``lesson.text``; line breaks inside the unit are ``\\n`` in the msgid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from courselint.course import split_structure
+from courselint.segments import mask
+
+#: A Hugo shortcode, possibly spread over several lines.
+SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
+SHORTCODE_PARAM = re.compile(r"""(?P<name>[A-Za-z_][\w\-]*)=(?P<quote>["`])(?P<value>(?:\\.|(?!(?P=quote)).)*)(?P=quote)""", re.DOTALL)
+
+#: Kinds whose text must stay on one line (a newline in a translation becomes a space).
+SINGLE_LINE_KINDS = frozenset({"heading", "table_cell", "image_alt", "front_matter_value", "shortcode_param"})
+
+_KIND_COMMENTS = {
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "list_item": "list item",
+    "quote": "blockquote",
+    "table_cell": "table cell",
+    "image_alt": "image alt text",
+    "front_matter_value": "front matter",
+    "shortcode_param": "shortcode parameter",
+}
+
+
+@dataclass(slots=True)
+class Unit:
+    """One msgid and where it sits in ``lesson.text``."""
+
+    msgid: str
+    kind: str
+    line: int
+    segments: list[tuple[int, int]]
+    context: str | None = None  # msgctxt: front matter key only
+    comments: list[str] = field(default_factory=list)
+    #: Front matter scalars: the whole value as written (quotes included) and its quote char.
+    quote: str = ""
+
+    @property
+    def single_line(self) -> bool:
+        return self.kind in SINGLE_LINE_KINDS
+
+
+def lesson_units(lesson, shortcode_params: tuple[str, ...] = ("caption", "title", "alt")) -> list[Unit]:
+    """Every translatable unit of a parsed lesson, in document order."""
+    units: list[Unit] = []
+    for block in lesson.blocks:
+        if block.kind == "front_matter_value":
+            unit = _front_matter_unit(lesson, block)
+            if unit is not None:
+                units.append(unit)
+            continue
+        units.extend(_block_units(lesson, block, shortcode_params))
+    return units
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def _front_matter_unit(lesson, block) -> Unit | None:
+    value = lesson.metadata.get(block.key)
+    if not isinstance(value, str) or not _has_letters(value):
+        return None
+    start, end = block.pieces[0]
+    quote = ""
+    if start > 0 and lesson.text[start - 1] in "\"'" and lesson.text[end : end + 1] == lesson.text[start - 1]:
+        quote = lesson.text[start - 1]
+        start, end = start - 1, end + 1
+    return Unit(
+        msgid=value,
+        kind="front_matter_value",
+        line=block.line,
+        segments=[(start, end)],
+        context=block.key,
+        comments=[f"front matter: {block.key}"],
+        quote=quote,
+    )
+
+
+# --------------------------------------------------------------------------- Markdown blocks
+
+
+def _block_units(lesson, block, shortcode_params) -> list[Unit]:
+    raw = block.raw
+    structure = split_structure(block)
+    comments = [_kind_comment(block)]
+    if structure.tags:
+        comments.append("tags: " + "".join(tag.text for tag in structure.tags))
+    if structure.year is not None:
+        comments.append(f"year: {structure.year}")
+    start, end = structure.label_start, structure.label_end
+    units: list[Unit] = []
+    shortcodes = [m for m in SHORTCODE.finditer(raw)]
+    pieces = _split_at_shortcodes(raw, start, end, shortcodes)
+    for piece_start, piece_end in pieces:
+        text = raw[piece_start:piece_end]
+        if not _has_letters(mask(text)):
+            continue
+        units.append(
+            Unit(
+                msgid=text,
+                kind=block.kind,
+                line=block.position(piece_start)[0],
+                segments=_segments(block, piece_start, piece_end),
+                comments=list(comments),
+            )
+        )
+    for match in shortcodes:
+        if any(s <= match.start() and match.end() <= e for s, e in pieces):
+            continue  # inline in a unit's text: the translator sees it whole
+        units.extend(_shortcode_param_units(block, match, shortcode_params))
+    units.sort(key=lambda u: u.segments[0][0])
+    return units
+
+
+def _kind_comment(block) -> str:
+    name = _KIND_COMMENTS.get(block.kind, block.kind)
+    if block.kind == "heading":
+        return f"{name} (h{block.level})" if block.level else name
+    return name
+
+
+def _split_at_shortcodes(raw: str, start: int, end: int, shortcodes) -> list[tuple[int, int]]:
+    """Cut ``raw[start:end]`` at shortcodes that open or close a line (structure).
+
+    A shortcode with text on both sides on its line stays inside the unit.
+    """
+    cuts: list[tuple[int, int]] = []
+    for match in shortcodes:
+        s, e = match.span()
+        if e <= start or s >= end:
+            continue
+        line_start = raw.rfind("\n", 0, s) + 1
+        line_end = raw.find("\n", e)
+        line_end = len(raw) if line_end == -1 else line_end
+        before = raw[max(line_start, start) : s]
+        after = raw[e : min(line_end, end)]
+        if before.strip() and after.strip():
+            continue
+        cuts.append((max(s, start), min(e, end)))
+    pieces = []
+    position = start
+    for s, e in cuts:
+        pieces.append((position, s))
+        position = e
+    pieces.append((position, end))
+    trimmed = []
+    for s, e in pieces:
+        while s < e and raw[s].isspace():
+            s += 1
+        while e > s and raw[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _segments(block, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets in ``lesson.text`` of ``raw[start:end]``, one pair per source line."""
+    segments = []
+    consumed = 0
+    for piece_start, piece_end in block.pieces:
+        length = piece_end - piece_start
+        lo, hi = max(start, consumed), min(end, consumed + length)
+        if lo < hi:
+            segments.append((piece_start + lo - consumed, piece_start + hi - consumed))
+        consumed += length + 1
+    return segments
+
+
+def _shortcode_param_units(block, match, names) -> list[Unit]:
+    units = []
+    name = re.match(r"\{\{[<%]\s*/?\s*([\w\-/.]*)", match.group())
+    shortcode = name.group(1) if name else "?"
+    for param in SHORTCODE_PARAM.finditer(match.group()):
+        if param.group("name") not in names:
+            continue
+        value = param.group("value")
+        if not _has_letters(value) or "\n" in value:
+            continue
+        start = match.start() + param.start("value")
+        end = match.start() + param.end("value")
+        units.append(
+            Unit(
+                msgid=value,
+                kind="shortcode_param",
+                line=block.position(start)[0],
+                segments=_segments(block, start, end),
+                comments=[f"shortcode {shortcode}: {param.group('name')}"],
+                quote=param.group("quote"),
+            )
+        )
+    return units
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)

@@ -1,0 +1,152 @@
+"""Structure of a lesson and of a translated string, for verify-before-write and CL6xx.
+
+A translated lesson is written only if :func:`structure` of it equals that of
+the source: the same block tokens (lists, quotes, headings, tables, separators,
+code blocks with the same code, HTML blocks), the same factor tags, timeline
+years and step years, the same shortcodes (translatable parameters aside), the
+same non-translatable front matter, and the same link targets — except those a
+translator changed on purpose in a ``msgstr`` (CL602 warns about them).
+
+The per-string helpers (inline code, link targets, shortcodes, raw HTML) are
+shared with the translation rules, so ``check`` and ``build`` agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from courselint.i18n.units import SHORTCODE, SHORTCODE_PARAM
+from courselint.markdown import parser
+
+# --------------------------------------------------------------------------- inline features
+
+
+@lru_cache(maxsize=4096)
+def _inline_tokens(text: str) -> tuple:
+    tokens = parser().parseInline(text)
+    flat = []
+    for token in tokens:
+        flat.extend(token.children or ())
+    return tuple(flat)
+
+
+def inline_code(text: str) -> Counter:
+    """Contents of the code spans of a string (Markdown-aware: escapes and fences of backticks)."""
+    return Counter(t.content for t in _inline_tokens(text) if t.type == "code_inline")
+
+
+def link_targets(text: str) -> Counter:
+    """Targets of links and images, and autolinks."""
+    out: Counter = Counter()
+    for token in _inline_tokens(text):
+        if token.type == "link_open":
+            out[token.attrGet("href")] += 1
+        elif token.type == "image":
+            out[token.attrGet("src")] += 1
+    return out
+
+
+def html_tags(text: str) -> Counter:
+    """Raw inline HTML of a string, by tag name (``<b>``, ``</b>``, ``<script>``…)."""
+    out: Counter = Counter()
+    for token in _inline_tokens(text):
+        if token.type == "html_inline":
+            match = re.match(r"<\s*(/?)\s*([A-Za-z][\w\-]*)", token.content)
+            out[(match.group(1) + match.group(2).lower()) if match else token.content] += 1
+    return out
+
+
+def shortcodes(text: str, translatable: tuple[str, ...] = ()) -> Counter:
+    """Shortcodes of a string, translatable parameter values blanked, spaces normalised."""
+    out: Counter = Counter()
+    for match in SHORTCODE.finditer(text):
+        out[normalise_shortcode(match.group(), translatable)] += 1
+    return out
+
+
+def normalise_shortcode(code: str, translatable: tuple[str, ...] = ()) -> str:
+    def blank(param: re.Match) -> str:
+        if param.group("name") in translatable:
+            return f'{param.group("name")}=""'
+        return param.group()
+
+    return " ".join(SHORTCODE_PARAM.sub(blank, code).split())
+
+
+# --------------------------------------------------------------------------- lesson structure
+
+
+def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tuple[str, ...] = ()) -> dict:
+    """What must not change between a lesson and its translation."""
+    blocks = []
+    for token in lesson.tokens:
+        if token.type == "inline":
+            continue
+        entry = (token.type, token.tag, token.markup, token.level, token.info.strip())
+        if token.type in ("fence", "code_block", "html_block"):
+            entry += (token.content,)
+        blocks.append(entry)
+    course = lesson.course
+    front = {k: v for k, v in lesson.metadata.items() if k not in text_keys}
+    translated_front = sorted(k for k in lesson.metadata if k in text_keys)
+    links: Counter = Counter()
+    codes: Counter = Counter()
+    for token in lesson.tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                links[child.attrGet("href")] += 1
+            elif child.type == "image":
+                links[child.attrGet("src")] += 1
+            elif child.type == "code_inline":
+                codes[child.content] += 1
+    return {
+        "blocks": blocks,
+        "front matter": (front, translated_front),
+        "tags": [tuple(t.text for t in tags) for _, tags in sorted(course.tags.items())],
+        "timeline": [item.year for item in course.timeline.items] if course.timeline else None,
+        "steps": [step.year for step in course.steps],
+        "shortcodes": shortcodes(lesson.text, translatable_params),
+        "links": links,
+        "inline code": codes,
+    }
+
+
+_LABELS = {
+    "blocks": "structure des blocs (listes, citations, titres, tableaux, séparateurs, code)",
+    "front matter": "front matter",
+    "tags": "étiquettes de facteur",
+    "timeline": "années de la frise",
+    "steps": "années des étapes",
+    "shortcodes": "shortcodes",
+    "links": "cibles des liens",
+    "inline code": "code en ligne",
+}
+
+
+def differences(source: dict, translated: dict, link_changes: Counter | None = None) -> list[str]:
+    """Names (French) of the parts of ``translated`` that differ from ``source``."""
+    out = []
+    for key, label in _LABELS.items():
+        expected = source[key]
+        if key == "links" and link_changes:
+            expected = Counter(expected)
+            expected.update(link_changes)
+            expected = +expected
+        if expected != translated[key]:
+            out.append(label)
+    return out
+
+
+def entry_problems(msgid: str, msgstr: str, translatable: tuple[str, ...] = ()) -> list[str]:
+    """Structural changes a single translation makes (the build refuses them)."""
+    problems = []
+    if inline_code(msgid) != inline_code(msgstr):
+        problems.append("code en ligne modifié")
+    if shortcodes(msgid, translatable) != shortcodes(msgstr, translatable):
+        problems.append("shortcode modifié")
+    added = html_tags(msgstr) - html_tags(msgid)
+    if added:
+        problems.append("HTML ajouté (" + ", ".join(f"<{t}>" for t in sorted(added)) + ")")
+    return problems
