@@ -15,7 +15,8 @@ import pytest
 
 from courselint.document import parse
 from courselint.findings import Severity
-from courselint.rules.spelling import check_spelling, checker_for, unknown_words
+from courselint.rules.spelling import check_spelling, checker_for
+from courselint.spell.acceptance import unknown_words
 from courselint.spell.hunspell import SpellChecker, get_checker
 from courselint.spell.wordlist import add_word, read_words
 

@@ -80,7 +80,8 @@ _DOTTED = re.compile(r"\w\.\w")
 _KEY_COLON = re.compile(r"\w:\w")
 _OPTION = re.compile(r"^--?[A-Za-z]")
 _CODE_SIGILS = frozenset("$#@%{}<>=|\\`^~")
-_ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,5}s?$")
+#: Two to five capitals, optional plural ``s``: ``LXC``, ``CNCF``, ``PIDs``.
+ACRONYM = re.compile(r"^[A-ZÀ-Þ]{2,5}s?$")
 _ALL_CAPS = re.compile(r"^[A-ZÀ-Þ]{2,}s?$")
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
 
@@ -225,7 +226,7 @@ def _is_mixed_case(word: str) -> bool:
     """
     for segment in re.split(rf"[{APOSTROPHES}\-{MIDDLE_DOT}]", word):
         letters = segment
-        if _ACRONYM.match(letters):
+        if ACRONYM.match(letters):
             continue
         for previous, current in zip(letters, letters[1:]):
             if previous.islower() and current.isupper():

@@ -1,0 +1,192 @@
+"""Edits between words: the slips French writers make, and how to undo them.
+
+Pure functions over strings, used by :mod:`courselint.spell.hunspell` to find
+suggestions fast and to tell whether an unknown word is "close" to a French
+word (an accent or a ligature apart, or one edit away).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+_FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzàâäéèêëîïôöùûüÿçœ"
+_ACCENTS = {"e": "eéèê", "a": "aàâ", "i": "iîï", "o": "oô", "u": "uùû", "c": "cç"}
+_MAX_ACCENT_VARIANTS = 2048
+
+
+_VOWELS = "aeiouyàâäéèêëîïôöùûüÿœ"
+
+
+def one_edit(word: str, any_substitution: bool = False) -> Iterable[str]:
+    """The slips a French word turns into an English-looking one, undone.
+
+    One letter deleted or inserted (``traffic``, ``server``), two letters
+    swapped, or one vowel for another (``example``, ``persistence``).  A
+    consonant for another is left out unless ``any_substitution``: it would
+    make almost every English word the neighbour of some French word.
+    """
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            yield left + right[1:]
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+        for letter in _FRENCH_LETTERS:
+            if right and letter != right[0] and (any_substitution or (letter in _VOWELS and right[0] in _VOWELS)):
+                yield left + letter + right[1:]
+            yield left + letter + right
+
+
+def accent_variants(word: str) -> Iterable[str]:
+    """The word with accents added on any of its vowels, ``oe`` as ``œ``."""
+    bases = {word, word.replace("oe", "œ")}
+    for base in bases:
+        variants = [""]
+        for char in base:
+            variants = [prefix + option for prefix in variants for option in _ACCENTS.get(char, char)]
+            if len(variants) > _MAX_ACCENT_VARIANTS:
+                return
+        yield from variants
+
+
+# Keys next to each other on AZERTY and QWERTY keyboards: a finger that slips
+# lands there (« cu » for « du »).
+_KEYBOARD_ROWS = (
+    "azertyuiop", "qsdfghjklm", "wxcvbn",  # AZERTY
+    "qwertyuiop", "asdfghjkl", "zxcvbnm",  # QWERTY
+)
+_NEAR_KEYS: dict[str, set[str]] = {}
+for _rows in (_KEYBOARD_ROWS[:3], _KEYBOARD_ROWS[3:]):
+    for _row_index, _row in enumerate(_rows):
+        for _column, _key in enumerate(_row):
+            near = _NEAR_KEYS.setdefault(_key, set())
+            near.update(_row[max(0, _column - 1) : _column + 2])
+            for _other in _rows[max(0, _row_index - 1) : _row_index + 2]:
+                near.update(_other[max(0, _column - 1) : _column + 2])
+
+
+def edit_cost(word: str, candidate: str) -> int:
+    """How likely the one edit from ``candidate`` to ``word`` is as a slip (lower: likelier).
+
+    A swapped pair, a doubled letter, a neighbouring key: 0; another inserted
+    or dropped letter: 1; any other substitution: 2.
+    """
+    plain_word, plain_candidate = plain(word), plain(candidate)
+    if len(plain_word) == len(plain_candidate):
+        diffs = [i for i, (a, b) in enumerate(zip(plain_word, plain_candidate)) if a != b]
+        if not diffs:
+            return 0
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            return 0
+        typed, meant = plain_word[diffs[0]], plain_candidate[diffs[0]]
+        return 0 if typed in _NEAR_KEYS.get(meant, ()) else 2
+    longer, shorter = (plain_word, plain_candidate) if len(plain_word) > len(plain_candidate) else (plain_candidate, plain_word)
+    index = next((i for i, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
+    extra = longer[index]
+    doubled = (index > 0 and longer[index - 1] == extra) or (index + 1 < len(longer) and longer[index + 1] == extra)
+    return 0 if doubled else 1
+
+
+def plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", without_ligatures(word))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def undoubled(word: str) -> str:
+    result = []
+    for char in word:
+        if not result or result[-1] != char:
+            result.append(char)
+    return "".join(result)
+
+
+def recase(candidate: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return candidate.upper()
+    if like[:1].isupper():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate
+
+
+# Frequent French words (function words, common verbs, nouns and adjectives of
+# ordinary and technical prose).  Among equally close candidates one of these is
+# far likelier to be the intended word (``cu`` → ``du``, ``parmis`` → ``parmi``)
+# than a rare one (``dei``, ``parois``): a fact about French, not about a course.
+FREQUENT_WORDS = frozenset(
+    """
+    de la le les des du un une et à en au aux ce ces cet cette se sa son ses
+    il ils elle elles on nous vous je tu y ne pas plus que qui quoi dont où
+    par pour sur sous dans avec sans entre vers chez est sont a ont été être
+    avoir fait faire peut doit si ou mais donc car ni comme tout tous toute
+    toutes leur leurs lui même mêmes aussi bien très parmi depuis pendant
+    avant après alors ainsi encore déjà toujours jamais souvent moins trop
+    peu beaucoup chaque autre autres quel quelle quels quelles quelque
+    quelques plusieurs certains certaines aucun aucune rien personne
+    ici là cela ça ceci celui celle ceux celles mon ma mes ton ta tes notre
+    nos votre vos lorsque quand puis enfin selon contre sinon tant cependant
+    pourtant tandis non oui va vont vais allons allez était étaient sera
+    seront serait avait avaient aura auront peuvent pouvez pouvons doivent
+    devez devons faut fois part cas exemple façon manière partie mot mots
+    nom noms type types point points fin début suite place temps jour jours
+    an ans heure heures moment question questions problème problèmes chose
+    choses nombre niveau travail projet projets code fichier fichiers
+    dossier dossiers commande commandes ligne lignes page pages site sites
+    serveur serveurs service services réseau réseaux système systèmes
+    machine machines données donnée base bases outil outils application
+    applications utilisateur utilisateurs programme programmes fonction
+    fonctions variable variables valeur valeurs version versions image
+    images conteneur conteneurs cluster configuration installation
+    exécution déploiement développement environnement gestion sécurité
+    accès mise place état liste nouveau nouvelle nouveaux nouvelles premier
+    première premiers premières dernier dernière grand grande grands
+    grandes petit petite petits petites bon bonne bons bonnes même simple
+    simples différent différente différents différentes important
+    importante possible possibles nécessaire nécessaires facile difficile
+    général générale généralement également notamment simplement
+    directement rapidement facilement seulement vraiment ensuite
+    utiliser utilise utilisé utilisée utilisés utilisées créer crée créé
+    créée créés créées lancer lance lancé installer installe installé
+    exécuter exécute exécuté configurer configure configuré permettre
+    permet permettent permis voir voit vu savoir sait connaître connaît
+    prendre prend pris mettre met mis donner donne donné trouver trouve
+    trouvé passer passe passé venir vient devenir devient rester reste
+    appeler appelle appelé tester teste testé vérifier vérifie vérifié
+    ajouter ajoute ajouté modifier modifie modifié
+    """.split()
+)
+
+
+def rank_suggestions(word: str, suggestions: list[str]) -> list[str]:
+    """Order Hunspell's suggestions: fewest edits first, then frequent words.
+
+    Ligatures count as their letters (``coeur`` is zero edits from ``cœur``), so
+    the standard spelling of a word written without its ligature stays first.
+    The sort is stable: Hunspell's own order decides the remaining ties.
+    """
+    bare = without_ligatures(word.lower())
+
+    def key(suggestion: str) -> tuple[int, int]:
+        distance = edit_distance(bare, without_ligatures(suggestion.lower()))
+        return (distance, 0 if suggestion.lower() in FREQUENT_WORDS else 1)
+
+    return sorted(suggestions, key=key)
+
+
+def without_ligatures(word: str) -> str:
+    return word.replace("œ", "oe").replace("æ", "ae")
+
+
+def edit_distance(left: str, right: str) -> int:
+    """Damerau–Levenshtein distance (adjacent transpositions count as one edit)."""
+    previous_previous: list[int] = []
+    previous = list(range(len(right) + 1))
+    for i, left_char in enumerate(left, start=1):
+        current = [i] + [0] * len(right)
+        for j, right_char in enumerate(right, start=1):
+            cost = 0 if left_char == right_char else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and left_char == right[j - 2] and left[i - 2] == right_char:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        previous_previous, previous = previous, current
+    return previous[-1]
