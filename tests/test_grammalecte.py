@@ -21,12 +21,11 @@ from courselint.findings import Severity
 from courselint.rules.base import Context
 from courselint.rules.grammar import (
     check_grammar,
-    code_spans,
     engine_unavailable_finding,
     grammar_grammalecte,
     open_engine,
 )
-from courselint.spell.base import JOINER, EngineUnavailable, ShownText
+from courselint.spell.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, code_spans
 from courselint.spell.grammalecte import GrammalecteEngine
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -191,22 +190,37 @@ def test_inline_code_reads_as_a_neutral_word(engine):
     raw = "Des `Deployments` gèrent les répliques."
     parsed = lesson(raw + "\n")
     block = parsed.blocks[0]
-    spans = code_spans(block.raw, block.prose)
-    assert spans == [(4, 17)]
-    assert engine.check(block.prose, spans) == []
+    assert code_spans(block.prose, block.raw) == [(4, 17)]
+    assert ShownText(block.prose, block.raw).shown == f"Des {CODE_PLACEHOLDER} gèrent les répliques."
+    assert engine.check(block.prose, block.raw) == []
     assert list(check_grammar(parsed, DEFAULT, engine)) == []
+
+
+def shown(markdown: str) -> str:
+    block = lesson(markdown + "\n").blocks[-1]
+    return ShownText(block.prose, block.raw).shown
+
+
+def test_what_the_engine_reads():
+    assert shown("Les **L**inu**X** **C**ontainers") == "Les LinuX Containers"
+    assert shown("Voir [la doc](https://exemple.fr), puis <br> la suite") == "Voir la doc, puis la suite"
+    assert shown("un<br>deux et trois<br>.") == "un deux et trois."
+    assert shown("* [E] Une ligne\n  et une autre  ") == "E Une ligne et une autre"
+    assert shown("Lancez `docker ps` ; voyez (`ls`).") == f"Lancez {CODE_PLACEHOLDER} ; voyez ({CODE_PLACEHOLDER})."
+    # The author's own spacing stays, for the typographic rules.
+    assert shown("Deux  espaces,\tune tabulation et « guillemets »") == "Deux  espaces,\tune tabulation et « guillemets »"
 
 
 def test_shown_text_maps_back_exactly():
     text = f"  [E]  Les L{JOINER}inux\nsont   là  "
-    shown = ShownText(text)
-    assert shown.shown == "[E] Les Linux sont là"
-    start = shown.shown.index("Linux")
-    assert shown.source_span(start, start + 5) == (text.index(f"L{JOINER}"), text.index("\n"))
-    assert text[slice(*shown.source_span(shown.shown.index("sont"), len(shown.shown)))] == "sont   là"
-    coded = ShownText("La commande           permet", [(12, 20)])
-    assert coded.shown == "La commande Xyzzy permet"
-    assert coded.source_span(12, 17) == (12, 20)
+    shown_text = ShownText(text)
+    assert shown_text.shown == "[E] Les Linux sont là"
+    start = shown_text.shown.index("Linux")
+    assert shown_text.source_span(start, start + 5) == (text.index(f"L{JOINER}"), text.index("\n"))
+    assert text[slice(*shown_text.source_span(shown_text.shown.index("sont"), len(shown_text.shown)))] == "sont   là"
+    coded = ShownText("La commande          permet", "La commande `chroot` permet")
+    assert coded.shown == f"La commande {CODE_PLACEHOLDER} permet"
+    assert coded.source_span(12, 12 + len(CODE_PLACEHOLDER)) == (12, 20)
 
 
 # --------------------------------------------------------------------------- typography

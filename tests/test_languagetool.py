@@ -238,11 +238,12 @@ def test_utf16_offsets_to_code_points():
 
 
 def test_annotation_covers_the_text():
-    text = f" E  Les L{JOINER}inux\n sont         là "
-    code_start = text.index("sont") + 5  # a code span masked inside the run of spaces
-    parts = annotation(text, [(code_start, code_start + 7)])
-    assert "".join(part.get("text", part.get("markup")) for part in parts) == text
-    assert "".join(part.get("text", part.get("interpretAs")) for part in parts) == f"E Les Linux sont {CODE_PLACEHOLDER} là"
+    raw = "[E] Les **L**inu**X**\n sont `docker ps` là "
+    block = lesson(raw + "\n").blocks[0]
+    parts = annotation(block.prose, block.raw)
+    assert "".join(part.get("text", part.get("markup")) for part in parts) == block.prose
+    read = "".join(part.get("text", part.get("interpretAs")) for part in parts)
+    assert read == f"E Les LinuX sont {CODE_PLACEHOLDER} là"
 
 
 def test_api_base():

@@ -109,7 +109,7 @@ def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Find
     label = ENGINE_LABELS.get(engine.name, engine.name)
     grammar_code = LANGUAGETOOL_CODE if engine.name == "languagetool" else GRAMMALECTE_CODE
     blocks = [block for block in lesson.blocks if block.kind in GRAMMAR_KINDS and block.prose.strip()]
-    units = [(block.prose, code_spans(block.raw, block.prose)) for block in blocks]
+    units = [(block.prose, block.raw) for block in blocks]
     for block, issues in zip(blocks, engine.check_many(units)):
         for issue in issues:
             if issue.category == "spelling" or issue.rule_id in disabled:
@@ -132,18 +132,6 @@ def engine_unavailable_finding(path: str, error: Exception | str, *, explicit: b
         f"Moteur de vérification indisponible — {error} ; la grammaire n'est pas vérifiée",
     )
     return finding.with_severity(Severity.ERROR if explicit else Severity.INFO)
-
-
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-
-
-def code_spans(raw: str, prose: str) -> list[tuple[int, int]]:
-    """Inline code spans of a block (masked in ``prose``): they read as one word."""
-    spans = []
-    for match in _CODE_SPAN.finditer(raw):
-        if not prose[match.start() : match.end()].strip(" \n"):
-            spans.append((match.start(), match.end()))
-    return spans
 
 
 # --------------------------------------------------------------------------- internals

@@ -50,17 +50,17 @@ class EngineUnavailable(Exception):
 class ProseEngine(Protocol):
     name: str
 
-    def check(self, text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[EngineIssue]:
+    def check(self, text: str, raw: str | None = None) -> list[EngineIssue]:
         """Issues of one unit of masked prose.
 
-        ``code_spans`` are the (start, end) runs of ``text`` that held inline code:
-        they are read as one neutral word instead of being dropped.
+        ``raw`` is the same unit before masking (same length), when known: it tells
+        what the author typed from what masking put there (see :func:`present`).
         Raises :class:`EngineUnavailable` when the engine stops working.
         """
         ...
 
-    def check_many(self, units: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[EngineIssue]]:
-        """Issues of several ``(text, code_spans)`` units, in order (one request when the engine can)."""
+    def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
+        """Issues of several ``(text, raw)`` units, in order (one request when the engine can)."""
         ...
 
     def close(self) -> None: ...
@@ -79,68 +79,83 @@ class Piece:
     markup: bool
 
 
-# Artefacts of masking: joiners; blank runs of two or more characters or holding a
-# line break.  A single space or tab is the author's and stays visible (typographic
-# rules may want it).  No-break spaces (U+00A0, U+202F) are never artefacts.
-_ARTEFACT = re.compile(f"{JOINER}+|[ \\t]*\\n[ \\t\\n]*|[ \\t]{{2,}}")
+_BLANKS = " \t\n"
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
-def present(text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[Piece]:
-    """Cut ``text`` into pieces that cover it exactly, in order."""
+def code_spans(text: str, raw: str) -> list[tuple[int, int]]:
+    """Inline code spans of ``raw`` that ``text`` masks: each reads as one word."""
+    spans = []
+    for match in _CODE_SPAN.finditer(raw):
+        if not text[match.start() : match.end()].strip(_BLANKS):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def present(text: str, raw: str | None = None) -> list[Piece]:
+    """Cut ``text`` into pieces that cover it exactly, in order.
+
+    Inline code (known from ``raw``) reads as :data:`CODE_PLACEHOLDER`.  A *gap* —
+    consecutive joiners, line breaks, masked characters and blanks around them —
+    reads as nothing inside a word (``**L**inu**X**``) or at either end of the unit;
+    as one space when the author typed a blank in it; and, when it holds masked
+    characters only, as one space between two words (``un<br>deux``) and nothing
+    against punctuation (``[lien](url),``).  The author's own blanks between two
+    words (even doubled, even a tab) are shown as typed, for the typographic rules.  Without ``raw``, every run of two blanks or more (or with
+    a line break) counts as masked, and reads as one space.
+    """
+    if raw is not None and len(raw) != len(text):
+        raw = None  # not the same unit: better no hint than wrong offsets
+    codes = code_spans(text, raw) if raw is not None else []
     pieces: list[Piece] = []
     position = 0
-    for start, end in sorted(code_spans):
-        if start < position or end <= start or end > len(text):
-            continue  # overlapping or out of range: ignore rather than corrupt offsets
-        _present_prose(text, position, start, pieces)
+    for start, end in codes:
+        _present_prose(text, raw, position, start, pieces)
         pieces.append(Piece(start, end, CODE_PLACEHOLDER, True))
         position = end
-    _present_prose(text, position, len(text), pieces)
-    _trim_edges(text, pieces)
+    _present_prose(text, raw, position, len(text), pieces)
     return pieces
 
 
-def _present_prose(text: str, start: int, end: int, pieces: list[Piece]) -> None:
-    position = start
-    for match in _ARTEFACT.finditer(text, start, end):
-        if match.start() > position:
-            pieces.append(Piece(position, match.start(), text[position : match.start()], False))
-        shown = "" if match.group().startswith(JOINER) else " "
-        pieces.append(Piece(match.start(), match.end(), shown, True))
-        position = match.end()
-    if end > position:
-        pieces.append(Piece(position, end, text[position:end], False))
+def _masked(text: str, raw: str | None, i: int) -> bool:
+    return text[i] == JOINER or (raw is not None and text[i] in _BLANKS and raw[i] not in _BLANKS)
 
 
-def _trim_edges(text: str, pieces: list[Piece]) -> None:
-    """Blanks at the very start or end of a unit are masking too (``[E] Texte``)."""
-    _trim(pieces, range(len(pieces)), leading=True)
-    _trim(pieces, range(len(pieces) - 1, -1, -1), leading=False)
-
-
-def _trim(pieces: list[Piece], order: range, leading: bool) -> None:
-    for i in order:
-        piece = pieces[i]
-        if piece.markup:
-            if piece.shown == " ":
-                pieces[i] = Piece(piece.start, piece.end, "", True)
-            if piece.shown.strip():
-                return  # a code placeholder: real content
+def _present_prose(text: str, raw: str | None, start: int, end: int, pieces: list[Piece]) -> None:
+    i = start
+    while i < end:
+        if text[i] not in _BLANKS and text[i] != JOINER:
+            j = i
+            while j < end and text[j] not in _BLANKS and text[j] != JOINER:
+                j += 1
+            pieces.append(Piece(i, j, text[i:j], False))
+            i = j
             continue
-        kept = piece.shown.lstrip(" \t") if leading else piece.shown.rstrip(" \t")
-        cut = len(piece.shown) - len(kept)
-        if cut == 0:
-            return
-        if leading:
-            blank = Piece(piece.start, piece.start + cut, "", True)
-            rest = [Piece(piece.start + cut, piece.end, kept, False)] if kept else []
-            pieces[i : i + 1] = [blank, *rest]
-        else:
-            blank = Piece(piece.end - cut, piece.end, "", True)
-            rest = [Piece(piece.start, piece.end - cut, kept, False)] if kept else []
-            pieces[i : i + 1] = [*rest, blank]
-        if kept:
-            return
+        j = i
+        while j < end and (text[j] in _BLANKS or text[j] == JOINER):
+            j += 1
+        pieces.append(_gap(text, raw, i, j))
+        i = j
+
+
+def _gap(text: str, raw: str | None, start: int, end: int) -> Piece:
+    chars = text[start:end]
+    masked = [_masked(text, raw, i) for i in range(start, end)]
+    if raw is None and ("\n" in chars or len(chars) >= 2):
+        masked = [True] * len(chars)  # no way to tell: a run this long is masking
+    interior = start > 0 and end < len(text)
+    if interior and not any(masked) and "\n" not in chars:
+        return Piece(start, end, chars, False)  # the author's own spacing
+    author_blank = raw is None or any(c in _BLANKS and not m for c, m in zip(chars, masked))
+    if not interior or chars.strip(JOINER) == "":
+        shown = ""  # an end of the unit, or markup inside a word
+    elif author_blank:
+        shown = " "
+    else:
+        # Only masked characters: a space where two words would touch (``un<br>deux``),
+        # none against punctuation (``[lien](url),``).
+        shown = " " if text[start - 1].isalnum() and text[end].isalnum() else ""
+    return Piece(start, end, shown, True)
 
 
 class ShownText:
@@ -151,8 +166,8 @@ class ShownText:
     that touches a replaced piece covers the whole piece.
     """
 
-    def __init__(self, text: str, code_spans: Sequence[tuple[int, int]] = ()) -> None:
-        self.pieces = present(text, code_spans)
+    def __init__(self, text: str, raw: str | None = None) -> None:
+        self.pieces = present(text, raw)
         self._starts: list[int] = []  # offset in ``shown`` of each piece
         parts = []
         offset = 0

@@ -73,10 +73,10 @@ class Utf16Offsets:
         return bisect.bisect_right(self._ends, utf16)
 
 
-def annotation(text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[dict[str, str]]:
+def annotation(text: str, raw: str | None = None) -> list[dict[str, str]]:
     """The ``annotation`` list for one unit: its pieces, in order, covering it exactly."""
     parts: list[dict[str, str]] = []
-    for piece in present(text, code_spans):
+    for piece in present(text, raw):
         if piece.markup:
             parts.append({"markup": text[piece.start : piece.end], "interpretAs": piece.shown})
         else:
@@ -108,10 +108,10 @@ class LanguageToolEngine:
             self.base = api_base(self._local.url)
         self._probe()
 
-    def check(self, text: str, code_spans: Sequence[tuple[int, int]] = ()) -> list[EngineIssue]:
-        return self.check_many([(text, code_spans)])[0]
+    def check(self, text: str, raw: str | None = None) -> list[EngineIssue]:
+        return self.check_many([(text, raw)])[0]
 
-    def check_many(self, units: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[EngineIssue]]:
+    def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
         """All units of a lesson in as few requests as possible.
 
         Each request costs the server tens of milliseconds whatever its size, so units
@@ -121,7 +121,7 @@ class LanguageToolEngine:
         results: list[list[EngineIssue]] = [[] for _ in units]
         batch: list[int] = []
         size = 0
-        for index, (text, _spans) in enumerate(units):
+        for index, (text, _raw) in enumerate(units):
             if not text.strip():
                 continue
             if batch and size + len(text) > BATCH_CHARACTERS:
@@ -138,12 +138,12 @@ class LanguageToolEngine:
         starts: list[int] = []  # offset of each unit in the joined text
         offset = 0
         for position, index in enumerate(batch):
-            text, spans = units[index]
+            text, raw = units[index]
             if position:
                 parts.append({"text": UNIT_SEPARATOR})
                 offset += len(UNIT_SEPARATOR)
             starts.append(offset)
-            parts.extend(annotation(text, spans))
+            parts.extend(annotation(text, raw))
             offset += len(text)
         joined = "".join(part.get("text", part.get("markup", "")) for part in parts)
         for issue in self._ask(joined, parts):
