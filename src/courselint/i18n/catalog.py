@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, normalize, read_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape
 
 from courselint.fileio import write_bytes_atomic
 
@@ -139,15 +139,118 @@ def read_catalog(path: Path, default_width: int = 79) -> PoFile:
 def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     if text.startswith("\ufeff"):
         text = text[1:]
+    problem = syntax_problem(text)
+    if problem is not None:
+        raise CatalogError(path, problem[0], f"catalogue illisible : {problem[1]}")
+    cleaned, previous = _take_previous(text)
     try:
-        catalog = read_po(io.StringIO(text), abort_invalid=True)
+        catalog = read_po(io.StringIO(cleaned), abort_invalid=True)
     except PoFileError as exc:
         line = (getattr(exc, "lineno", 0) or 0) + 1
         raise CatalogError(path, line, f"catalogue illisible : {exc}") from None
     except (ValueError, TypeError) as exc:  # e.g. a malformed header field
         raise CatalogError(path, 1, f"catalogue illisible : {exc}") from None
     _drop_format_flags(catalog)
+    for message in catalog:
+        if message.id and message.lineno in previous:
+            message.previous_id = previous[message.lineno]
     return PoFile(catalog, header_text(text), detect_width(text, default_width), text)
+
+
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_KEYWORD_LINE = re.compile(rf"^(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?P<string>{_QUOTED})[ \t]*$")
+_CONTINUATION = re.compile(rf"^(?P<string>{_QUOTED})[ \t]*$")
+
+
+def syntax_problem(text: str) -> tuple[int, str] | None:
+    """(line, reason) of the first syntax error or duplicate entry; None if the file is sound.
+
+    Babel's reader accepts an unterminated string or a duplicated entry
+    without a word (and then drops text): we refuse such files first.
+    """
+    seen: dict[tuple[str | None, str], int] = {}
+    context: str | None = None
+    msgid: str | None = None
+    keyword = None
+    first_line = 0
+
+    def close() -> tuple[int, str] | None:
+        if msgid is None:
+            return None
+        key = (context, msgid)
+        if key in seen and not (msgid == "" and context is None):
+            return first_line, f"entrée en double (déjà ligne {seen[key]})"
+        seen.setdefault(key, first_line)
+        return None
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _KEYWORD_LINE.match(line)
+        if match:
+            word = match.group("keyword")
+            value = unescape(match.group("string"))
+            if word == "msgctxt" or (word == "msgid" and keyword != "msgctxt"):
+                duplicate = close()
+                if duplicate:
+                    return duplicate
+                context, msgid, first_line = None, None, number
+            if word == "msgctxt":
+                context = value
+            elif word == "msgid":
+                msgid = value
+            elif msgid is None:
+                return number, f"« {word} » sans msgid"
+            keyword = word
+            continue
+        match = _CONTINUATION.match(line)
+        if match and keyword is not None:
+            value = unescape(match.group("string"))
+            if keyword == "msgctxt":
+                context = (context or "") + value
+            elif keyword == "msgid":
+                msgid = (msgid or "") + value
+            continue
+        return number, f"ligne incompréhensible : {line[:40]!r}"
+    return close()
+
+
+_PREVIOUS = re.compile(r'^#~?\|\s*(?:(?P<keyword>msgctxt|msgid_plural|msgid)\s+)?(?P<string>".*")\s*$')
+
+
+def _take_previous(text: str) -> tuple[str, dict[int, list[str]]]:
+    """Blank the ``#|`` lines (previous msgid) that Babel's reader does not understand.
+
+    Babel reads them as translator comments (and ``#~|`` as a syntax error); we
+    read them here instead, keyed by the 1-based line of the entry they precede
+    (its first keyword line, as Babel's ``Message.lineno``).  Blanked lines keep
+    every other line number.
+    """
+    lines = text.split("\n")
+    previous: dict[int, list[str]] = {}
+    fields: dict[str, str] = {}
+    current = None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith(("#|", "#~|")):
+            match = _PREVIOUS.match(stripped)
+            if match:
+                if match.group("keyword"):
+                    current = match.group("keyword")
+                    fields[current] = ""
+                if current is not None:
+                    fields[current] += unescape(match.group("string"))
+            lines[i] = ""
+            continue
+        if stripped.startswith(("msgctxt", "msgid")) and fields:
+            if not stripped.startswith("#~") and "msgid" in fields:
+                ids = [fields["msgid"]] + ([fields["msgid_plural"]] if "msgid_plural" in fields else [])
+                previous[i + 1] = ids
+            fields, current = {}, None
+        elif stripped.startswith("#~") and fields:
+            fields, current = {}, None
+    return "\n".join(lines), previous
 
 
 def _drop_format_flags(catalog: Catalog) -> None:
@@ -372,7 +475,12 @@ def _location_lines(locations, width: int) -> list[str]:
 
 
 def _keyword(keyword: str, string: str, prefix: str, width: int) -> str:
-    return f"{prefix}{keyword} {normalize(string, prefix=prefix, width=width)}\n"
+    # Babel's normalize() counts a prefix once per word, not once per line: wrap
+    # without it, in the width left once the prefix is written, then prefix each line.
+    inner = width - len(prefix) if width > 0 else width
+    lines = normalize(string, prefix="", width=inner).split("\n")
+    out = [f"{prefix}{keyword} {lines[0]}"] + [f"{prefix}{line}" for line in lines[1:]]
+    return "\n".join(out) + "\n"
 
 
 def _string_lines(message: Message, prefix: str, width: int) -> list[str]:

@@ -224,9 +224,14 @@ class BuildResult:
     percent: float = 0.0
 
 
-def build_one(path: Path, lesson, units, config, locale: str, threshold: float) -> BuildResult:
-    """Translate one lesson into one locale; ``text`` is None when it must not be written."""
-    po = catalogs.po_path(path, config, locale)
+def build_one(
+    path: Path, lesson, units, config, locale: str, threshold: float, po: Path | None = None
+) -> BuildResult:
+    """Translate one lesson into one locale; ``text`` is None when it must not be written.
+
+    ``po`` defaults to the layout's catalog for the lesson and locale.
+    """
+    po = po or catalogs.po_path(path, config, locale)
     if not po.exists():
         table = {}
     else:

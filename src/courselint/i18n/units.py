@@ -118,12 +118,13 @@ def _block_units(lesson, block, shortcode_params) -> list[Unit]:
         text = raw[piece_start:piece_end]
         if not _has_letters(mask(text)):
             continue
+        segments = _without_backslash_breaks(lesson.text, _segments(block, piece_start, piece_end))
         units.append(
             Unit(
-                msgid=text,
+                msgid="\n".join(lesson.text[s:e] for s, e in segments),
                 kind=block.kind,
                 line=block.position(piece_start)[0],
-                segments=_segments(block, piece_start, piece_end),
+                segments=segments,
                 comments=list(comments),
             )
         )
@@ -188,6 +189,19 @@ def _segments(block, start: int, end: int) -> list[tuple[int, int]]:
             segments.append((piece_start + lo - consumed, piece_start + hi - consumed))
         consumed += length + 1
     return segments
+
+
+def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Leave a hard break written as a trailing backslash out of the msgid, like trailing spaces."""
+    out = []
+    for i, (start, end) in enumerate(segments):
+        if i < len(segments) - 1:
+            line = text[start:end]
+            backslashes = len(line) - len(line.rstrip("\\"))
+            if backslashes % 2 == 1:
+                end -= 1
+        out.append((start, end))
+    return out
 
 
 def _shortcode_param_units(block, match, names) -> list[Unit]:
