@@ -311,5 +311,9 @@ def test_commits_refused_then_accepted(tmp_path: Path, pre_commit_home: Path, he
     status = git("status", "--porcelain", cwd=course, env=env)
     assert status.stdout == ""  # nothing left for the author to stage
     tracked = git("ls-files", "locales", cwd=course, env=env).stdout.split()
-    assert any(name.endswith(".pot") for name in tracked), tracked
-    assert any(name.startswith("locales/en/") and name.endswith(".po") for name in tracked), tracked
+    assert "locales/chap/1-01-conteneurs.pot" in tracked, tracked
+    assert "locales/en/chap/1-01-conteneurs.po" in tracked, tracked
+    # The hook tells the author to `git add` the catalogs: nothing else may sit there
+    # untracked and unignored (a lock file, a temporary file) to be committed with them.
+    strays = [n for n in tracked if not n.endswith((".pot", ".po", "/.gitignore"))]
+    assert strays == [], f"fichiers qui ne sont pas des catalogues, commités avec eux : {strays}"
