@@ -155,8 +155,7 @@ def pre_commit(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Complet
 
 
 def git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    result = sh("git", *args, cwd=cwd, env=env)
-    return result
+    return sh("git", *args, cwd=cwd, env=env)
 
 
 def new_course(folder: Path, env: dict[str, str], lessons: dict[int, str]) -> Path:
