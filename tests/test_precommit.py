@@ -35,7 +35,7 @@ def _missing_tool() -> str | None:
     except ImportError:
         return "le paquet pre-commit n'est pas installé (extra [test])"
     probe = subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     if probe.returncode != 0:
         return f"{ROOT} n'est pas un dépôt git avec un commit : {probe.stderr.strip()}"
@@ -54,7 +54,7 @@ def _tools() -> None:
 def _committed(path: str) -> bool:
     """Whether ``path`` exists in this checkout's HEAD, the state pre-commit installs."""
     probe = subprocess.run(
-        ["git", "cat-file", "-e", f"HEAD:{path}"], cwd=ROOT, capture_output=True
+        ["git", "cat-file", "-e", f"HEAD:{path}"], cwd=ROOT, capture_output=True, check=False
     )
     return probe.returncode == 0
 
@@ -147,6 +147,7 @@ def sh(*command: str, cwd: Path, env: dict[str, str], timeout: int = 900) -> sub
         stderr=subprocess.STDOUT,
         text=True,
         timeout=timeout,
+        check=False,
     )
 
 
