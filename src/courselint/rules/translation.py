@@ -234,13 +234,17 @@ def markup_unbalanced(po_path, ctx) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- CL605 raw HTML
 
 
+# markdown-it refuses such links (no link token), so read them in the text itself.
+_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:[^)\s]*)", re.IGNORECASE)
+
+
 @rule("CL605", "translation.html", severity=Severity.ERROR, scope="catalog")
 def html_added(po_path, ctx) -> Iterator[Finding]:
     """La traduction contient du HTML brut ou un script absent de la source."""
     entries, messages = _checked("CL605", po_path, ctx)
     for message in messages:
         added = verify.html_tags(message.string) - verify.html_tags(message.id)
-        scripts = [t for t in verify.link_targets(message.string) if t and t.strip().lower().startswith("javascript:")]
+        scripts = sorted(set(_SCRIPT_URL.findall(message.string)) - set(_SCRIPT_URL.findall(message.id)))
         if added or scripts:
             what = [f"<{tag}>" for tag in sorted(added)] + scripts
             yield _entry_finding(
