@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-_FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzàâäéèêëîïôöùûüÿçœ"
+_FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzàâéèêëîïôùûçœ"  # äöüÿ: too rare to be worth a try
 _ACCENTS = {"e": "eéèê", "a": "aàâ", "i": "iîï", "o": "oô", "u": "uùû", "c": "cç"}
 _MAX_ACCENT_VARIANTS = 2048
 
@@ -190,3 +190,23 @@ def edit_distance(left: str, right: str) -> int:
                 current[j] = min(current[j], previous_previous[j - 2] + 1)
         previous_previous, previous = previous, current
     return previous[-1]
+
+
+# Endings of French words (nouns, adjectives, adverbs, verb forms).  A word with
+# one of them, or with an accent, is worth Hunspell's slow search for a
+# replacement; a name (``dnmonster``, ``argparse``) is not.
+FRENCH_ENDINGS = (
+    "tion", "tions", "sion", "sions", "ment", "ments", "ité", "ités", "eur", "eurs",
+    "euse", "euses", "ique", "iques", "able", "ables", "ible", "ibles", "age", "ages",
+    "ance", "ances", "ence", "ences", "ant", "ants", "ante", "antes", "ent", "ents",
+    "ente", "entes", "aire", "aires", "oire", "oires", "elle", "elles", "ette", "ettes",
+    "isme", "ismes", "iste", "istes", "if", "ifs", "ive", "ives", "eux", "ure", "ures",
+    "ée", "ées", "és", "ez", "ons", "ait", "aient", "ais", "era", "eront",
+)
+_FRENCH_MARKS = frozenset("àâäéèêëîïôöùûüÿçœ")
+
+
+def looks_french(word: str) -> bool:
+    """An accent or a French ending: a slip of a French word, not a name."""
+    lowered = word.lower()
+    return any(char in _FRENCH_MARKS for char in lowered) or lowered.endswith(FRENCH_ENDINGS)

@@ -23,6 +23,7 @@ from courselint.spell.edits import (
     FREQUENT_WORDS,
     accent_variants,
     edit_cost,
+    looks_french,
     one_edit,
     plain,
     rank_suggestions,
@@ -89,6 +90,7 @@ class SpellChecker:
         self._english_only: dict[str, bool] = {}
         self._compounds: dict[str, bool] = {}
         self._neighbours: dict[tuple[str, bool], bool] = {}
+        self._near: dict[str, list[str]] = {}
         self._english_reference: chunspell.Hunspell | None = self._english
 
     def _add_words(self, entries: Iterable[TechWord]) -> None:
@@ -183,10 +185,18 @@ class SpellChecker:
         key = (lowered, any_substitution)
         known = self._neighbours.get(key)
         if known is None:
+            # The strict test (vowels only) is a subset of the broad one: reuse it.
+            if any_substitution:
+                # Shared with the suggestions, which look at the same candidates.
+                known = any(self._french.spell(candidate) for candidate in self._near_words(lowered))
+                self._neighbours[key] = known
+                return known
+            if self._neighbours.get((lowered, True)) is False:
+                return False
             spell = self._french.spell
-            known = any(spell(candidate) for candidate in accent_variants(lowered)) or any(
-                spell(candidate) for candidate in one_edit(lowered, any_substitution)
-            )
+            candidates = set(accent_variants(lowered)) | set(one_edit(lowered, any_substitution))
+            candidates.discard(lowered)
+            known = any(spell(candidate) for candidate in candidates)
             self._neighbours[key] = known
         return known
 
@@ -198,15 +208,20 @@ class SpellChecker:
         """Up to three replacements, best first.
 
         Hunspell's own suggestion search costs 0.03–0.4 s a word on the French
-        dictionary.  Most slips are one edit away from their word (an accent, a
-        letter doubled, dropped or swapped), so those candidates are tried first,
-        at a few milliseconds; Hunspell is asked only when they leave a tie or
-        find nothing.
+        dictionary, and up to a second on a name it has never seen.  Most slips
+        are one edit away from their word (an accent, a letter doubled, dropped
+        or swapped), so those candidates are tried first, at a few milliseconds.
+        Hunspell's search runs only when they find nothing and the word looks
+        French (an accent, a French ending): ``disponilibilité`` gets
+        ``disponibilité``, a name such as ``dnmonster`` gets no suggestion.
         """
         word = _normalise(word)
         cached = self._suggested.get(word)
         if cached is None:
-            cached = tuple(self._near_suggestions(word) or self._hunspell_suggestions(word))[:MAX_SUGGESTIONS]
+            found = self._near_suggestions(word)
+            if not found and looks_french(word):
+                found = self._hunspell_suggestions(word)
+            cached = tuple(found)[:MAX_SUGGESTIONS]
             self._suggested[word] = cached
         return cached
 
@@ -215,16 +230,20 @@ class SpellChecker:
             return True
         return self._english is not None and bool(self._english.spell(candidate))
 
+    def _near_words(self, lowered: str) -> list[str]:
+        """Known words an accent, a ligature or one edit (any substitution) away; memoised."""
+        found = self._near.get(lowered)
+        if found is None:
+            candidates = set(accent_variants(lowered)) | set(one_edit(lowered, any_substitution=True))
+            candidates.discard(lowered)
+            found = sorted(candidate for candidate in candidates if self._known_any(candidate))
+            self._near[lowered] = found
+        return found
+
     def _near_suggestions(self, word: str) -> list[str]:
         lowered = word.lower()
         bare = plain(lowered)
-        seen: set[str] = set()
-        candidates: list[str] = []
-        for candidate in (*accent_variants(lowered), *one_edit(lowered, any_substitution=True)):
-            if candidate != lowered and candidate not in seen:
-                seen.add(candidate)
-                if self._known_any(candidate):
-                    candidates.append(candidate)
+        candidates = self._near_words(lowered)
         if not candidates:
             return []
 
