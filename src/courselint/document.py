@@ -229,8 +229,14 @@ def _load_front_matter(fmt: str, raw: str, first_line: int, problems: list, path
         return {}
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+), column (\d+)", str(exc))
-        line = first_line + 1 + (int(match.group(1)) - 1 if match else 0)
-        column = int(match.group(2)) if match else 1
+        if match:
+            line, column = first_line + int(match.group(1)), int(match.group(2))
+        elif "end of document" in str(exc):
+            # tomllib gives no line for a value cut short by the closing fence.
+            last = raw.rsplit("\n", 1)[-1]
+            line, column = first_line + 1 + raw.count("\n"), len(last) + 1
+        else:
+            line, column = first_line + 1, 1
         problem("CL003", line, column, f"front matter TOML invalide : {str(exc).split(' (')[0]}")
         return {}
     except RecursionError:
@@ -488,6 +494,60 @@ def _check_nesting(lesson: Lesson) -> None:
     )
 
 
+_SHORTCODE_OPEN = re.compile(r"\{\{[<%]")
+_SHORTCODE_CLOSE = re.compile(r"[%>]\}\}")
+_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _check_fences(lesson: Lesson) -> None:
+    """A fence never closed turns the rest of the lesson into code: nothing is checked there."""
+    lines = lesson.text.split("\n")
+    for token in lesson.tokens:
+        if token.type != "fence" or not token.map or not token.markup:
+            continue
+        start, end = token.map
+        closing = lines[end - 1].lstrip(" \t>") if end - 1 > start and end - 1 < len(lines) else ""
+        char, length = token.markup[0], len(token.markup)
+        stripped = closing.rstrip(" \t")
+        if len(stripped) >= length and stripped == char * len(stripped):
+            continue
+        lesson.problems.append(
+            _input_finding(
+                lesson.path,
+                "CL008",
+                start + 1,
+                len(lines[start]) - len(lines[start].lstrip(" \t>")) + 1,
+                f"bloc de code jamais fermé : ajoutez la ligne « {token.markup} » qui le termine,"
+                " sinon toute la suite est lue comme du code",
+            )
+        )
+
+
+def _check_shortcodes(lesson: Lesson) -> None:
+    """``{{< figure …`` without its ``>}}``: Hugo fails or swallows the text that follows."""
+    for block in lesson.blocks:
+        if block.kind == "front_matter_value" or "{{" not in block.raw:
+            continue
+        # Code spans may show shortcodes (a lesson about Hugo): blank them, same length.
+        text = _CODE_SPAN.sub(lambda m: " " * len(m.group()), block.raw)
+        for opener in _SHORTCODE_OPEN.finditer(text):
+            following = _SHORTCODE_OPEN.search(text, opener.end())
+            limit = following.start() if following else len(text)
+            if _SHORTCODE_CLOSE.search(text, opener.end(), limit):
+                continue
+            line, column = block.position(opener.start())
+            closer = ">}}" if opener.group() == "{{<" else "%}}"
+            lesson.problems.append(
+                _input_finding(
+                    lesson.path,
+                    "CL009",
+                    line,
+                    column,
+                    f"shortcode Hugo jamais fermé : ajoutez « {closer} » après « {opener.group()} »",
+                )
+            )
+
+
 # --------------------------------------------------------------------------- entry point
 
 
@@ -542,4 +602,6 @@ def parse(
     _build_blocks(lesson)
     _structure(lesson)
     _check_nesting(lesson)
+    _check_fences(lesson)
+    _check_shortcodes(lesson)
     return lesson

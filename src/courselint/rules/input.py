@@ -32,3 +32,5 @@ _input_rule("CL004", "input.binary", "Fichier binaire (octets NUL) au lieu d'une
 _input_rule("CL005", "input.front-matter-type", "Front matter qui n'est pas un dictionnaire de clés.")
 _input_rule("CL006", "input.front-matter-unclosed", "Front matter jamais fermé.")
 _input_rule("CL007", "input.nesting-too-deep", "Imbrication de listes ou de citations trop profonde.")
+_input_rule("CL008", "input.unclosed-code-fence", "Bloc de code jamais fermé : la suite de la leçon devient du code.")
+_input_rule("CL009", "input.unclosed-shortcode", "Shortcode Hugo jamais fermé (`{{<` sans `>}}`).")
