@@ -28,6 +28,7 @@ keeps the width it was written with when it can be told.
 from __future__ import annotations
 
 import contextlib
+import functools
 import fcntl
 import io
 import os
@@ -474,6 +475,7 @@ def _location_lines(locations, width: int) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=65536)
 def _keyword(keyword: str, string: str, prefix: str, width: int) -> str:
     # Babel's normalize() counts a prefix once per word, not once per line: wrap
     # without it, in the width left once the prefix is written, then prefix each line.

@@ -7,7 +7,6 @@ second run writes nothing and a pre-commit hook fails only on real changes.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -85,16 +84,14 @@ def _write_template(path: Path, config, template: Catalog, written: list[Path]) 
     target = catalogs.template_path(path, config)
     title = catalogs.lesson_key(path, config)
     old_date = None
-    if target.exists():
-        try:
-            old = catalogs.read_catalog(target, width)
-            old_date = catalogs.creation_date_of(old.header)
-        except catalogs.CatalogError:
-            old_date = None  # a broken template is ours to regenerate
+    try:
+        old_text = target.read_text(encoding="utf-8", errors="replace")
+        old_date = catalogs.creation_date_of(catalogs.header_text(old_text))
+    except OSError:
+        old_text = None  # no template yet (a broken one is ours to regenerate)
     if old_date is not None:
         header = catalogs.new_header(title=title, locale=None, creation_date=old_date, template=True)
-        text = catalogs.render_po(template, header, width)
-        if target.read_text(encoding="utf-8", errors="replace") == text:
+        if old_text == catalogs.render_po(template, header, width):
             return old_date
     date = catalogs.now_header_date()
     header = catalogs.new_header(title=title, locale=None, creation_date=date, template=True)
@@ -126,12 +123,16 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
     header = existing.header or catalogs.new_header(
         title=catalogs.lesson_key(path, config), locale=locale, creation_date=date, template=False
     )
-    before = catalogs.render_po(existing.catalog, header, width)
-    merged = copy.deepcopy(existing.catalog)
+    merged = existing.catalog  # merged in place: the file's text is kept in ``existing.text``
     catalogs.merge(merged, template)
     after = catalogs.render_po(merged, catalogs.with_creation_date(header, date), width)
-    if after == before and existing.header is not None:
-        return  # nothing changed but perhaps the layout a tool chose: leave the file alone
+    if after == existing.text:
+        return
+    if existing.header is not None:
+        # Same entries, only another tool's layout (wrapping, reference lines)? Leave it alone.
+        before = catalogs.parse_catalog(target, existing.text, width).catalog
+        if catalogs.render_po(before, header, width) == after:
+            return
     if catalogs.write_if_changed(target, after):
         written.append(target)
 
