@@ -149,7 +149,7 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     except PoFileError as exc:
         line = (getattr(exc, "lineno", 0) or 0) + 1
         raise CatalogError(path, line, f"catalogue illisible : {exc}") from None
-    except (ValueError, TypeError) as exc:  # e.g. a malformed header field
+    except Exception as exc:  # noqa: BLE001 - a header Babel chokes on: unreadable, not a crash
         raise CatalogError(path, 1, f"catalogue illisible : {exc}") from None
     _drop_format_flags(catalog)
     for message in catalog:
