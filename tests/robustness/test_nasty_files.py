@@ -209,6 +209,12 @@ CASES = [
         absent=("CL0", "CL101"),
     ),
     Case(
+        # A word the Latin-1 English dictionary cannot encode once crashed the run.
+        "letters-outside-latin-1",
+        lambda: FRONT + "Le cœurr du système, la ville de Łódź, ŒUVRRE et AĀ.\n",
+        [("CL401", 6, 4), ("CL401", 6, 40)],
+    ),
+    Case(
         "line-of-5-mb-model-only",
         lambda: one_long_line(5_000_000),
         [],
