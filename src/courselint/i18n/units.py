@@ -200,6 +200,8 @@ def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> lis
             backslashes = len(line) - len(line.rstrip("\\"))
             if backslashes % 2 == 1:
                 end -= 1
+                while end > start and text[end - 1] in " \t":
+                    end -= 1  # "set -x \\": the space before the backslash stays with it
         out.append((start, end))
     return out
 
