@@ -33,7 +33,7 @@ def extract_lesson(fileobj, keywords, comment_tags, options):
     name = getattr(fileobj, "name", "lesson.md")
     lesson = parse(str(name), fileobj.read(), text_keys=keys)
     context_ok = "pgettext" in (keywords or {})
-    for unit in lesson_units(lesson, params):
+    for unit in lesson_units(lesson, params, keys=keys):
         if unit.context and context_ok:
             yield unit.line, "pgettext", (unit.context, unit.msgid), list(unit.comments)
         else:

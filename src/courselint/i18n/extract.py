@@ -32,9 +32,10 @@ def read_lesson(path: Path, config):
 def template_catalog(lesson, path: Path, config) -> Catalog:
     """The Babel template catalog of one parsed lesson."""
     params = tuple(config.section("i18n")["shortcode_params"])
+    keys = tuple(config.section("i18n")["keys"])
     reference = catalogs.reference_path(path, config)
     template = Catalog(fuzzy=True)
-    for unit in lesson_units(lesson, params):
+    for unit in lesson_units(lesson, params, keys=keys):
         template.add(
             unit.msgid,
             locations=[(reference, unit.line)],

@@ -118,6 +118,10 @@ def splice(lesson, subs: list[Substitution]) -> str:
 
 def _replacement(sub: Substitution, spans, source: str, where: _SourceMap) -> str:
     unit, text = sub.unit, sub.msgstr
+    if unit.kind in ("front_matter_value", "shortcode_param") and text == unit.msgid:
+        return source[spans[0][0] : spans[-1][1]]  # the value as written (quotes, escapes)
+    if unit.kind == "front_matter_value" and unit.syntax == "toml":
+        return json.dumps(text.replace("\n", " "), ensure_ascii=False)  # a TOML basic string too
     if unit.kind == "front_matter_value":
         return yaml_scalar(text.replace("\n", " "), unit.quote)
     if unit.kind == "shortcode_param":
@@ -205,7 +209,7 @@ def build(
         if not lesson.text and lesson.problems:
             findings.extend(lesson.problems)
             continue
-        units = lesson_units(lesson, tuple(i18n["shortcode_params"]))
+        units = lesson_units(lesson, tuple(i18n["shortcode_params"]), keys=tuple(i18n["keys"]))
         for locale in locales:
             result = build_one(path, lesson, units, config, locale, threshold)
             findings.extend(result.findings)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from courselint.course import split_structure
+from courselint.document import DEFAULT_TEXT_KEYS
 from courselint.segments import mask
 
 #: A Hugo shortcode, possibly spread over several lines.
@@ -57,15 +58,25 @@ class Unit:
     comments: list[str] = field(default_factory=list)
     #: Front matter scalars: the whole value as written (quotes included) and its quote char.
     quote: str = ""
+    syntax: str = "yaml"  # front matter values: the syntax their replacement is written in
 
     @property
     def single_line(self) -> bool:
         return self.kind in SINGLE_LINE_KINDS
 
 
-def lesson_units(lesson, shortcode_params: tuple[str, ...] = ("caption", "title", "alt")) -> list[Unit]:
-    """Every translatable unit of a parsed lesson, in document order."""
-    units: list[Unit] = []
+def lesson_units(
+    lesson,
+    shortcode_params: tuple[str, ...] = ("caption", "title", "alt"),
+    *,
+    keys: tuple[str, ...] | None = None,
+) -> list[Unit]:
+    """Every translatable unit of a parsed lesson, in document order.
+
+    ``keys`` are the front matter keys to translate in a TOML front matter (YAML
+    ones come from the lesson model's blocks, parsed with the same keys).
+    """
+    units: list[Unit] = _toml_units(lesson, keys if keys is not None else DEFAULT_TEXT_KEYS)
     for block in lesson.blocks:
         if block.kind == "front_matter_value":
             unit = _front_matter_unit(lesson, block)
@@ -97,6 +108,43 @@ def _front_matter_unit(lesson, block) -> Unit | None:
         comments=[f"front matter: {block.key}"],
         quote=quote,
     )
+
+
+_TOML_STRING = re.compile(
+    r"""^(?P<key>[A-Za-z_][\w\-]*)[ \t]*=[ \t]*(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*(?:\#.*)?$"""
+)
+
+
+def _toml_units(lesson, keys: tuple[str, ...]) -> list[Unit]:
+    """Top-level string keys of a TOML front matter (``+++``), one line each."""
+    fm = lesson.front_matter
+    if fm is None or fm.format != "toml":
+        return []
+    units = []
+    for line in range(fm.start_line + 1, fm.end_line):
+        text = lesson.index.line_text(line)
+        if text.lstrip().startswith("["):
+            break  # a [table]: keys below are not top-level
+        match = _TOML_STRING.match(text)
+        if not match or match.group("key") not in keys:
+            continue
+        value = lesson.metadata.get(match.group("key"))
+        if not isinstance(value, str) or not _has_letters(value):
+            continue
+        base = lesson.index.starts[line - 1]
+        units.append(
+            Unit(
+                msgid=value,
+                kind="front_matter_value",
+                line=line,
+                segments=[(base + match.start("value"), base + match.end("value"))],
+                context=match.group("key"),
+                comments=[f"front matter: {match.group('key')}"],
+                quote=match.group("value")[0],
+                syntax="toml",
+            )
+        )
+    return units
 
 
 # --------------------------------------------------------------------------- Markdown blocks
