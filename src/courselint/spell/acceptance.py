@@ -6,17 +6,23 @@ decide first.  A word they do not know is still accepted when it is, in order:
 * an acronym or an ALL-CAPS word (``LXC``, ``PIDs``, ``WORKDIR``): names and
   constants, and French capitals often drop their accents;
 * a word the lesson lists in its front matter (``spelling_words``);
-* a French prefix glued to a known word (``multiconteneurs``, ``réessai``);
+* a French prefix glued to a known word (``multiconteneurs``, ``réessai``),
+  unless it is English (``resource``) or French once its accents are back
+  (``reseaux``);
 * a French verb or adjective built on a word of the technical list
   (``logguer``, ``debuggez``, ``hébergeable``);
 * a compound whose parts are known (parts are reported, never the whole);
 * a capitalised word in the middle of a sentence (``Heroku``), or one at the
   start of a sentence that no French word is close to (``Portainer permet``);
-* two English words glued (``loadbalancing``) or hyphenated (``one-liner``);
-* an English word next to another English word (``Red Hat``), or in italics,
-  as French typography sets foreign words;
-* an English word that no French word is close to (``deprecated``): a term
-  of the trade, not a slip;
+* half of an expression the technical list holds with a hyphen, written with
+  a space (``control plane``, ``load balancer``);
+* two English words glued (``loadbalancing``) or hyphenated (``one-liner``),
+  when no French word is close to the whole;
+* an English word next to another English word (``Red Hat``), unless it is
+  a French word without its accents (``grace``, ``role``), or in italics, as
+  French typography sets foreign words;
+* an English word alone that no French word is close to (``deprecated``): a
+  term of the trade, not a slip;
 * a word the lesson uses in its code, or capitalised elsewhere, unless a
   French word is close to it;
 * a word right after a noun that introduces a name (« la commande virsh »),
@@ -24,8 +30,11 @@ decide first.  A word they do not know is still accepted when it is, in order:
 
 "Close" means one edit away, or only accents and ligatures apart: that is how
 the French slips that happen to be English words look (``grace``, ``traffic``,
-``video``, ``example``, ``role``), and they stay reported.  No English
-dictionary accepts words by itself unless the configuration asks for it.
+``video``, ``example``, ``role``), and they stay reported.  For an English word
+alone, close also covers the English spelling of a French cognate
+(``environment``, ``security``, ``resource``, ``developer``): French writers
+slip into those.  The English dictionary never accepts a word just for being
+English unless the configuration adds English.
 """
 
 from __future__ import annotations
@@ -62,11 +71,13 @@ def unknown_words(
             continue
         if _in_english_phrase(prose, tokens, index, checker):
             continue
+        if _in_listed_expression(prose, tokens, index, checker):
+            continue
         if _is_english_compound(token, checker):
             continue
-        if _is_anglicism(token, checker):
-            continue
         if _named_by_category(prose, tokens, index, checker):
+            continue
+        if _is_anglicism(token, checker):
             continue
         if any(start <= token.start and token.end <= end for start, end in italics) and _all_english(token, checker):
             continue
@@ -127,8 +138,10 @@ def _named_by_category(prose: str, tokens: list[Token], index: int, checker: Spe
 def _is_anglicism(token: Token, checker: SpellChecker) -> bool:
     """An English word no French word is close to: a term of the trade, not a slip.
 
-    ``traffic`` (``trafic``), ``example`` (``exemple``), ``grace`` (``grâce``) have a
-    French neighbour and stay reported.
+    Close means one edit away, accents apart, or the French spelling of an
+    English cognate: ``traffic`` (``trafic``), ``grace`` (``grâce``),
+    ``environment`` (``environnement``), ``security`` (``sécurité``) stay reported;
+    ``deprecated`` or ``forwarding`` do not.
     """
     word = token.word
     return (
@@ -136,7 +149,22 @@ def _is_anglicism(token: Token, checker: SpellChecker) -> bool:
         and not token.parts
         and checker.is_english_only(word)
         and not checker.has_french_neighbour(word)
+        and not checker.has_french_cognate(word)
     )
+
+
+def _in_listed_expression(prose: str, tokens: list[Token], index: int, checker: SpellChecker) -> bool:
+    """Half of an expression the technical list holds with a hyphen (« le control plane »)."""
+    token = tokens[index]
+    for first, second in ((index - 1, index), (index, index + 1)):
+        if first < 0 or second >= len(tokens):
+            continue
+        left, right = tokens[first], tokens[second]
+        if prose[left.end : right.start].strip():
+            continue
+        if checker.is_tech_word(f"{left.word}-{right.word}"):
+            return True
+    return False
 
 
 def _is_english_compound(token: Token, checker: SpellChecker) -> bool:
@@ -252,7 +280,9 @@ def _known_with_prefix(word: str, checker: SpellChecker) -> bool:
         rest = lowered[len(prefix) :]
         minimum = 5 if prefix in _SHORT_PREFIXES else 4
         if len(rest) >= minimum and rest[0].isalpha() and (checker.check(rest) or _known_trade_verb(rest, checker)):
-            return True
+            # ``resource`` is re + source, but first a slip of ``ressource``;
+            # ``reseaux`` is re + seaux, but first ``réseaux``.
+            return not (checker.is_english(word) or checker.has_accent_neighbour(word))
     return False
 
 
@@ -298,7 +328,7 @@ def _in_english_phrase(prose: str, tokens: list[Token], index: int, checker: Spe
     stays reported.
     """
     token = tokens[index]
-    if not checker.is_english_only(token.word):
+    if not checker.is_english_only(token.word) or checker.has_accent_neighbour(token.word):
         return False
     for neighbour in (index - 1, index + 1):
         if not 0 <= neighbour < len(tokens):

@@ -210,3 +210,80 @@ def looks_french(word: str) -> bool:
     """An accent or a French ending: a slip of a French word, not a name."""
     lowered = word.lower()
     return any(char in _FRENCH_MARKS for char in lowered) or lowered.endswith(FRENCH_ENDINGS)
+
+
+# How English spells the endings of words French shares with it, and how
+# French spells them (``security``/``sécurité``, ``memory``/``mémoire``).
+COGNATE_ENDINGS = (
+    ("ization", ("isation",)),
+    ("ically", ("iquement",)),
+    ("ally", ("alement",)),
+    ("ction", ("xion", "ction")),
+    ("ment", ("ement", "ment")),
+    ("ency", ("ence", "ance")),
+    ("ence", ("ance",)),
+    ("ance", ("ence",)),
+    ("ity", ("ité",)),
+    ("ical", ("ique",)),
+    ("ic", ("ique",)),
+    ("ory", ("oire",)),
+    ("ary", ("aire",)),
+    ("ous", ("eux",)),
+    ("ive", ("if",)),
+    ("ible", ("able",)),
+    ("ent", ("ant",)),
+    ("al", ("el",)),
+    ("er", ("re", "eur")),
+    ("or", ("eur",)),
+    ("ed", ("é", "ée")),
+    ("y", ("ie", "é")),
+    ("ss", ("sse",)),
+    ("", ("e",)),
+)
+_CONSONANTS = "bcdfgklmnprstz"
+_COGNATE_ACCENTS = {"e": "éè", "o": "ô", "i": "î", "a": "â", "c": "ç"}
+
+
+def french_cognates(word: str) -> Iterable[str]:
+    """French spellings an English word may stand for (``developer`` → ``développer``).
+
+    In the singular, the English ending turned French, ``th`` as ``t``, ``un``
+    as ``on``, ``en`` as ``an``, one consonant doubled or undoubled, then
+    accents on at most two letters.
+    """
+    lowered = word.lower()
+    if lowered.endswith("ies"):
+        lowered = lowered[:-3] + "y"
+    elif lowered.endswith("s") and not lowered.endswith("ss"):
+        lowered = lowered[:-1]
+    bases = {lowered}
+    for ending, replacements in COGNATE_ENDINGS:
+        if lowered.endswith(ending):
+            stem = lowered[: len(lowered) - len(ending)] if ending else lowered
+            bases.update(stem + replacement for replacement in replacements)
+    for english, french in (("th", "t"), ("un", "on"), ("en", "an")):
+        bases |= {base.replace(english, french) for base in bases if english in base}
+    spellings = set(bases)
+    for base in bases:
+        for i, char in enumerate(base):
+            if char not in _CONSONANTS:
+                continue
+            if i + 1 < len(base) and base[i + 1] == char:
+                spellings.add(base[:i] + base[i + 1 :])
+            else:
+                spellings.add(base[: i + 1] + char + base[i + 1 :])
+    for spelling in spellings:
+        yield from _with_few_accents(spelling)
+
+
+def _with_few_accents(word: str) -> Iterable[str]:
+    """The word, then with one accented letter, then with two."""
+    yield word
+    positions = [i for i, char in enumerate(word) if char in _COGNATE_ACCENTS]
+    for first_index, first in enumerate(positions):
+        for first_accent in _COGNATE_ACCENTS[word[first]]:
+            once = word[:first] + first_accent + word[first + 1 :]
+            yield once
+            for second in positions[first_index + 1 :]:
+                for second_accent in _COGNATE_ACCENTS[word[second]]:
+                    yield once[:second] + second_accent + once[second + 1 :]

@@ -23,6 +23,7 @@ from courselint.spell.edits import (
     FREQUENT_WORDS,
     accent_variants,
     edit_cost,
+    french_cognates,
     looks_french,
     one_edit,
     plain,
@@ -91,6 +92,7 @@ class SpellChecker:
         self._compounds: dict[str, bool] = {}
         self._neighbours: dict[tuple[str, bool], bool] = {}
         self._near: dict[str, list[str]] = {}
+        self._cognates: dict[str, bool] = {}
         self._english_reference: chunspell.Hunspell | None = self._english
 
     def _add_words(self, entries: Iterable[TechWord]) -> None:
@@ -158,15 +160,28 @@ class SpellChecker:
     def _english_spell(self, word: str) -> bool:
         if self._english_reference is None:
             self._english_reference = chunspell.Hunspell("en_US", hunspell_data_dir=str(_english_dir()))
-        return bool(self._english_reference.spell(word))
+        try:
+            return bool(self._english_reference.spell(word))
+        except UnicodeEncodeError:
+            # en_US is a Latin-1 dictionary: a word with « œ » or « Ł » is not English.
+            return False
 
     def is_english_compound(self, word: str) -> bool:
-        """``loadbalancing``, ``nameserver``: two English words of four letters or more, glued."""
+        """``loadbalancing``, ``nameserver``: two English words of four letters or more, glued.
+
+        Not a word English knows whole (``connection`` is one English word, and a
+        French slip), nor one a French word is close to (``controle``).
+        """
         lowered = _normalise(word).lower()
         known = self._compounds.get(lowered)
         if known is None:
             known = False
-            if lowered.isalpha() and lowered.isascii():
+            if (
+                lowered.isalpha()
+                and lowered.isascii()
+                and not self._english_spell(lowered)
+                and not self.has_french_neighbour(lowered)
+            ):
                 for cut in range(4, len(lowered) - 3 + 1):
                     if self._english_spell(lowered[:cut]) and self._english_spell(lowered[cut:]):
                         known = True
@@ -199,6 +214,25 @@ class SpellChecker:
             known = any(spell(candidate) for candidate in candidates)
             self._neighbours[key] = known
         return known
+
+    def has_french_cognate(self, word: str) -> bool:
+        """A French word this English-looking word may be a slip for (``environment``).
+
+        See :func:`courselint.spell.edits.french_cognates`; memoised.
+        """
+        lowered = _normalise(word).lower()
+        known = self._cognates.get(lowered)
+        if known is None:
+            spell = self._french.spell
+            known = any(spell(candidate) for candidate in french_cognates(lowered) if candidate != lowered)
+            self._cognates[lowered] = known
+        return known
+
+    def has_accent_neighbour(self, word: str) -> bool:
+        """The word is French once accents or a ligature are put back (``grace``, ``role``)."""
+        lowered = _normalise(word).lower()
+        spell = self._french.spell
+        return any(spell(candidate) for candidate in accent_variants(lowered) if candidate != lowered)
 
     def is_english(self, word: str) -> bool:
         """Known to the English dictionary (whether or not French knows it too)."""
