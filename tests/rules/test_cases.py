@@ -160,7 +160,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_seed_lesson_and_sample_content_give_no_course_finding(tmp_path: Path) -> None:
-    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
+    # content/ also holds the built English lessons (*.en.md): outputs once "en" is a locale.
+    (tmp_path / "courselint.toml").write_text('locales = ["en"]\n', encoding="utf-8")
     config = config_module.load(tmp_path / "courselint.toml")
     seed = ROOT / "tests" / "fixtures" / "seed.md"
     result = run([seed, ROOT / "content"], config, Selection(select=FAMILIES), jobs=1, use_cache=False)
