@@ -94,6 +94,23 @@ def test_french_slips_that_are_english_words_stay_flagged(checker, sentence, sli
     assert flagged(sentence + "\n", checker) == [slip]
 
 
+@pytest.mark.parametrize(
+    "word", ["environment", "resources", "connection", "developer", "security", "address", "parameters"]
+)
+def test_english_spellings_of_french_cognates_stay_flagged(checker, word):
+    assert flagged(f"Il faut revoir le {word} du projet.\n", checker) == [word]
+
+
+def test_prefixed_words_that_are_slips_stay_flagged(checker):
+    # re + seaux, re + source: but first « réseaux » and « ressource ».
+    assert flagged("Les reseaux et la resource.\n", checker) == ["reseaux", "resource"]
+
+
+def test_listed_expressions_written_with_a_space(checker):
+    assert flagged("Le control plane et le load balancer.\n", checker) == []
+    assert flagged("Un serveur de control distant.\n", checker) == ["control"]
+
+
 def test_english_phrases_and_anglicisms_of_the_trade(checker):
     text = (
         "On parle de Red Hat, du *one-liner* et de la méthode out-of-the-box.\n\n"
