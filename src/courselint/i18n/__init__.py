@@ -48,8 +48,8 @@ Layout and choices
   creation date moves only when its entries change; ``SOURCE_DATE_EPOCH`` pins it.
 - Never lost: files are replaced atomically; a ``.po`` that does not parse
   (Babel strict mode plus our own syntax and duplicate check) is left untouched
-  and reported (CL609); ``extract`` holds an ``flock`` on
-  ``locales/.courselint.lock`` while it reads, merges and writes.
+  and reported (CL609); ``extract`` holds an ``flock`` on the ``locales/``
+  directory while it reads, merges and writes (no lock file to commit).
 - ``build`` uses translated, non-fuzzy entries; the rest stays French.  Below
   ``i18n.min_translated`` percent of translated units the lesson is not written
   (CL611); a translation that changes the structure refuses the lesson (CL612,

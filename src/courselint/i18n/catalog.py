@@ -59,8 +59,6 @@ PLURAL_FORMS = {
     "pt_BR": "nplurals=2; plural=(n > 1);",
 }
 
-LOCK_NAME = ".courselint.lock"
-
 
 class CatalogError(Exception):
     """A catalog that cannot be read: it must stay untouched."""
@@ -518,19 +516,20 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 @contextlib.contextmanager
 def locked(folder: Path):
-    """Hold an exclusive lock on ``folder`` (an ``flock`` on ``folder/.courselint.lock``).
+    """Hold an exclusive ``flock`` on the ``folder`` directory itself.
 
     Two ``extract`` runs on one tree then read, merge and write catalogs one
     after the other: neither can merge into a ``.po`` the other is rewriting.
-    The lock is released by the kernel if the process dies.
+    Locking the directory (not a lock file) leaves nothing behind for ``git add``;
+    the kernel releases the lock if the process dies.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / LOCK_NAME, "a+b")
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
-            handle.close()
+            os.close(fd)
