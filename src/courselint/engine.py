@@ -87,6 +87,8 @@ def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]
     excludes = config["exclude"]
 
     def excluded(path: Path) -> bool:
+        if not excludes:
+            return False  # spare a resolve() (several system calls) per file
         try:
             rel = path.resolve().relative_to(config.root).as_posix()
         except ValueError:
