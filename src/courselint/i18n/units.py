@@ -254,26 +254,46 @@ def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> lis
     return out
 
 
+#: Shortcodes whose first quoted positional argument is a title (Relearn's
+#: ``{{% notice warning "Attention" %}}``), translated when ``title`` is configured.
+POSITIONAL_TITLES = frozenset({"notice"})
+_POSITIONAL = re.compile(r'(?<![=\w])(?P<quote>")(?P<value>(?:\\.|[^"\\])*)"')
+
+
+def translatable_params(code: str, names) -> list[tuple[int, int, str, str]]:
+    """(start, end, parameter, quote) of the translatable values inside one shortcode's text."""
+    found = []
+    for param in SHORTCODE_PARAM.finditer(code):
+        if param.group("name") in names:
+            found.append((param.start("value"), param.end("value"), param.group("name"), param.group("quote")))
+    name = re.match(r"\{\{[<%]\s*([\w\-/.]*)", code)
+    if name and name.group(1) in POSITIONAL_TITLES and "title" in names:
+        named = [(m.start(), m.end()) for m in SHORTCODE_PARAM.finditer(code)]
+        for match in _POSITIONAL.finditer(code):
+            if not any(s <= match.start() < e for s, e in named):
+                found.append((match.start("value"), match.end("value"), "title", '"'))
+                break
+    return sorted(found)
+
+
 def _shortcode_param_units(block, match, names) -> list[Unit]:
     units = []
     name = re.match(r"\{\{[<%]\s*/?\s*([\w\-/.]*)", match.group())
     shortcode = name.group(1) if name else "?"
-    for param in SHORTCODE_PARAM.finditer(match.group()):
-        if param.group("name") not in names:
-            continue
-        value = param.group("value")
+    for value_start, value_end, param, quote in translatable_params(match.group(), names):
+        value = match.group()[value_start:value_end]
         if not _has_letters(value) or "\n" in value:
             continue
-        start = match.start() + param.start("value")
-        end = match.start() + param.end("value")
+        start = match.start() + value_start
+        end = match.start() + value_end
         units.append(
             Unit(
                 msgid=value,
                 kind="shortcode_param",
                 line=block.position(start)[0],
                 segments=_segments(block, start, end),
-                comments=[f"shortcode {shortcode}: {param.group('name')}"],
-                quote=param.group("quote"),
+                comments=[f"shortcode {shortcode}: {param}"],
+                quote=quote,
             )
         )
     return units

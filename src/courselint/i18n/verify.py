@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from courselint.i18n.units import SHORTCODE, SHORTCODE_PARAM
+from courselint.i18n.units import SHORTCODE, translatable_params
 from courselint.markdown import parser
 
 # --------------------------------------------------------------------------- inline features
@@ -67,12 +67,14 @@ def shortcodes(text: str, translatable: tuple[str, ...] = ()) -> Counter:
 
 
 def normalise_shortcode(code: str, translatable: tuple[str, ...] = ()) -> str:
-    def blank(param: re.Match) -> str:
-        if param.group("name") in translatable:
-            return f'{param.group("name")}=""'
-        return param.group()
-
-    return " ".join(SHORTCODE_PARAM.sub(blank, code).split())
+    """A shortcode with its translatable values emptied and its spaces normalised."""
+    out = []
+    last = 0
+    for start, end, _name, _quote in translatable_params(code, translatable):
+        out.append(code[last:start])
+        last = end
+    out.append(code[last:])
+    return " ".join("".join(out).split())
 
 
 # --------------------------------------------------------------------------- lesson structure
