@@ -22,8 +22,11 @@ Layout and choices
   ``content/docker/2-05-x.md`` -> ``locales/docker/2-05-x.pot`` and
   ``locales/en/docker/2-05-x.po``.  Weblate: one component per lesson, file mask
   ``locales/*/docker/2-05-x.po``, template ``locales/docker/2-05-x.pot`` (a chapter
-  folder named like a locale would clash: avoid ``content/en/``).  Poedit opens the
-  ``.po`` and updates it from the ``.pot``.
+  folder named like a locale would clash: avoid ``content/en/``).  Weblate's
+  component discovery add-on finds them all with the regular expression
+  ``locales/(?P<language>[^/.]+)/(?P<component>.+)\.po`` and the template
+  ``locales/{{ component }}.pot``.  Poedit opens the ``.po`` and updates it from
+  the ``.pot``.
 - Translated lessons: ``lesson.LANG.md`` beside the lesson (``i18n.layout = "suffix"``,
   Hugo's translation by file name), or ``i18n.layout = "directory"``: the same
   relative path under ``i18n.content_dirs[LANG]`` (default: ``<content>.LANG`` next
