@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from courselint.spell.edits import accent_variants, edit_cost, edit_distance, looks_french, one_edit
+from courselint.spell.edits import (
+    accent_variants,
+    edit_cost,
+    edit_distance,
+    looks_french,
+    one_edit,
+)
 from courselint.spell.hunspell import TECH_WORDS_FILE, data_dir, get_checker
 from courselint.spell.wordlist import read_tech_words
 

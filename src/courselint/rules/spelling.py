@@ -45,13 +45,8 @@ def spelling_unknown_word(lesson, ctx) -> Iterator[Finding]:
     if section.get("engine", "hunspell") is None:
         return iter(())
     section["words_file"] = str(ctx.config.words_file)
-    words = project_words(section)
-    checker = ctx.engine(
-        "spelling.hunspell",
-        lambda: get_checker(
-            section.get("variant", DEFAULT_VARIANT), section.get("languages", ["fr"]), words
-        ),
-    )
+    # Built once per process (the words file is read then, not per lesson).
+    checker = ctx.engine("spelling.hunspell", lambda: checker_for(section))
     return check_spelling(lesson, section, checker)
 
 

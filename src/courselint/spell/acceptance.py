@@ -155,7 +155,6 @@ def _is_anglicism(token: Token, checker: SpellChecker) -> bool:
 
 def _in_listed_expression(prose: str, tokens: list[Token], index: int, checker: SpellChecker) -> bool:
     """Half of an expression the technical list holds with a hyphen (« le control plane »)."""
-    token = tokens[index]
     for first, second in ((index - 1, index), (index, index + 1)):
         if first < 0 or second >= len(tokens):
             continue
