@@ -14,6 +14,7 @@ as cheaply as YAML.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -458,16 +459,21 @@ def _structure(lesson: Lesson) -> None:
         if block.kind == "heading":
             level = lesson.tokens[block.token - 1].tag[1] if block.token else "1"
             lesson.headings.append(Heading(int(level), block.raw, block.line, last_line, b))
-    for i, heading in enumerate(lesson.headings):
-        for later in lesson.headings[i + 1 :]:
-            if later.level <= heading.level:
-                heading.end_line = later.line - 1
-                break
+    # A heading's section ends before the next heading of the same or a higher
+    # level: one pass with a stack of open headings (levels increase upwards).
+    open_headings: list[Heading] = []
+    for heading in lesson.headings:
+        while open_headings and open_headings[-1].level >= heading.level:
+            open_headings.pop().end_line = heading.line - 1
+        open_headings.append(heading)
+    # Linear in the number of blocks: a lesson of 10,000 slides must not take minutes.
+    heading_lines = [heading.line for heading in lesson.headings]
     for block in lesson.blocks:
-        block.slide = sum(1 for line in hr_lines if line < block.line)
-        for h, heading in enumerate(lesson.headings):
-            if heading.line <= block.line <= heading.end_line:
-                block.section = h  # later (deeper) headings overwrite: innermost wins
+        block.slide = bisect.bisect_left(hr_lines, block.line)
+        # The nearest heading at or above the block is the innermost that holds it.
+        nearest = bisect.bisect_right(heading_lines, block.line) - 1
+        if nearest >= 0 and block.line <= lesson.headings[nearest].end_line:
+            block.section = nearest
 
 
 def _check_nesting(lesson: Lesson) -> None:

@@ -243,6 +243,13 @@ CASES = [
         [("CL007",)],
     ),
     Case(
+        # Sections and slides were once computed in quadratic time (12 s for 8,000).
+        "20000-slides-and-headings",
+        lambda: FRONT + "".join(f"## Partie {i}\n\nTexte.\n\n---\n\n" for i in range(20_000)),
+        [],
+        status=0,
+    ),
+    Case(
         "unbalanced-shortcode",
         lambda: FRONT + '{{< figure src="a.png"\n\nUn paragrafe ici.\n\n{{% notice %}}\n\nTexte.\n',
         # The text after an unclosed shortcode is still checked.
