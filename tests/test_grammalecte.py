@@ -25,8 +25,8 @@ from courselint.rules.grammar import (
     grammar_grammalecte,
     open_engine,
 )
-from courselint.spell.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, code_spans
-from courselint.spell.grammalecte import GrammalecteEngine
+from courselint.spell.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, word_spans
+from courselint.spell.grammalecte import PARAGRAPH_LIMIT, GrammalecteEngine, paragraphs
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 SEED = Path(__file__).parent / "fixtures" / "seed.md"
@@ -190,7 +190,7 @@ def test_inline_code_reads_as_a_neutral_word(engine):
     raw = "Des `Deployments` gèrent les répliques."
     parsed = lesson(raw + "\n")
     block = parsed.blocks[0]
-    assert code_spans(block.prose, block.raw) == [(4, 17)]
+    assert word_spans(block.prose, block.raw) == [(4, 17)]
     assert ShownText(block.prose, block.raw).shown == f"Des {CODE_PLACEHOLDER} gèrent les répliques."
     assert engine.check(block.prose, block.raw) == []
     assert list(check_grammar(parsed, DEFAULT, engine)) == []
@@ -207,6 +207,11 @@ def test_what_the_engine_reads():
     assert shown("un<br>deux et trois<br>.") == "un deux et trois."
     assert shown("* [E] Une ligne\n  et une autre  ") == "E Une ligne et une autre"
     assert shown("Lancez `docker ps` ; voyez (`ls`).") == f"Lancez {CODE_PLACEHOLDER} ; voyez ({CODE_PLACEHOLDER})."
+    # A bare address is a noun of the sentence; a link target is not.
+    assert shown("Un lien https://exemple.fr/page. Écrivez à <contact@exemple.fr>.") == (
+        f"Un lien {CODE_PLACEHOLDER}. Écrivez à {CODE_PLACEHOLDER}."
+    )
+    assert shown("Voir [la doc](https://exemple.fr/page). Fin") == "Voir la doc. Fin"
     # The author's own spacing stays, for the typographic rules.
     assert shown("Deux  espaces,\tune tabulation et « guillemets »") == "Deux  espaces,\tune tabulation et « guillemets »"
 
@@ -221,6 +226,31 @@ def test_shown_text_maps_back_exactly():
     coded = ShownText("La commande          permet", "La commande `chroot` permet")
     assert coded.shown == f"La commande {CODE_PLACEHOLDER} permet"
     assert coded.source_span(12, 12 + len(CODE_PLACEHOLDER)) == (12, 20)
+
+
+def test_a_huge_paragraph_is_checked_in_pieces_with_exact_offsets(engine):
+    sentence = "Une phrase ordinaire avec 🐳 un `mot` technique et un lien https://exemple.fr/page. "
+    wrong = "Des progrès en terme de vitesse. "
+    body = wrong + sentence * 150 + wrong + sentence * 150 + wrong
+    assert len(body) > 2 * PARAGRAPH_LIMIT
+    source = f"# Titre\n\n{body}\n"
+    findings = [f for f in check_grammar(lesson(source), DEFAULT, engine) if f.word == "en terme de"]
+    line = source.split("\n")[2]
+    columns, start = [], 0
+    while (found := line.find("en terme de", start)) >= 0:
+        columns.append(found + 1)
+        start = found + 1
+    assert [(f.line, f.column) for f in findings] == [(3, column) for column in columns]
+    assert len(columns) == 3
+
+
+def test_paragraphs_cut_between_sentences():
+    text = "Une phrase. " * 50 + "x" * 30 + " y" * 20
+    pieces = list(paragraphs(text, limit=100))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 100 for _, piece in pieces)
+    assert [offset for offset, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+    assert all(piece.endswith(". ") for _, piece in pieces[:5])
 
 
 # --------------------------------------------------------------------------- typography

@@ -201,6 +201,27 @@ def test_small_batches_map_the_same(url, server, monkeypatch):
     assert len(server.requests) > 3
 
 
+def test_a_huge_unit_is_cut_in_several_requests(url, server, monkeypatch):
+    monkeypatch.setattr("courselint.spell.languagetool.BATCH_CHARACTERS", 300)
+    sentence = "Une phrase 🐳 avec du `code` et https://exemple.fr/page. "
+    body = "Des progrès en terme de vitesse. " + sentence * 20 + "Des progrès en terme de qualité. " + sentence * 20
+    source = f"{body}\n\nEt un dernier paragraphe en terme de style.\n"
+    findings = findings_for(source, url)
+    assert [(f.line, f.column) for f in findings] == _all_positions(source)
+    assert len(findings) == 3
+    assert len(server.requests) > 3
+
+
+def _all_positions(source: str) -> list[tuple[int, int]]:
+    positions = []
+    for line, text in enumerate(source.split("\n"), start=1):
+        start = 0
+        while (found := text.find("en terme de", start)) >= 0:
+            positions.append((line, found + 1))
+            start = found + 1
+    return positions
+
+
 # --------------------------------------------------------------------------- categories
 
 

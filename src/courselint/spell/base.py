@@ -15,6 +15,7 @@ exactly.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,21 +82,43 @@ class Piece:
 
 _BLANKS = " \t\n"
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_BLANK_RUN = re.compile(r"[ \t]+")
+_ADDRESS = re.compile(
+    r"<?(?:(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>]+|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?", re.IGNORECASE
+)
 
 
-def code_spans(text: str, raw: str) -> list[tuple[int, int]]:
-    """Inline code spans of ``raw`` that ``text`` masks: each reads as one word."""
+def word_spans(text: str, raw: str) -> list[tuple[int, int]]:
+    """Masked runs of ``text`` that stand for a word of the sentence.
+
+    Inline code (``la commande `ls` affiche``) and bare addresses (``un lien
+    https://exemple.fr``, ``<contact@exemple.fr>``) are nouns of the sentence;
+    link targets, HTML and shortcodes are not.
+    """
     spans = []
     for match in _CODE_SPAN.finditer(raw):
         if not text[match.start() : match.end()].strip(_BLANKS):
             spans.append((match.start(), match.end()))
-    return spans
+    for blank in _BLANK_RUN.finditer(text):
+        i = blank.start()
+        while i < blank.end():
+            if raw[i] in _BLANKS:
+                i += 1
+                continue
+            j = i
+            while j < blank.end() and raw[j] not in _BLANKS:
+                j += 1
+            if _ADDRESS.fullmatch(raw, i, j) and not raw.endswith(("](", "](<"), 0, i):
+                spans.append((i, j))
+            i = j
+    return sorted(spans)
 
 
 def present(text: str, raw: str | None = None) -> list[Piece]:
     """Cut ``text`` into pieces that cover it exactly, in order.
 
-    Inline code (known from ``raw``) reads as :data:`CODE_PLACEHOLDER`.  A *gap* —
+    Inline code and bare addresses (known from ``raw``, see :func:`word_spans`) read
+    as :data:`CODE_PLACEHOLDER`.  A *gap* —
     consecutive joiners, line breaks, masked characters and blanks around them —
     reads as nothing inside a word (``**L**inu**X**``) or at either end of the unit;
     as one space when the author typed a blank in it; and, when it holds masked
@@ -106,7 +129,7 @@ def present(text: str, raw: str | None = None) -> list[Piece]:
     """
     if raw is not None and len(raw) != len(text):
         raw = None  # not the same unit: better no hint than wrong offsets
-    codes = code_spans(text, raw) if raw is not None else []
+    codes = word_spans(text, raw) if raw is not None else []
     pieces: list[Piece] = []
     position = 0
     for start, end in codes:
@@ -121,21 +144,15 @@ def _masked(text: str, raw: str | None, i: int) -> bool:
     return text[i] == JOINER or (raw is not None and text[i] in _BLANKS and raw[i] not in _BLANKS)
 
 
+_RUN = re.compile(f"[ \\t\\n{JOINER}]+|[^ \\t\\n{JOINER}]+")
+
+
 def _present_prose(text: str, raw: str | None, start: int, end: int, pieces: list[Piece]) -> None:
-    i = start
-    while i < end:
-        if text[i] not in _BLANKS and text[i] != JOINER:
-            j = i
-            while j < end and text[j] not in _BLANKS and text[j] != JOINER:
-                j += 1
-            pieces.append(Piece(i, j, text[i:j], False))
-            i = j
-            continue
-        j = i
-        while j < end and (text[j] in _BLANKS or text[j] == JOINER):
-            j += 1
-        pieces.append(_gap(text, raw, i, j))
-        i = j
+    for run in _RUN.finditer(text, start, end):
+        if run.group()[0] in _BLANKS or run.group()[0] == JOINER:
+            pieces.append(_gap(text, raw, run.start(), run.end()))
+        else:
+            pieces.append(Piece(run.start(), run.end(), run.group(), False))
 
 
 def _gap(text: str, raw: str | None, start: int, end: int) -> Piece:
@@ -179,16 +196,22 @@ class ShownText:
         self._length = len(text)
 
     def source_start(self, shown_offset: int) -> int:
-        for piece, start in zip(self.pieces, self._starts):
-            if start <= shown_offset < start + len(piece.shown):
+        # The last piece starting at or before the offset is the non-empty one that holds it.
+        index = bisect.bisect_right(self._starts, shown_offset) - 1
+        if index >= 0:
+            piece, start = self.pieces[index], self._starts[index]
+            if shown_offset < start + len(piece.shown):
                 return piece.start + (0 if piece.markup else shown_offset - start)
         return self._length
 
     def source_end(self, shown_offset: int) -> int:
-        for piece, start in zip(self.pieces, self._starts):
-            if start < shown_offset <= start + len(piece.shown):
-                return piece.end if piece.markup else piece.start + (shown_offset - start)
-        return 0 if shown_offset <= 0 else self._length
+        index = bisect.bisect_left(self._starts, shown_offset) - 1
+        if index < 0:
+            return 0
+        piece, start = self.pieces[index], self._starts[index]
+        if shown_offset > start + len(piece.shown):
+            return self._length
+        return piece.end if piece.markup else piece.start + (shown_offset - start)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         source_start = self.source_start(start)

@@ -24,14 +24,17 @@ import collections
 import json
 import os
 import queue
+import re
 import subprocess
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from courselint.spell.base import EngineIssue, EngineUnavailable, ShownText
 
 DEFAULT_PYTHON = "/usr/bin/python3"
+#: Longest text sent as one paragraph (about 80 sentences, 0.2 s of Grammalecte).
+PARAGRAPH_LIMIT = 10_000
 INSTALL_HINT = "installez le paquet Debian « python3-grammalecte » (apt-get install python3-grammalecte)"
 
 # Grammalecte groups these options under "Typographie" in its own interface; the
@@ -126,11 +129,10 @@ class GrammalecteEngine:
         shown = ShownText(text, raw)
         if not shown.shown.strip():
             return []
-        reply = self._request({"text": shown.shown})
         issues = []
-        for error in reply.get("errors", ()):
+        for offset, error in self._errors(shown.shown):
             try:
-                start, end = shown.source_span(int(error["nStart"]), int(error["nEnd"]))
+                start, end = shown.source_span(offset + int(error["nStart"]), offset + int(error["nEnd"]))
             except (KeyError, TypeError, ValueError):
                 continue  # an error without a position cannot be shown to anyone
             category = "typography" if error.get("sType") in self.typography_options else "grammar"
@@ -145,6 +147,12 @@ class GrammalecteEngine:
                 )
             )
         return issues
+
+    def _errors(self, shown: str):
+        """Grammalecte's errors, with the offset in ``shown`` of the paragraph they belong to."""
+        for offset, paragraph in paragraphs(shown):
+            for error in self._request({"text": paragraph}).get("errors", ()):
+                yield offset, error
 
     def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
         # Grammalecte reads one paragraph at a time; a round trip costs ~0.1 ms, the check ~2 ms.
@@ -227,6 +235,31 @@ class GrammalecteEngine:
         if not reason.startswith("Grammalecte"):
             reason = f"Grammalecte : {reason}"
         raise EngineUnavailable(reason + tail)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[»)\]]?\s+")
+
+
+def paragraphs(text: str, limit: int = PARAGRAPH_LIMIT) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most ``limit`` characters, cut after a sentence if possible.
+
+    Grammalecte's time grows with the paragraph and a request must answer within
+    its timeout; its rules look within a sentence, so cutting between sentences
+    changes nothing for a real paragraph.
+    """
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = 0
+        for match in _SENTENCE_END.finditer(text, start, window_end):
+            cut = match.end()
+        if cut <= start:
+            cut = text.rfind(" ", start, window_end) + 1
+        if cut <= start:
+            cut = window_end
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def _pump(stream, put) -> None:

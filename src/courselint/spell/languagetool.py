@@ -18,7 +18,7 @@ import bisect
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,9 +79,36 @@ def annotation(text: str, raw: str | None = None) -> list[dict[str, str]]:
     for piece in present(text, raw):
         if piece.markup:
             parts.append({"markup": text[piece.start : piece.end], "interpretAs": piece.shown})
+        elif parts and "text" in parts[-1]:
+            parts[-1] = {"text": parts[-1]["text"] + piece.shown}  # fewer, longer parts
         else:
             parts.append({"text": piece.shown})
     return parts
+
+
+def _source(part: dict[str, str]) -> str:
+    return part["text"] if "text" in part else part["markup"]
+
+
+def segments(parts: list[dict[str, str]], limit: int) -> Iterator[tuple[int, list[dict[str, str]]]]:
+    """A unit's parts in groups of about ``limit`` characters: (offset in the unit, parts).
+
+    A real paragraph is one group; a huge one is cut after a part that ends a
+    sentence (or, failing that, anywhere), so no request outgrows the server's limit.
+    """
+    group: list[dict[str, str]] = []
+    group_start = offset = size = 0
+    for part in parts:
+        group.append(part)
+        length = len(_source(part))
+        offset += length
+        size += length
+        sentence_end = "text" in part and part["text"].rstrip().endswith((".", "!", "?", "…"))
+        if size >= limit or (size >= limit // 2 and sentence_end):
+            yield group_start, group
+            group, group_start, size = [], offset, 0
+    if group:
+        yield group_start, group
 
 
 class LanguageToolEngine:
@@ -116,44 +143,47 @@ class LanguageToolEngine:
 
         Each request costs the server tens of milliseconds whatever its size, so units
         go together, separated by a blank line (a paragraph break for LanguageTool),
-        up to :data:`BATCH_CHARACTERS`.
+        up to :data:`BATCH_CHARACTERS` per request; a longer unit is cut in several.
         """
         results: list[list[EngineIssue]] = [[] for _ in units]
-        batch: list[int] = []
+        batch: list[tuple[int, int, list[dict[str, str]]]] = []  # (unit, offset in unit, parts)
         size = 0
-        for index, (text, _raw) in enumerate(units):
+        for index, (text, raw) in enumerate(units):
             if not text.strip():
                 continue
-            if batch and size + len(text) > BATCH_CHARACTERS:
-                self._check_batch(units, batch, results)
-                batch, size = [], 0
-            batch.append(index)
-            size += len(text) + len(UNIT_SEPARATOR)
+            for offset, parts in segments(annotation(text, raw), BATCH_CHARACTERS):
+                length = sum(len(_source(part)) for part in parts)
+                if batch and size + length > BATCH_CHARACTERS:
+                    self._check_batch(units, batch, results)
+                    batch, size = [], 0
+                batch.append((index, offset, parts))
+                size += length + len(UNIT_SEPARATOR)
         if batch:
             self._check_batch(units, batch, results)
         return results
 
-    def _check_batch(self, units, batch: list[int], results: list[list[EngineIssue]]) -> None:
+    def _check_batch(self, units, batch, results: list[list[EngineIssue]]) -> None:
         parts: list[dict[str, str]] = []
-        starts: list[int] = []  # offset of each unit in the joined text
-        offset = 0
-        for position, index in enumerate(batch):
-            text, raw = units[index]
-            if position:
+        starts: list[int] = []  # where each segment starts and ends in the joined text
+        ends: list[int] = []
+        position = 0
+        for _index, _offset, segment in batch:
+            if parts:
                 parts.append({"text": UNIT_SEPARATOR})
-                offset += len(UNIT_SEPARATOR)
-            starts.append(offset)
-            parts.extend(annotation(text, raw))
-            offset += len(text)
-        joined = "".join(part.get("text", part.get("markup", "")) for part in parts)
+                position += len(UNIT_SEPARATOR)
+            starts.append(position)
+            parts.extend(segment)
+            position += sum(len(_source(part)) for part in segment)
+            ends.append(position)
+        joined = "".join(_source(part) for part in parts)
         for issue in self._ask(joined, parts):
-            unit = bisect.bisect_right(starts, issue.start) - 1
-            length = len(units[batch[unit]][0])
-            start = issue.start - starts[unit]
-            if start > length:
+            k = bisect.bisect_right(starts, issue.start) - 1
+            if k < 0 or issue.start > ends[k]:
                 continue  # on a separator, which is ours
-            end = min(max(start, issue.end - starts[unit]), length)
-            results[batch[unit]].append(replace(issue, start=start, end=end))
+            index, offset, _segment = batch[k]
+            start = offset + issue.start - starts[k]
+            end = offset + min(issue.end, ends[k]) - starts[k]
+            results[index].append(replace(issue, start=start, end=max(start, end)))
 
     def _ask(self, text: str, parts: list[dict[str, str]]) -> list[EngineIssue]:
         """Post one annotated text; issues with code point offsets of ``text``."""
