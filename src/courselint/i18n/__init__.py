@@ -1,4 +1,4 @@
-"""Translation pipeline: gettext catalogs for lessons, translated lessons for Hugo.
+r"""Translation pipeline: gettext catalogs for lessons, translated lessons for Hugo.
 
 ::
 
