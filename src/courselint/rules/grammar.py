@@ -7,8 +7,8 @@ interpreter that imports Grammalecte), ``server`` (a LanguageTool server),
 ``disabled_rules`` (engine rule identifiers to ignore).
 
 Each prose block is checked on its masked prose, so code, URLs and shortcodes are
-never read; inline code reads as one neutral word.  Spelling issues the engines
-report are dropped: Hunspell owns spelling (CL4xx).
+never read; inline code and bare addresses read as one neutral word.  Spelling
+issues the engines report are dropped: Hunspell owns spelling (CL4xx).
 
 The engine starts once per process, on the first lesson that needs it.  When it
 cannot start (or dies), the run gets one CL901 finding and grammar is skipped;

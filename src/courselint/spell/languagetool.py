@@ -127,7 +127,8 @@ class LanguageToolEngine:
         self.timeout = timeout
         self._local = None
         self._session = requests.Session()
-        self._session.trust_env = server is None or not _is_loopback(server)
+        # A proxy set in the environment must not capture requests to this machine.
+        self._session.trust_env = bool(server) and not _is_loopback(server)
         if server:
             self.base = api_base(server)
         else:
@@ -259,7 +260,6 @@ def _reason(exc: Exception) -> str:
 
 
 def _is_loopback(server: str) -> bool:
-    # A proxy configured in the environment must not capture requests to this machine.
     return any(host in server for host in ("://localhost", "://127.", "://[::1]"))
 
 
