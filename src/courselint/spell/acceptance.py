@@ -1,7 +1,7 @@
 """Why a word the dictionary does not know may still be fine.
 
 Hunspell's French dictionary plus the technical list (``data/tech-words-fr.txt``)
-decide first.  A word they do not know is still accepted when it is, in order:
+decide first.  A word they do not know is still accepted when it is:
 
 * an acronym or an ALL-CAPS word (``LXC``, ``PIDs``, ``WORKDIR``): names and
   constants, and French capitals often drop their accents;
@@ -19,8 +19,9 @@ decide first.  A word they do not know is still accepted when it is, in order:
 * two English words glued (``loadbalancing``) or hyphenated (``one-liner``),
   when no French word is close to the whole;
 * an English word next to another English word (``Red Hat``), unless it is
-  a French word without its accents (``grace``, ``role``), or in italics, as
-  French typography sets foreign words;
+  a French word without its accents (``grace``, ``role``);
+* English words in italics (``*one-liner*``), as French typography sets
+  foreign words;
 * an English word alone that no French word is close to (``deprecated``): a
   term of the trade, not a slip;
 * a word the lesson uses in its code, or capitalised elsewhere, unless a
