@@ -12,12 +12,19 @@ from courselint.rules import RULES
 from courselint.rules.base import SCOPES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-_ROW = re.compile(r"^\| (?P<code>CL\d{3}) \| (?P<name>[^|]+?) \| (?P<summary>[^|]+?) \|$", re.MULTILINE)
+_ROW = re.compile(
+    r"^\| (?P<code>CL\d{3}) \| (?P<name>[^|]+?) \| (?P<severity>error|warning|info) \|"
+    r" (?P<summary>(?:[^|\\]|\\.)+?) \|$",
+    re.MULTILINE,
+)
 
 
 def readme_rows() -> dict[str, tuple[str, str]]:
     text = README.read_text(encoding="utf-8")
-    return {m["code"]: (m["name"], m["summary"]) for m in _ROW.finditer(text)}
+    return {
+        m["code"]: (m["name"], m["severity"], m["summary"].replace("\\|", "|"))
+        for m in _ROW.finditer(text)
+    }
 
 
 def test_there_are_rules() -> None:
@@ -47,11 +54,12 @@ def test_rule_is_in_the_readme_table(code: str) -> None:
     rule = RULES[code]
     assert code in rows, (
         f"{code} missing from the README's rule table; add the row"
-        f" `| {code} | {rule.name} | {rule.summary} |`"
+        f" `| {code} | {rule.name} | {rule.severity.value} | {rule.summary} |`"
     )
-    name, summary = rows[code]
-    assert name == RULES[code].name
-    assert summary == RULES[code].summary
+    name, severity, summary = rows[code]
+    assert name == rule.name
+    assert severity == rule.severity.value
+    assert summary == rule.summary
 
 
 def test_readme_lists_no_rule_that_does_not_exist() -> None:
