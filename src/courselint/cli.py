@@ -235,7 +235,12 @@ def _lesson_paths(args, config) -> list[Path]:
 
 
 def _locales(args, config) -> list[str]:
-    return args.locale or list(config["locales"])
+    from courselint.engine import UsageError
+
+    locales = args.locale or list(config["locales"])
+    if not locales:
+        raise UsageError("aucune langue cible : passez --locale LANGUE ou configurez `locales`")
+    return locales
 
 
 def _report_findings(findings) -> int:
@@ -251,7 +256,12 @@ def _extract(args) -> int:
     from courselint.i18n.extract import extract
 
     config = _load_config(args)
-    locales = [] if args.no_merge else _locales(args, config)
+    if args.no_merge:
+        locales = []
+    elif args.locale:
+        locales = args.locale
+    else:  # i18n.merge = false: the translation platform merges, we refresh templates
+        locales = list(config["locales"]) if config.section("i18n")["merge"] else []
     written, findings = extract(_lesson_paths(args, config), config, locales)
     for path in written:
         print(f"écrit : {_relative(path, Path.cwd())}")

@@ -190,11 +190,20 @@ def test_generated_translations_are_not_extracted(tmp_path, fixed_date) -> None:
     assert not any("lecon.en" in str(path) for path in written)
 
 
-def test_merge_false_only_refreshes_templates(tmp_path, fixed_date) -> None:
-    lesson, config = _tree(tmp_path)
-    config.values["i18n"]["merge"] = False
-    written, _ = extract([lesson], config, ["en"])
-    assert written == [tmp_path / "locales" / "chap" / "lecon.pot"]
+def test_merge_false_only_refreshes_templates(tmp_path, fixed_date, monkeypatch) -> None:
+    """With ``i18n.merge = false`` the command refreshes templates; --locale still merges."""
+    from courselint.cli import main
+
+    _tree(tmp_path)
+    (tmp_path / "courselint.toml").write_text(
+        'locales = ["en"]\n[i18n]\nmerge = false\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract"]) == 0
+    assert (tmp_path / "locales" / "chap" / "lecon.pot").is_file()
+    assert not _po(tmp_path).exists()
+    assert main(["extract", "--locale", "en"]) == 0
+    assert _po(tmp_path).is_file()
 
 
 # --------------------------------------------------------------------------- real processes

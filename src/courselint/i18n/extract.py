@@ -50,13 +50,12 @@ def template_catalog(lesson, path: Path, config) -> Catalog:
 def extract(lessons: list[Path], config, locales: list[str]) -> tuple[list[Path], list[Finding]]:
     """Write each lesson's template and merge it into each locale's catalog.
 
-    Returns the files written and the findings (unreadable lessons, catalogs that
-    do not parse — those are left untouched).
+    ``locales`` are the catalogs to merge: the caller passes none when the
+    translation platform merges (``i18n.merge = false``).  Returns the files written
+    and the findings (unreadable lessons, catalogs that do not parse — those are
+    left untouched).
     """
-    i18n = config.section("i18n")
     every_locale = set(config["locales"]) | set(locales)
-    if not i18n["merge"] and list(locales) == list(config["locales"]):
-        locales = []  # the translation platform merges; we only refresh templates
     written: list[Path] = []
     findings: list[Finding] = []
     with catalogs.locked(catalogs.locales_dir(config)):
