@@ -250,6 +250,18 @@ CASES = [
         status=0,
     ),
     Case(
+        # Positions were once found by scanning the paragraph's lines per finding.
+        "paragraph-of-20000-lines-with-slips",
+        lambda: FRONT + "Un mot tecnique ici.\n" * 20_000,
+        [("CL401", 6, 8), ("CL401", 20_005, 8)],
+    ),
+    Case(
+        # Cells were once located again from the row's start for every cell.
+        "table-row-of-3000-cells",
+        lambda: FRONT + "| a " * 3000 + "|\n" + "| --- " * 3000 + "|\n" + "| mot " * 2999 + "| motz |\n",
+        [("CL401", 8, 6 * 2999 + 3)],
+    ),
+    Case(
         "unbalanced-shortcode",
         lambda: FRONT + '{{< figure src="a.png"\n\nUn paragrafe ici.\n\n{{% notice %}}\n\nTexte.\n',
         # The text after an unclosed shortcode is still checked.
