@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,37 @@ def test_close_stops_the_child(require_grammalecte):
     assert process.poll() is not None
     with pytest.raises(EngineUnavailable):
         engine.check("Une phrase.")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="watches the child through /proc")
+@pytest.mark.parametrize("ending", ["exit", "killed"])
+def test_the_child_never_outlives_its_parent(require_grammalecte, ending):
+    """At exit the engine stops its child; killed, the parent closes the pipe and the child leaves."""
+    program = (
+        "import os, sys, time\n"
+        "from courselint.spell.grammalecte import GrammalecteEngine\n"
+        "engine = GrammalecteEngine()\n"
+        "print(engine.pid, flush=True)\n"
+        + ("time.sleep(60)\n" if ending == "killed" else "")
+    )
+    parent = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    if ending == "killed":
+        parent.kill()
+    parent.wait(timeout=30)
+    for _ in range(100):
+        if not _alive(child):
+            break
+        time.sleep(0.1)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has left already
 
 
 # --------------------------------------------------------------------------- exact offsets
