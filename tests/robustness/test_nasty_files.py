@@ -287,13 +287,6 @@ CASES = [
         unterminated_po,
         [("CL609", 8)],
         name="en.po",
-        marks=[
-            pytest.mark.xfail(
-                reason="rules/translation.py (Babel's read_po) accepts an unterminated string"
-                " that msgfmt rejects (`en.po:8: end-of-line within string`)",
-                strict=False,
-            )
-        ],
     ),
 ]
 

@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from courselint.findings import Finding, Severity
-from courselint.i18n import catalog as catalogs
 from courselint.i18n import verify
 from courselint.rules.base import make_finding, rule
 from courselint.segments import mask
@@ -39,6 +38,10 @@ class _Entries:
     """A parsed catalog and its checkable entries, read once per process and file version."""
 
     def __init__(self, path: Path) -> None:
+        # Babel is imported only when a catalog is checked: `courselint check` on
+        # lessons alone must not pay for it (issue 7).
+        from courselint.i18n import catalog as catalogs
+
         self.path = path
         self.error: catalogs.CatalogError | None = None
         self.po: catalogs.PoFile | None = None
@@ -390,6 +393,8 @@ def plural_forms(po_path, ctx) -> Iterator[Finding]:
     header = entries.po.header or ""
     match = re.search(r'^"Plural-Forms:\s*([^"\\]*)', header, re.MULTILINE)
     line = header.count("\n", 0, match.start()) + 1 if match else 1
+    from courselint.i18n import catalog as catalogs
+
     expected = catalogs.plural_forms(entries.locale)
     if match is None:
         yield make_finding(
