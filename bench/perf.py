@@ -323,19 +323,23 @@ def startup_report(lesson: Path, cwd: Path) -> None:
     code = (
         "import sys, time\n"
         "t = time.perf_counter()\n"
-        "import courselint.cli\n"
+        "import courselint.cli, courselint.engine, courselint.rules\n"
         "imported = time.perf_counter() - t\n"
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    courselint.cli.main(['check', '--no-cache', {str(lesson)!r}])\n"
-        f"heavy = sorted(m for m in sys.modules if m in {HEAVY_MODULES!r} or m.split('.')[0] in {HEAVY_MODULES!r})\n"
+        f"heavy = sorted({{m if m in {HEAVY_MODULES!r} else m.split('.')[0] for m in sys.modules"
+        f" if m in {HEAVY_MODULES!r} or m.split('.')[0] in {HEAVY_MODULES!r}}})\n"
         "print(f'{imported:.3f}', ','.join(heavy) or '-')\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=cwd, env=child_env(), capture_output=True, text=True, check=True
     )
     seconds, heavy = out.stdout.split()
-    print(f"import courselint.cli: {float(seconds) * 1000:.0f} ms; heavy modules imported by one check: {heavy}")
+    print(
+        f"import courselint.cli + engine + rules (what a check imports): {float(seconds) * 1000:.0f} ms;"
+        f" heavy modules imported by one check: {heavy}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
