@@ -95,3 +95,23 @@ def test_a_changed_selection_does_not_reuse_other_findings(course: Path) -> None
     )
     assert only_front_matter.cached == 0
     assert not [f for f in only_front_matter.findings if f.code == "CL401"]
+
+
+def test_a_run_without_its_grammar_engine_is_not_cached(tmp_path: Path) -> None:
+    """An engine missing now must not hide its findings once it is installed."""
+    from courselint import config as cfg
+    from courselint.engine import Selection, run
+
+    (tmp_path / "courselint.toml").write_text(
+        '[grammar]\nengine = "grammalecte"\npython = "/nonexistent/python3"\n', encoding="utf-8"
+    )
+    lesson = tmp_path / "lecon.md"
+    lesson.write_text("---\ntitle: Leçon\nweight: 1\n---\n\nUn texte correct.\n", encoding="utf-8")
+    config = cfg.load(start=tmp_path)
+    first = run([lesson], config, Selection())
+    assert [f.code for f in first.findings] == ["CL901"]
+    second = run([lesson], config, Selection())
+    assert second.cached == 0
+    assert [f.code for f in second.findings] == ["CL901"]
+    ignored = run([lesson], config, Selection(ignore=("CL901",)))
+    assert ignored.findings == []

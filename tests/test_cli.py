@@ -191,3 +191,12 @@ def test_generated_translations_are_not_checked_as_french(course: Path) -> None:
 def test_no_progress_under_pre_commit(course: Path) -> None:
     result = run("check", "--select", "CL0", cwd=course, env={"PRE_COMMIT": "1"})
     assert "fichiers vérifiés" not in result.stderr
+
+
+def test_add_word_writes_the_project_list_and_refuses_phrases(course: Path) -> None:
+    assert run("add-word", "Kubespray", "Traefik", cwd=course).returncode == 0
+    words = (course / ".courselint-words.txt").read_text(encoding="utf-8").split()
+    assert "Kubespray" in words and "Traefik" in words
+    result = run("add-word", "deux mots", cwd=course)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -306,9 +306,14 @@ def _stats(args) -> int:
 def _add_word(args) -> int:
     from courselint.spell.wordlist import add_word
 
+    from courselint.engine import UsageError
+
     config = _load_config(args)
     for word in args.words:
-        add_word(config.words_file, word)
+        try:
+            add_word(config.words_file, word)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     print(f"{len(args.words)} mot(s) ajouté(s) à {_relative(config.words_file, Path.cwd())}")
     return EXIT_OK
 

@@ -177,7 +177,7 @@ def _init_worker(config: Config, selection: Selection) -> None:
 def _worker_check(path: str) -> tuple[str, list[dict], list[dict]]:
     ctx = _WORKER["ctx"]
     findings = _read_and_check(Path(path), _WORKER["config"], ctx, _WORKER["selection"])
-    run_findings = [f.to_dict() for f in getattr(ctx, "run_findings", [])]
+    run_findings = [f.to_dict() for f in ctx.run_findings]
     return path, [f.to_dict() for f in findings], run_findings
 
 
@@ -304,7 +304,9 @@ def run(
                 for item in run_items:
                     finding = Finding.from_dict(item)
                     run_findings[(finding.code, finding.message)] = finding
-                if cache is not None and keys[path]:
+                # A worker whose engine could not start checked this file without it:
+                # caching would keep the gap after the engine is installed.
+                if cache is not None and keys[path] and not run_items:
                     cache.put(keys[path], findings)
                 done += 1
                 if progress:
@@ -314,18 +316,19 @@ def run(
         for path, key in todo:
             findings = _read_and_check(path, config, ctx, selection)
             per_file[str(path)] = findings
-            if cache is not None and key:
+            if cache is not None and key and not ctx.run_findings:
                 cache.put(key, findings)
             done += 1
             if progress:
                 progress(done, total)
-        for finding in getattr(ctx, "run_findings", []):
+        for finding in ctx.run_findings:
             run_findings[(finding.code, finding.message)] = finding
 
     findings = [f for items in per_file.values() for f in items]
     findings.extend(_chapter_findings(lessons, config, selection))
     findings.extend(_catalog_findings(catalogs, config, selection))
-    findings.extend(_apply_severity(list(run_findings.values()), config))
+    selected_run = [f for f in run_findings.values() if selection.enabled(f.code, f.rule)]
+    findings.extend(_apply_severity(selected_run, config))
     result.findings = sorted(set(findings), key=Finding.sort_key)
     return result
 
