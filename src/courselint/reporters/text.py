@@ -31,7 +31,11 @@ def summary_line(findings: list[Finding], summary) -> str:
     checked = _plural(summary.lessons, "leçon") + (
         f" et {_plural(summary.catalogs, 'catalogue')}" if summary.catalogs else ""
     )
-    checked += " vérifiée" + ("s" if summary.lessons + summary.catalogs > 1 else "")
+    # "leçon" is feminine, "catalogue" masculine: a mixed list agrees in the masculine.
+    participle = "vérifiés" if summary.catalogs else "vérifiée"
+    if summary.lessons + summary.catalogs > 1 and not summary.catalogs:
+        participle += "s"
+    checked += f" {participle}"
     if not findings:
         return f"Aucun problème ({checked})."
     parts = [
