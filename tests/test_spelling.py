@@ -119,6 +119,38 @@ def test_english_phrases_and_anglicisms_of_the_trade(checker):
     assert flagged(text, checker) == []
 
 
+def test_english_function_words_in_english_phrases_even_with_a_french_accented_twin(checker):
+    # ``the`` is « thé » without its accent: beside English words it is the article…
+    text = 'Suivez « Install using the repository » ; print the stack trace.\n'
+    assert flagged(text, checker) == []
+    # …and among French words it is still the slip.
+    assert flagged("Je bois le the chaud.\n", checker) == ["the"]
+
+
+def test_whole_families_of_the_word_list(checker):
+    text = (
+        "Avec print et une boucle while, le module argparse et le débogueur pdb, on avance.\n\n"
+        "Le pod demande 250 millicores ; les kubeconfigs, la netpol et les overlays de kustomize suivent.\n\n"
+        "La fonction topk de Prometheus, la commande virsh et les pilotes virtio, uwsgi devant galera.\n\n"
+        "Déployez portainer puis poussez sur framagit.\n"
+    )
+    assert flagged(text, checker) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, slip",
+    [
+        ("Ajoutez-le au group unix.", "group"),
+        ("Une fonction capable de filter le dictionnaire.", "filter"),
+        ("On entend un echo dans la vallée.", "echo"),
+        ("La class de base.", "class"),
+        ("Un graph des dépendances.", "graph"),
+    ],
+)
+def test_family_members_one_slip_from_french_are_kept_out(checker, sentence, slip):
+    assert flagged(sentence + "\n", checker) == [slip]
+
+
 def test_capitalised_names_mid_sentence_are_accepted_at_the_start_only_when_far_from_french(checker):
     assert flagged("Nous utilisons Portainer tous les jours.\n", checker) == []
     assert flagged("Portainer est pratique.\n", checker) == []

@@ -325,10 +325,16 @@ def _in_english_phrase(prose: str, tokens: list[Token], index: int, checker: Spe
 
     A course quotes English names and phrases; a French slip that happens to be an
     English word (``grace``, ``traffic``, ``video``) stands among French words and
-    stays reported.
+    stays reported.  English function words (``the``, ``by``) are accepted beside
+    an English word even when French knows them with an accent (``thé``).
     """
     token = tokens[index]
-    if not checker.is_english_only(token.word) or checker.has_accent_neighbour(token.word):
+    if not checker.is_english_only(token.word):
+        return False
+    # ``the`` is ``thé`` with its accent dropped, but a French slip of « thé »
+    # sits among French words; next to an English word it is the article.
+    function_word = token.word.lower() in ENGLISH_FUNCTION_WORDS
+    if checker.has_accent_neighbour(token.word) and not function_word:
         return False
     for neighbour in (index - 1, index + 1):
         if not 0 <= neighbour < len(tokens):
