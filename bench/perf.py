@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_LESSONS = sorted((REPO / "content").rglob("*.md"))
+# French sources only: ``lesson.en.md`` files are built translations.
+SAMPLE_LESSONS = sorted(p for p in (REPO / "content").rglob("*.md") if len(p.suffixes) == 1)
 
 TARGETS = {"one lesson": 0.35, "tree": 5.0, "memory_mb": 200}
 
