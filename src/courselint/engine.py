@@ -228,11 +228,13 @@ def cache_salt(config: Config, selection: Selection) -> str:
         parts.append(hashlib.sha256(words.read_bytes()).hexdigest())
     except OSError:
         parts.append("no-words-file")
-    data_dir = Path(__file__).parent / "data"
-    if data_dir.is_dir():
-        for item in sorted(data_dir.iterdir()):
+    # The package's own files (rules, word lists, dictionaries): an edited checkout
+    # or a reinstall must not serve findings made by older code.
+    package = Path(__file__).parent
+    for item in sorted(package.rglob("*")):
+        if item.suffix in (".py", ".txt", ".dic", ".aff") and "__pycache__" not in item.parts:
             stat = item.stat()
-            parts.append(f"{item.name}:{stat.st_size}:{int(stat.st_mtime)}")
+            parts.append(f"{item.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)
 
 
