@@ -220,3 +220,21 @@ def test_worker_processes_really_run(tmp_path: Path) -> None:
         result = engine.run([tmp_path], config, engine.Selection(), jobs=2, use_cache=False)
     assert pool.called
     assert result.lessons == engine.PARALLEL_THRESHOLD
+
+
+def test_catalog_findings_do_not_depend_on_worker_processes(tmp_path: Path) -> None:
+    """Catalogs are checked by the workers of a big run: same findings as in one process."""
+    for i in range(engine.PARALLEL_THRESHOLD):
+        (tmp_path / f"lecon-{i:02d}.md").write_text(f"---\ntitle: L{i}\nweight: {i}\n---\n\nTexte.\n")
+    header = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n'
+    plural = '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+    for i in range(6):
+        body = f'\nmsgid "Le code `ls -l` {i}"\nmsgstr "The code `ls` {i}"\n'
+        (tmp_path / f"c{i}.po").write_text(header + (plural if i % 2 else "") + body, encoding="utf-8")
+    (tmp_path / "casse.po").write_text(header + plural + "\nceci n'est pas du po\n", encoding="utf-8")
+    config = config_module.load(start=tmp_path)
+    serial = engine.run([tmp_path], config, engine.Selection(), jobs=1, use_cache=False)
+    parallel = engine.run([tmp_path], config, engine.Selection(), jobs=2, use_cache=False)
+    assert serial.findings == parallel.findings
+    codes = {f.code for f in parallel.findings if f.path.endswith(".po")}
+    assert {"CL601", "CL609", "CL610"} <= codes, codes
