@@ -80,6 +80,7 @@ class SpellChecker:
             raise ValueError(f"langue de dictionnaire inconnue : {unknown[0]!r}")
         self._french = chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
         self._english = chunspell.Hunspell("en_US", hunspell_data_dir=str(_english_dir())) if "en" in self.languages else None
+        self._trigrams = _french_trigrams()
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
         self._add_words(tech_words)
         self._add_words(TechWord(word) for word in words)
@@ -98,6 +99,7 @@ class SpellChecker:
     def _add_words(self, entries: Iterable[TechWord]) -> None:
         for entry in entries:
             word = _normalise(entry.word)
+            self._trigrams |= _trigrams(word.lower())
             if entry.model:
                 self._french.add_with_affix(word, entry.model)
             else:
@@ -211,7 +213,8 @@ class SpellChecker:
             spell = self._french.spell
             candidates = set(accent_variants(lowered)) | set(one_edit(lowered, any_substitution))
             candidates.discard(lowered)
-            known = any(spell(candidate) for candidate in candidates)
+            plausible = self._plausibly_french
+            known = any(plausible(candidate) and spell(candidate) for candidate in candidates)
             self._neighbours[key] = known
         return known
 
@@ -259,8 +262,25 @@ class SpellChecker:
             self._suggested[word] = cached
         return cached
 
+    def _plausibly_french(self, candidate: str) -> bool:
+        """False when a letter trigram of the candidate occurs in no French form.
+
+        One-edit scans try about a thousand candidates a word; most hold a trigram
+        no French word has (« consomqmation »), and this test costs far less than
+        asking Hunspell.  The table covers every form of the shipped dictionary and
+        the added words; forms with a hyphen or an apostrophe always go to Hunspell.
+        """
+        if "-" in candidate or "'" in candidate:
+            return True
+        marked = f"^{candidate}$"
+        table = self._trigrams
+        for i in range(len(marked) - 2):
+            if marked[i : i + 3] not in table:
+                return False
+        return True
+
     def _known_any(self, candidate: str) -> bool:
-        if self._french.spell(candidate):
+        if self._plausibly_french(candidate) and self._french.spell(candidate):
             return True
         return self._english is not None and bool(self._english.spell(candidate))
 
@@ -315,6 +335,24 @@ _ACCENTED_CAPITALS = {
     "U": ("Û",),
     "C": ("Ç",),
 }
+
+
+def _trigrams(word: str) -> set[str]:
+    marked = f"^{word}$"
+    return {marked[i : i + 3] for i in range(len(marked) - 2)}
+
+
+def _french_trigrams() -> set[str]:
+    """Trigram table built by ``scripts/build_trigrams.py`` (a copy per checker)."""
+    global _TRIGRAM_TABLE
+    if _TRIGRAM_TABLE is None:
+        lines = (data_dir() / TRIGRAMS_FILE).read_text(encoding="utf-8").split("\n")
+        _TRIGRAM_TABLE = frozenset(line for line in lines[1:] if line)
+    return set(_TRIGRAM_TABLE)
+
+
+_TRIGRAM_TABLE: frozenset[str] | None = None
+TRIGRAMS_FILE = "fr-trigrams.txt"
 
 
 def _normalise(word: str) -> str:
