@@ -73,9 +73,13 @@ def check_spelling(lesson, config: Mapping, checker: SpellChecker) -> Iterator[F
     """
     with_suggestions = bool(config.get("suggestions", True))
     lesson_words = _lesson_words(lesson.metadata)
-    names = _code_words(lesson) | _proper_nouns(lesson, checker)
-    for block in lesson.blocks:
-        for part in unknown_words(block.prose, checker, lesson_words, raw=block.raw, names=names):
+    # Tokenize each block once: the names pass and the check both read the tokens.
+    tokens = [tokenize(block.prose) for block in lesson.blocks]
+    names = _code_words(lesson) | _proper_nouns(tokens, checker)
+    for block, block_tokens in zip(lesson.blocks, tokens):
+        for part in unknown_words(
+            block.prose, checker, lesson_words, raw=block.raw, names=names, tokens=block_tokens
+        ):
             line, column, end_line, end_column = block.span(part.start, part.end)
             yield make_finding(
                 CODE,
@@ -111,15 +115,15 @@ def _code_words(lesson) -> frozenset[str]:
     return frozenset(words)
 
 
-def _proper_nouns(lesson, checker: SpellChecker) -> frozenset[str]:
+def _proper_nouns(tokens_by_block, checker: SpellChecker) -> frozenset[str]:
     """Unknown capitalised words met in the middle of a sentence, lowercased.
 
     They are names (see the module docstring); the same name at the start of
     a sentence or written in lowercase elsewhere in the lesson is accepted too.
     """
     names: set[str] = set()
-    for block in lesson.blocks:
-        for token in tokenize(block.prose):
+    for block_tokens in tokens_by_block:
+        for token in block_tokens:
             if token.parts or token.acronym or token.sentence_start:
                 continue
             if is_proper_noun(token.word, False) and not checker.check(token.word):

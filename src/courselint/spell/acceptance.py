@@ -53,6 +53,7 @@ def unknown_words(
     lesson_words: frozenset[str] = frozenset(),
     raw: str | None = None,
     names: frozenset[str] = frozenset(),
+    tokens: list[Token] | None = None,
 ) -> Iterator[Part]:
     """The unknown words of one block's masked prose, with their offsets.
 
@@ -62,7 +63,8 @@ def unknown_words(
     capitalised mid-sentence); they are accepted unless they look like a French
     word with a slip (``role`` beside ``roles/`` in code is still ``rôle``).
     """
-    tokens = tokenize(prose)
+    if tokens is None:  # callers that already tokenized the block pass its tokens
+        tokens = tokenize(prose)
     italics = _italic_spans(raw) if raw is not None else []
     for index, token in enumerate(tokens):
         parts = unknown_parts(token, checker, lesson_words)
