@@ -80,7 +80,7 @@ class SpellChecker:
             raise ValueError(f"langue de dictionnaire inconnue : {unknown[0]!r}")
         self._french = chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
         self._english = chunspell.Hunspell("en_US", hunspell_data_dir=str(_english_dir())) if "en" in self.languages else None
-        self._trigrams = _french_trigrams()
+        self._ngrams = _french_ngrams()
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
         self._add_words(tech_words)
         self._add_words(TechWord(word) for word in words)
@@ -99,7 +99,7 @@ class SpellChecker:
     def _add_words(self, entries: Iterable[TechWord]) -> None:
         for entry in entries:
             word = _normalise(entry.word)
-            self._trigrams |= _trigrams(word.lower())
+            self._ngrams |= _ngrams(word.lower())
             if entry.model:
                 self._french.add_with_affix(word, entry.model)
             else:
@@ -263,9 +263,9 @@ class SpellChecker:
         return cached
 
     def _plausibly_french(self, candidate: str) -> bool:
-        """False when a letter trigram of the candidate occurs in no French form.
+        """False when four consecutive characters of the candidate occur in no French form.
 
-        One-edit scans try about a thousand candidates a word; most hold a trigram
+        One-edit scans try about a thousand candidates a word; most hold a sequence
         no French word has (« consomqmation »), and this test costs far less than
         asking Hunspell.  The table covers every form of the shipped dictionary and
         the added words; forms with a hyphen or an apostrophe always go to Hunspell.
@@ -273,9 +273,9 @@ class SpellChecker:
         if "-" in candidate or "'" in candidate:
             return True
         marked = f"^{candidate}$"
-        table = self._trigrams
-        for i in range(len(marked) - 2):
-            if marked[i : i + 3] not in table:
+        table = self._ngrams
+        for i in range(len(marked) - NGRAM + 1):
+            if marked[i : i + NGRAM] not in table:
                 return False
         return True
 
@@ -337,22 +337,23 @@ _ACCENTED_CAPITALS = {
 }
 
 
-def _trigrams(word: str) -> set[str]:
+NGRAM = 4
+NGRAMS_FILE = "fr-4grams.txt"
+_NGRAM_TABLE: frozenset[str] | None = None
+
+
+def _ngrams(word: str) -> set[str]:
     marked = f"^{word}$"
-    return {marked[i : i + 3] for i in range(len(marked) - 2)}
+    return {marked[i : i + NGRAM] for i in range(len(marked) - NGRAM + 1)}
 
 
-def _french_trigrams() -> set[str]:
-    """Trigram table built by ``scripts/build_trigrams.py`` (a copy per checker)."""
-    global _TRIGRAM_TABLE
-    if _TRIGRAM_TABLE is None:
-        lines = (data_dir() / TRIGRAMS_FILE).read_text(encoding="utf-8").split("\n")
-        _TRIGRAM_TABLE = frozenset(line for line in lines[1:] if line)
-    return set(_TRIGRAM_TABLE)
-
-
-_TRIGRAM_TABLE: frozenset[str] | None = None
-TRIGRAMS_FILE = "fr-trigrams.txt"
+def _french_ngrams() -> set[str]:
+    """Table built by ``scripts/build_ngrams.py`` (a copy per checker: words get added)."""
+    global _NGRAM_TABLE
+    if _NGRAM_TABLE is None:
+        lines = (data_dir() / NGRAMS_FILE).read_text(encoding="utf-8").split("\n")
+        _NGRAM_TABLE = frozenset(line for line in lines[1:] if line)
+    return set(_NGRAM_TABLE)
 
 
 def _normalise(word: str) -> str:
