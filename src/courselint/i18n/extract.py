@@ -29,6 +29,27 @@ def read_lesson(path: Path, config):
     return parse(str(path), path.read_bytes(), text_keys=keys)
 
 
+def source_lessons(lessons, config, locales, findings: list[Finding]):
+    """Yield ``(path, lesson)`` for each French source lesson.
+
+    Generated translations are skipped; a lesson that cannot be read or parsed
+    adds its findings to ``findings`` and is left out.
+    """
+    every_locale = set(config["locales"]) | set(locales)
+    for path in map(Path, lessons):
+        if is_generated(path, every_locale):
+            continue
+        try:
+            lesson = read_lesson(path, config)
+        except OSError as exc:
+            findings.append(finding_at("CL001", path, 1, f"leçon illisible ({exc.strerror})"))
+            continue
+        if not lesson.text and lesson.problems:
+            findings.extend(lesson.problems)
+            continue
+        yield path, lesson
+
+
 def template_catalog(lesson, path: Path, config) -> Catalog:
     """The Babel template catalog of one parsed lesson."""
     params = tuple(config.section("i18n")["shortcode_params"])
@@ -55,22 +76,10 @@ def extract(lessons: list[Path], config, locales: list[str]) -> tuple[list[Path]
     and the findings (unreadable lessons, catalogs that do not parse — those are
     left untouched).
     """
-    every_locale = set(config["locales"]) | set(locales)
     written: list[Path] = []
     findings: list[Finding] = []
     with catalogs.locked(catalogs.locales_dir(config)):
-        for path in lessons:
-            path = Path(path)
-            if is_generated(path, every_locale):
-                continue
-            try:
-                lesson = read_lesson(path, config)
-            except OSError as exc:
-                findings.append(_finding("CL001", path, 1, f"leçon illisible ({exc.strerror})"))
-                continue
-            if not lesson.text and lesson.problems:
-                findings.extend(lesson.problems)
-                continue
+        for path, lesson in source_lessons(lessons, config, locales, findings):
             template = template_catalog(lesson, path, config)
             date = _write_template(path, config, template, written)
             for locale in locales:
@@ -116,7 +125,7 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
         existing = catalogs.read_catalog(target, width)
     except catalogs.CatalogError as exc:
         findings.append(
-            _finding("CL609", target, exc.line, f"{exc.message} : fichier laissé tel quel, corrigez-le")
+            finding_at("CL609", target, exc.line, f"{exc.message} : fichier laissé tel quel, corrigez-le")
         )
         return
     width = existing.width
@@ -137,7 +146,8 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
         written.append(target)
 
 
-def _finding(code: str, path: Path, line: int, message: str) -> Finding:
+def finding_at(code: str, path: Path, line: int, message: str) -> Finding:
+    """A finding for a registered code at the start of a line of ``path``."""
     from courselint.rules.base import make_finding
     import courselint.rules  # noqa: F401  (fills the registry)
 

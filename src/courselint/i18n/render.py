@@ -27,7 +27,7 @@ from courselint.document import parse
 from courselint.findings import Finding
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import verify
-from courselint.i18n.extract import is_generated, read_lesson
+from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -196,19 +196,7 @@ def build(
     threshold = i18n["min_translated"] if min_translated is None else min_translated
     written: list[Path] = []
     findings: list[Finding] = []
-    every_locale = set(config["locales"]) | set(locales)
-    for path in lessons:
-        path = Path(path)
-        if is_generated(path, every_locale):
-            continue
-        try:
-            lesson = read_lesson(path, config)
-        except OSError as exc:
-            findings.append(_finding("CL001", path, 1, f"leçon illisible ({exc.strerror})"))
-            continue
-        if not lesson.text and lesson.problems:
-            findings.extend(lesson.problems)
-            continue
+    for path, lesson in source_lessons(lessons, config, locales, findings):
         units = lesson_units(lesson, tuple(i18n["shortcode_params"]), keys=tuple(i18n["keys"]))
         for locale in locales:
             result = build_one(path, lesson, units, config, locale, threshold)
@@ -242,7 +230,7 @@ def build_one(
         try:
             table = translations(catalogs.read_catalog(po).catalog)
         except catalogs.CatalogError as exc:
-            return BuildResult(None, [_finding("CL609", po, exc.line, exc.message)])
+            return BuildResult(None, [finding_at("CL609", po, exc.line, exc.message)])
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
     if percent < threshold:
@@ -251,7 +239,7 @@ def build_one(
             f"leçon non construite en « {locale} » : {percent:.0f} % des textes traduits,"
             f" moins que le minimum de {threshold:g} % (i18n.min_translated)"
         )
-        return BuildResult(None, [_finding("CL611", where, 1, message)], percent)
+        return BuildResult(None, [finding_at("CL611", where, 1, message)], percent)
     refusal = check_structure(path, lesson, subs, config, po)
     if refusal:
         return BuildResult(None, refusal, percent)
@@ -284,7 +272,7 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
             + ", ".join(wrong)
             + ") ; rien n'a été écrit"
         )
-        findings.append(_finding("CL612", po, 1, message))
+        findings.append(finding_at("CL612", po, 1, message))
     return findings
 
 
@@ -301,7 +289,7 @@ def _differs(path, lesson, subs, source, params, keys) -> list[str]:
 def _refusal(po: Path, sub: Substitution, why: str) -> Finding:
     excerpt = sub.unit.msgid if len(sub.unit.msgid) <= 40 else sub.unit.msgid[:39] + "…"
     message = f"leçon traduite refusée, rien n'a été écrit : l'entrée « {excerpt} » — {why}"
-    return _finding("CL612", po, sub.po_line or 1, message)
+    return finding_at("CL612", po, sub.po_line or 1, message)
 
 
 def _write_bytes_if_changed(path: Path, data: bytes) -> bool:
@@ -315,9 +303,3 @@ def _write_bytes_if_changed(path: Path, data: bytes) -> bool:
     write_bytes_atomic(path, data)
     return True
 
-
-def _finding(code: str, path: Path, line: int, message: str) -> Finding:
-    from courselint.rules.base import make_finding
-    import courselint.rules  # noqa: F401  (fills the registry)
-
-    return make_finding(code, str(path), line, 1, line, 2, message)
