@@ -19,11 +19,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from courselint.findings import Finding, LineIndex, Severity
+from courselint.findings import Finding, LineIndex
 from courselint.markdown import MAX_NESTING, parser
 from courselint.segments import JOINER, mask
 
@@ -138,6 +139,12 @@ class Lesson:
         from courselint.course import analyse
 
         return analyse(self)
+
+
+def is_generated_translation(path, locales) -> bool:
+    """``lesson.en.md`` is a build output for locale ``en``, not a French source lesson."""
+    suffixes = Path(path).suffixes
+    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
 
 
 # --------------------------------------------------------------------------- decoding

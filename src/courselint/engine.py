@@ -15,12 +15,13 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from courselint import __version__
 from courselint.config import Config
+from courselint.document import is_generated_translation
 from courselint.findings import Finding, Severity
 
 #: Below this many files to parse, worker processes cost more than they save.
@@ -73,11 +74,6 @@ class Selection:
 # --------------------------------------------------------------------------- discovery
 
 
-def generated_translation(path: Path, locales: Iterable[str]) -> bool:
-    """``lesson.en.md`` is a build output for locale ``en``, not a French source."""
-    suffixes = path.suffixes
-    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
-
 
 def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]:
     """Lessons (``*.md``) and catalogs (``*.po``) under the given paths, sorted."""
@@ -97,9 +93,8 @@ def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]
 
     def consider(path: Path, explicit: bool) -> None:
         if path.suffix == ".md":
-            if explicit or not (generated_translation(path, locales) or excluded(path)):
-                if not generated_translation(path, locales):
-                    lessons.add(path)
+            if not is_generated_translation(path, locales) and (explicit or not excluded(path)):
+                lessons.add(path)
         elif path.suffix == ".po" and (explicit or not excluded(path)):
             catalogs.add(path)
 

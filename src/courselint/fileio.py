@@ -29,5 +29,19 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """Write atomically unless the file already holds exactly ``data``. True if written.
+
+    Keeps modification times (and so pre-commit and Hugo) quiet when nothing changed.
+    """
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes_atomic(path, data)
+    return True
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))

@@ -40,7 +40,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape
 
-from courselint.fileio import write_bytes_atomic
+from courselint.fileio import write_bytes_if_changed
 
 #: Flags Babel adds on its own to strings that contain ``%`` or ``{…}``; lesson
 #: strings are not format strings, and with these flags ``msgfmt -c`` rejects
@@ -501,14 +501,7 @@ def _string_lines(message: Message, prefix: str, width: int) -> list[str]:
 
 def write_if_changed(path: Path, text: str) -> bool:
     """Write atomically unless the file already holds exactly ``text``. True if written."""
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_bytes_atomic(path, data)
-    return True
+    return write_bytes_if_changed(path, text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- locking

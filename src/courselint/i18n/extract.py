@@ -11,16 +11,10 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from courselint.document import parse
+from courselint.document import is_generated_translation, parse
 from courselint.findings import Finding
 from courselint.i18n import catalog as catalogs
 from courselint.i18n.units import lesson_units
-
-
-def is_generated(path: Path, locales) -> bool:
-    """``lesson.en.md`` is a build output for locale ``en``, not a source."""
-    suffixes = path.suffixes
-    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
 
 
 def read_lesson(path: Path, config):
@@ -37,7 +31,7 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
     """
     every_locale = set(config["locales"]) | set(locales)
     for path in map(Path, lessons):
-        if is_generated(path, every_locale):
+        if is_generated_translation(path, every_locale):
             continue
         try:
             lesson = read_lesson(path, config)

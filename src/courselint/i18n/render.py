@@ -27,6 +27,7 @@ from courselint.document import parse
 from courselint.findings import Finding
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import verify
+from courselint.fileio import write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
 
@@ -204,7 +205,7 @@ def build(
             if result.text is not None:
                 target = output_path(path, config, locale)
                 data = (b"\xef\xbb\xbf" if lesson.bom else b"") + result.text.encode("utf-8")
-                if _write_bytes_if_changed(target, data):
+                if write_bytes_if_changed(target, data):
                     written.append(target)
     return written, findings
 
@@ -290,16 +291,4 @@ def _refusal(po: Path, sub: Substitution, why: str) -> Finding:
     excerpt = sub.unit.msgid if len(sub.unit.msgid) <= 40 else sub.unit.msgid[:39] + "…"
     message = f"leçon traduite refusée, rien n'a été écrit : l'entrée « {excerpt} » — {why}"
     return finding_at("CL612", po, sub.po_line or 1, message)
-
-
-def _write_bytes_if_changed(path: Path, data: bytes) -> bool:
-    from courselint.fileio import write_bytes_atomic
-
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_bytes_atomic(path, data)
-    return True
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from courselint.document import is_generated_translation
 from courselint.i18n import catalog as catalogs
-from courselint.i18n.extract import is_generated
 
 
 def count(catalog) -> tuple[int, int, int]:
@@ -35,7 +35,7 @@ def stats(lessons: list[Path], config, locales: list[str]) -> list[dict]:
     for locale in locales:
         for path in lessons:
             path = Path(path)
-            if is_generated(path, every_locale):
+            if is_generated_translation(path, every_locale):
                 continue
             row = {"locale": locale, "lesson": catalogs.reference_path(path, config)}
             po = catalogs.po_path(path, config, locale)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from courselint.document import is_generated_translation
 from courselint.findings import Finding, Severity
 from courselint.rules.base import make_finding, rule
 
@@ -378,11 +379,6 @@ def _display(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def _is_generated(path: Path, locales: Iterable[str]) -> bool:
-    suffixes = path.suffixes
-    return len(suffixes) >= 2 and suffixes[-2].lstrip(".") in set(locales)
-
-
 def chapter_folder(path: Path) -> Path:
     """The chapter folder of a lesson file or folder (a leaf bundle belongs to its parent)."""
     folder = path if path.is_dir() else path.parent
@@ -411,7 +407,7 @@ def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[Chap
             bundle = entry / "index.md"
             if bundle.is_file():
                 candidates.append(bundle)
-        elif entry.suffix == ".md" and entry.name != INDEX_NAME and not _is_generated(entry, locales):
+        elif entry.suffix == ".md" and entry.name != INDEX_NAME and not is_generated_translation(entry, locales):
             candidates.append(entry)
     lessons = []
     for candidate in candidates:
