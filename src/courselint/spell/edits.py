@@ -10,30 +10,33 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-_FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzàâéèêëîïôùûçœ"  # äöüÿ: too rare to be worth a try
-_ACCENTS = {"e": "eéèê", "a": "aàâ", "i": "iîï", "o": "oô", "u": "uùû", "c": "cç"}
-_MAX_ACCENT_VARIANTS = 2048
+FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzàâéèêëîïôùûçœ"  # äöüÿ: too rare to be worth a try
+ACCENTS = {"e": "eéèê", "a": "aàâ", "i": "iîï", "o": "oô", "u": "uùû", "c": "cç"}
+MAX_ACCENT_VARIANTS = 2048
 
 
-_VOWELS = "aeiouyàâäéèêëîïôöùûüÿœ"
+VOWELS = "aeiouyàâäéèêëîïôöùûüÿœ"
 
 
-def one_edit(word: str, any_substitution: bool = False) -> Iterable[str]:
+def one_edit(word: str, any_substitution: bool = False, first: int = 0, last: int | None = None) -> Iterable[str]:
     """The slips a French word turns into an English-looking one, undone.
 
     One letter deleted or inserted (``traffic``, ``server``), two letters
     swapped, or one vowel for another (``example``, ``persistence``).  A
     consonant for another is left out unless ``any_substitution``: it would
     make almost every English word the neighbour of some French word.
+    ``first`` and ``last`` limit the edits to positions ``first..last`` of the
+    word (an insertion at ``i`` goes before ``word[i]``).
     """
-    for i in range(len(word) + 1):
+    last = len(word) if last is None else last
+    for i in range(first, last + 1):
         left, right = word[:i], word[i:]
         if right:
             yield left + right[1:]
         if len(right) > 1:
             yield left + right[1] + right[0] + right[2:]
-        for letter in _FRENCH_LETTERS:
-            if right and letter != right[0] and (any_substitution or (letter in _VOWELS and right[0] in _VOWELS)):
+        for letter in FRENCH_LETTERS:
+            if right and letter != right[0] and (any_substitution or (letter in VOWELS and right[0] in VOWELS)):
                 yield left + letter + right[1:]
             yield left + letter + right
 
@@ -44,8 +47,8 @@ def accent_variants(word: str) -> Iterable[str]:
     for base in bases:
         variants = [""]
         for char in base:
-            variants = [prefix + option for prefix in variants for option in _ACCENTS.get(char, char)]
-            if len(variants) > _MAX_ACCENT_VARIANTS:
+            variants = [prefix + option for prefix in variants for option in ACCENTS.get(char, char)]
+            if len(variants) > MAX_ACCENT_VARIANTS:
                 return
         yield from variants
 

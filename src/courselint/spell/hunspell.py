@@ -31,6 +31,7 @@ from courselint.spell.edits import (
     recase,
     undoubled,
 )
+from courselint.spell.forms import FormFilter
 from courselint.spell.wordlist import TechWord, read_tech_words
 
 VARIANTS = {
@@ -80,7 +81,8 @@ class SpellChecker:
             raise ValueError(f"langue de dictionnaire inconnue : {unknown[0]!r}")
         self._french = chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
         self._english = chunspell.Hunspell("en_US", hunspell_data_dir=str(_english_dir())) if "en" in self.languages else None
-        self._ngrams = _french_ngrams()
+        # Candidate words go through it before Hunspell (see spell/forms.py).
+        self._forms = FormFilter(data_dir())
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
         self._add_words(tech_words)
         self._add_words(TechWord(word) for word in words)
@@ -99,7 +101,7 @@ class SpellChecker:
     def _add_words(self, entries: Iterable[TechWord]) -> None:
         for entry in entries:
             word = _normalise(entry.word)
-            self._ngrams |= _ngrams(word.lower())
+            self._forms.add(word)
             if entry.model:
                 self._french.add_with_affix(word, entry.model)
             else:
@@ -210,11 +212,9 @@ class SpellChecker:
                 return known
             if self._neighbours.get((lowered, True)) is False:
                 return False
-            spell = self._french.spell
-            candidates = set(accent_variants(lowered)) | set(one_edit(lowered, any_substitution))
+            candidates = set(self._forms.accent_variants(lowered)) | set(self._forms.one_edit(lowered, any_substitution))
             candidates.discard(lowered)
-            plausible = self._plausibly_french
-            known = any(plausible(candidate) and spell(candidate) for candidate in candidates)
+            known = any(self._known_generated(candidate) for candidate in candidates)
             self._neighbours[key] = known
         return known
 
@@ -226,16 +226,16 @@ class SpellChecker:
         lowered = _normalise(word).lower()
         known = self._cognates.get(lowered)
         if known is None:
-            spell = self._french.spell
-            known = any(spell(candidate) for candidate in french_cognates(lowered) if candidate != lowered)
+            known = any(self._known_french(candidate) for candidate in french_cognates(lowered) if candidate != lowered)
             self._cognates[lowered] = known
         return known
 
     def has_accent_neighbour(self, word: str) -> bool:
         """The word is French once accents or a ligature are put back (``grace``, ``role``)."""
         lowered = _normalise(word).lower()
-        spell = self._french.spell
-        return any(spell(candidate) for candidate in accent_variants(lowered) if candidate != lowered)
+        return any(
+            self._known_generated(candidate) for candidate in self._forms.accent_variants(lowered) if candidate != lowered
+        )
 
     def is_english(self, word: str) -> bool:
         """Known to the English dictionary (whether or not French knows it too)."""
@@ -262,35 +262,27 @@ class SpellChecker:
             self._suggested[word] = cached
         return cached
 
-    def _plausibly_french(self, candidate: str) -> bool:
-        """False when four consecutive characters of the candidate occur in no French form.
+    def _known_french(self, candidate: str) -> bool:
+        """A French form; the tables of spell/forms.py rule most candidates out before Hunspell."""
+        return self._forms.may_be_form(candidate) and bool(self._french.spell(candidate))
 
-        One-edit scans try about a thousand candidates a word; most hold a sequence
-        no French word has (« consomqmation »), and this test costs far less than
-        asking Hunspell.  The table covers every form of the shipped dictionary and
-        the added words; forms with a hyphen or an apostrophe always go to Hunspell.
-        """
-        if "-" in candidate or "'" in candidate:
-            return True
-        marked = f"^{candidate}$"
-        table = self._ngrams
-        for i in range(len(marked) - NGRAM + 1):
-            if marked[i : i + NGRAM] not in table:
-                return False
-        return True
-
-    def _known_any(self, candidate: str) -> bool:
-        if self._plausibly_french(candidate) and self._french.spell(candidate):
-            return True
-        return self._english is not None and bool(self._english.spell(candidate))
+    def _known_generated(self, candidate: str) -> bool:
+        """:meth:`_known_french` for a candidate of ``self._forms``'s generators (already plausible)."""
+        return self._forms.listed(candidate) and bool(self._french.spell(candidate))
 
     def _near_words(self, lowered: str) -> list[str]:
         """Known words an accent, a ligature or one edit (any substitution) away; memoised."""
         found = self._near.get(lowered)
         if found is None:
-            candidates = set(accent_variants(lowered)) | set(one_edit(lowered, any_substitution=True))
+            candidates = set(self._forms.accent_variants(lowered))
+            candidates.update(self._forms.one_edit(lowered, any_substitution=True))
             candidates.discard(lowered)
-            found = sorted(candidate for candidate in candidates if self._known_any(candidate))
+            found = {candidate for candidate in candidates if self._known_generated(candidate)}
+            if self._english is not None:  # English words are not in the French tables
+                english = set(accent_variants(lowered)) | set(one_edit(lowered, any_substitution=True))
+                english.discard(lowered)
+                found.update(candidate for candidate in english if self._english.spell(candidate))
+            found = sorted(found)
             self._near[lowered] = found
         return found
 
@@ -335,25 +327,6 @@ _ACCENTED_CAPITALS = {
     "U": ("Û",),
     "C": ("Ç",),
 }
-
-
-NGRAM = 4
-NGRAMS_FILE = "fr-4grams.txt"
-_NGRAM_TABLE: frozenset[str] | None = None
-
-
-def _ngrams(word: str) -> set[str]:
-    marked = f"^{word}$"
-    return {marked[i : i + NGRAM] for i in range(len(marked) - NGRAM + 1)}
-
-
-def _french_ngrams() -> set[str]:
-    """Table built by ``scripts/build_ngrams.py`` (a copy per checker: words get added)."""
-    global _NGRAM_TABLE
-    if _NGRAM_TABLE is None:
-        lines = (data_dir() / NGRAMS_FILE).read_text(encoding="utf-8").split("\n")
-        _NGRAM_TABLE = frozenset(line for line in lines[1:] if line)
-    return set(_NGRAM_TABLE)
 
 
 def _normalise(word: str) -> str:

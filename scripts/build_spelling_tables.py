@@ -1,0 +1,111 @@
+"""Build the spelling engine's two lookup tables from the shipped French dictionary.
+
+Both let :mod:`courselint.spell.forms` discard a candidate word without asking
+Hunspell, whose lookup of a word it does not know costs about 40 µs on the French
+dictionary (it tries every affix rule):
+
+* ``data/fr-4grams.txt``: every sequence of four characters (``^`` and ``$`` mark
+  the ends of a word) that occurs in a form of the dictionary.  A candidate with
+  any other sequence (``consomqmation``) cannot be a French word.
+* ``data/fr-forms.crc32``: the CRC-32 of every form (UTF-8), sorted, as
+  little-endian unsigned 32-bit integers after a one-line text header.  A
+  candidate whose CRC-32 is not there is not a form of the dictionary; one whose
+  CRC-32 is there still goes to Hunspell, which settles the rare collisions.
+
+The forms are those of the "toutes variantes" dictionary (it accepts the forms of
+the other two variants), expanded by Debian's ``unmunch``, plus the shipped
+technical list with the inflections of its ``word~model`` entries.  Elided forms
+(``l'arbre``) count without their prefix in the 4-grams and are left out of the
+CRC-32 table (the checker looks their word up); ``aujourd'hui`` stays whole.  Both headers record a digest of the
+inputs; ``tests/test_spell_forms.py`` fails when an input changed and the tables
+were not rebuilt.
+
+Needs Debian's ``hunspell-tools`` (``unmunch``)::
+
+    apt-get install hunspell-tools
+    python scripts/build_spelling_tables.py
+"""
+
+from __future__ import annotations
+
+import array
+import subprocess
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from courselint.spell.forms import (  # noqa: E402  (the package is not installed in every build setting)
+    FORMS_FILE,
+    NGRAM,
+    NGRAMS_FILE,
+    input_digest,
+    ngrams,
+)
+from courselint.spell.tokenize import ELIDED_PREFIXES  # noqa: E402
+from courselint.spell.wordlist import read_tech_words  # noqa: E402
+
+DATA = REPO / "src" / "courselint" / "data"
+DICTIONARY = "fr-toutes-variantes"
+TECH_WORDS = "tech-words-fr.txt"
+
+
+def dictionary_with_tech_words(dic: Path, tech_words: Path) -> str:
+    """The .dic text plus one entry per technical word, with its model's affix flags."""
+    lines = dic.read_text(encoding="utf-8").splitlines()
+    flags: dict[str, str] = {}
+    for line in lines[1:]:
+        entry = line.split("\t")[0].split(" ")[0]
+        word, _, word_flags = entry.partition("/")
+        flags.setdefault(word, word_flags)
+    extra = []
+    for item in read_tech_words(tech_words):
+        model_flags = flags.get(item.model, "") if item.model else ""
+        extra.append(f"{item.word}/{model_flags}" if model_flags else item.word)
+    body = lines[1:] + extra
+    return f"{len(body)}\n" + "\n".join(body) + "\n"
+
+
+def forms(dic_text: str, aff: Path) -> set[str]:
+    with tempfile.NamedTemporaryFile("w", suffix=".dic", encoding="utf-8", delete=False) as handle:
+        handle.write(dic_text)
+    try:
+        output = subprocess.run(["unmunch", handle.name, str(aff)], capture_output=True, check=True).stdout
+    finally:
+        Path(handle.name).unlink()
+    found: set[str] = set()
+    for line in output.decode("utf-8", "replace").splitlines():
+        word = line.split("\t")[0].split(" ")[0].split("/")[0].strip()
+        if word:
+            found.add(word)
+    return found
+
+
+def main() -> None:
+    dic, aff, tech = DATA / f"{DICTIONARY}.dic", DATA / f"{DICTIONARY}.aff", DATA / TECH_WORDS
+    digest = input_digest(DATA)
+    all_forms = forms(dictionary_with_tech_words(dic, tech), aff)
+
+    table: set[str] = set()
+    for form in all_forms:
+        # Elided forms (« l'arbre ») also count without their prefix: the checker looks at the word.
+        for part in {form, form.rsplit("'", 1)[-1]}:
+            table |= ngrams(part.lower())
+    header = f"# {NGRAM}-grams of every form of {DICTIONARY} and {TECH_WORDS}; inputs {digest}\n"
+    (DATA / NGRAMS_FILE).write_text(header + "\n".join(sorted(table)) + "\n", encoding="utf-8")
+
+    # Elided forms (« l'arbre ») are looked up by their word (see forms.py): leave them out.
+    plain_forms = [form for form in all_forms if form.split("'", 1)[0].lower() not in ELIDED_PREFIXES or "'" not in form]
+    hashes = array.array("I", sorted({zlib.crc32(form.encode("utf-8")) for form in plain_forms}))
+    if sys.byteorder == "big":
+        hashes.byteswap()
+    header = f"# CRC-32 of every form of {DICTIONARY} and {TECH_WORDS}, sorted, uint32 LE; inputs {digest}\n"
+    (DATA / FORMS_FILE).write_bytes(header.encode("ascii") + hashes.tobytes())
+    print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
+
+
+if __name__ == "__main__":
+    main()

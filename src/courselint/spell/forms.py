@@ -1,0 +1,225 @@
+"""Which candidate words could be forms of the French dictionary, without asking Hunspell.
+
+Suggestions for a slip, and the tests "is a French word close to this one?",
+look at hundreds of candidates per word (every accent, every one-letter edit).
+Hunspell's lookup of a word it does not know costs about 40 µs on the French
+dictionary, since it tries every affix rule; two tables built from the shipped
+dictionary by ``scripts/build_spelling_tables.py`` answer "certainly not" first:
+
+* ``fr-4grams.txt``: every sequence of four characters (``^`` and ``$`` mark the
+  ends) found in a form.  A candidate with another sequence (``consomqmation``)
+  is no French word, and an edit that leaves such a sequence of the typed word
+  intact cannot make one, so candidates are only generated where an edit can
+  remove all of them.
+* ``fr-forms.crc32``: the sorted CRC-32 of every form.  A candidate whose CRC-32
+  is missing is no form; one whose CRC-32 is present still goes to Hunspell,
+  which settles the rare collision (about one candidate in 7,000).
+
+The words a checker adds (the technical list, the project's words) are added
+here too.  The forms table holds no elided form (``l'arbre``): the word after
+the elision is looked up.  Hyphenated candidates and those with an apostrophe
+pass the 4-gram test unchecked.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import functools
+import hashlib
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from courselint.spell.edits import ACCENTS, FRENCH_LETTERS, MAX_ACCENT_VARIANTS, VOWELS, accent_variants, one_edit
+from courselint.spell.tokenize import ELIDED_PREFIXES
+
+NGRAM = 4
+NGRAMS_FILE = "fr-4grams.txt"
+FORMS_FILE = "fr-forms.crc32"
+#: The files the tables are built from; their digest is in both headers.
+TABLE_INPUTS = ("fr-toutes-variantes.dic", "fr-toutes-variantes.aff", "tech-words-fr.txt")
+
+
+def input_digest(data_dir: Path) -> str:
+    """SHA-256 (16 hex digits) of the files the tables are built from."""
+    digest = hashlib.sha256()
+    for name in TABLE_INPUTS:
+        digest.update((Path(data_dir) / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def ngrams(word: str) -> set[str]:
+    marked = f"^{word}$"
+    return {marked[i : i + NGRAM] for i in range(len(marked) - NGRAM + 1)}
+
+
+def table_header(data_dir: Path, name: str) -> str:
+    """The first line of a table (it names the digest of the inputs it was built from)."""
+    with open(Path(data_dir) / name, "rb") as handle:
+        return handle.readline().decode("ascii", "replace").rstrip("\n")
+
+
+@functools.lru_cache(maxsize=2)
+def _load_tables(data_dir: str) -> tuple[frozenset[str], array.array]:
+    """Both tables, read once per process (about 20 ms together)."""
+    lines = (Path(data_dir) / NGRAMS_FILE).read_text(encoding="utf-8").split("\n")
+    grams = frozenset(line for line in lines[1:] if line)
+    data = (Path(data_dir) / FORMS_FILE).read_bytes()
+    hashes = array.array("I")
+    hashes.frombytes(data[data.index(b"\n") + 1 :])
+    if sys.byteorder == "big":
+        hashes.byteswap()
+    return grams, hashes
+
+
+class FormFilter:
+    """The shipped tables plus the words a checker added; loaded on first use."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = str(data_dir)
+        self._tables: tuple[frozenset[str], array.array] | None = None
+        self._added_grams: set[str] = set()
+        self._added_forms: set[str] = set()
+
+    def add(self, word: str) -> None:
+        self._added_grams |= ngrams(word.lower())
+        self._added_forms.add(word)
+
+    def _grams(self) -> frozenset[str]:
+        if self._tables is None:
+            self._tables = _load_tables(self._data_dir)
+        return self._tables[0]
+
+    def _has_gram(self, gram: str) -> bool:
+        return gram in self._grams() or gram in self._added_grams
+
+    def plausible(self, candidate: str) -> bool:
+        """False when four consecutive characters of the candidate occur in no form.
+
+        Candidates are lowercase (the table is): the checker lowercases a word first.
+        """
+        if "-" in candidate or "'" in candidate:
+            return True
+        grams = self._grams()
+        added = self._added_grams
+        marked = f"^{candidate}$"
+        for i in range(len(marked) - NGRAM + 1):
+            gram = marked[i : i + NGRAM]
+            if gram not in grams and gram not in added:
+                return False
+        return True
+
+    def may_be_form(self, candidate: str) -> bool:
+        """False when the candidate is certainly no form; True means "ask Hunspell"."""
+        return candidate in self._added_forms or (self.plausible(candidate) and self.listed(candidate))
+
+    def listed(self, candidate: str) -> bool:
+        """The candidate's CRC-32 is in the forms table, or it is an added word.
+
+        Only the CRC-32: callers pass candidates that are already :meth:`plausible`.
+        An elided form (``l'arbre``) is listed when its word is: whether the word
+        takes that elision is for Hunspell to say.
+        """
+        while "'" in candidate:
+            prefix, rest = candidate.split("'", 1)
+            if prefix.lower() not in ELIDED_PREFIXES:
+                break  # « aujourd'hui », « prud'homme »: listed whole
+            candidate = rest
+        if candidate in self._added_forms:
+            return True
+        if self._tables is None:
+            self._tables = _load_tables(self._data_dir)
+        hashes = self._tables[1]
+        key = zlib.crc32(candidate.encode("utf-8"))
+        index = bisect.bisect_left(hashes, key)
+        return index < len(hashes) and hashes[index] == key
+
+    def one_edit(self, word: str, any_substitution: bool = False) -> Iterator[str]:
+        """The candidates of :func:`edits.one_edit` that pass :meth:`plausible`, and only those.
+
+        A candidate is the typed word with ``marked[a:b]`` (in ``^word$``) replaced
+        by a string ``X`` of zero to two letters.  Its sequences of four lie either
+        in ``marked[:a]``, or in ``marked[b:]``, or across ``X``; the first two kinds
+        are known once per word, so for most positions no letter is tried at all,
+        and for the others only the few sequences across ``X`` are looked up.
+        """
+        if "-" in word or "'" in word:  # plausible() accepts all of them: nothing to prune
+            yield from one_edit(word, any_substitution)
+            return
+        grams, added = self._grams(), self._added_grams
+        marked = f"^{word}$"
+        size = len(marked)
+        valid = [marked[j : j + NGRAM] in grams or marked[j : j + NGRAM] in added for j in range(size - NGRAM + 1)]
+        # head_ok[k]: no bad sequence inside marked[:k]; tail_ok[k]: none inside marked[k:].
+        head_ok = [True] * (size + 1)
+        for k in range(NGRAM, size + 1):
+            head_ok[k] = head_ok[k - 1] and valid[k - NGRAM]
+        tail_ok = [True] * (size + 1)
+        for k in range(size - NGRAM, -1, -1):
+            tail_ok[k] = tail_ok[k + 1] and valid[k]
+
+        def joins(a: int, middle: str, b: int) -> bool:
+            window = marked[max(0, a - NGRAM + 1) : a] + middle + marked[b : b + NGRAM - 1]
+            for j in range(len(window) - NGRAM + 1):
+                gram = window[j : j + NGRAM]
+                if gram not in grams and gram not in added:
+                    return False
+            return True
+
+        def letters(a: int, b: int) -> list[str]:
+            """Letters that can stand between marked[:a] and marked[b:]."""
+            left, right = marked[max(0, a - NGRAM + 1) : a], marked[b : b + NGRAM - 1]
+            found = FRENCH_LETTERS
+            # Most letters already fail the first or the last sequence of four: test those inline.
+            if len(left) == NGRAM - 1:
+                found = [letter for letter in found if left + letter in grams or left + letter in added]
+            if len(right) == NGRAM - 1:
+                found = [letter for letter in found if letter + right in grams or letter + right in added]
+            return [letter for letter in found if joins(a, letter, b)]
+
+        for i in range(len(word) + 1):
+            a = i + 1  # word[i] is marked[a]
+            if i < len(word):
+                current = word[i]
+                if head_ok[a] and tail_ok[a + 1]:
+                    if joins(a, "", a + 1):
+                        yield word[:i] + word[i + 1 :]
+                    for letter in letters(a, a + 1):
+                        if letter != current and (any_substitution or (letter in VOWELS and current in VOWELS)):
+                            yield word[:i] + letter + word[i + 1 :]
+                if i + 1 < len(word) and head_ok[a] and tail_ok[a + 2]:
+                    swapped = word[i + 1] + current
+                    if joins(a, swapped, a + 2):
+                        yield word[:i] + swapped + word[i + 2 :]
+            if head_ok[a] and tail_ok[a]:
+                for letter in letters(a, a):
+                    yield word[:i] + letter + word[i:]
+
+    def accent_variants(self, word: str) -> Iterator[str]:
+        """:func:`edits.accent_variants` that pass :meth:`plausible`, built letter by letter.
+
+        A prefix holding a sequence no form has is dropped at once, so a long
+        word does not multiply out into thousands of variants.
+        """
+        for base in {word, word.replace("oe", "œ")}:
+            if "-" in base or "'" in base:
+                yield from accent_variants(base)  # always plausible: nothing to prune
+                continue
+            prefixes = ["^"]
+            for char in base:
+                options = ACCENTS.get(char, char)
+                prefixes = [
+                    prefix + option
+                    for prefix in prefixes
+                    for option in options
+                    if len(prefix) < NGRAM - 1 or self._has_gram(prefix[1 - NGRAM :] + option)
+                ]
+                if len(prefixes) > MAX_ACCENT_VARIANTS:
+                    return
+            for prefix in prefixes:
+                marked = prefix + "$"
+                if len(marked) < NGRAM or self._has_gram(marked[-NGRAM:]):
+                    yield prefix[1:]
+

@@ -1,0 +1,97 @@
+"""The candidate filter of spell/forms.py: it may only drop candidates Hunspell would refuse.
+
+Real tables, real Hunspell: the filter is a speed-up, so every test here compares
+it with the slow path it replaces.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from courselint.spell.edits import accent_variants, one_edit
+from courselint.spell.forms import FORMS_FILE, NGRAMS_FILE, FormFilter, input_digest, table_header
+from courselint.spell.hunspell import data_dir, get_checker
+
+# Slips of the seed lesson and of the benchmarks, words with accents, ligatures,
+# hyphens and apostrophes, very short and very long words.
+WORDS = [
+    "consomemation", "staandard", "identiie", "péréclité", "cu", "coeur", "raport", "sttocke",
+    "imagges", "contrrraire", "intgérré", "meconnaissance", "developpement", "execution",
+    "a", "ab", "œ", "peut-etre", "aujourd'hui", "l'arbre", "porte-monnaie", "anticonstitutionnellement",
+    "conteneurisation", "kubernetes", "traffic", "environment", "grace", "role", "oeuvre",
+]
+
+
+def _random_words(count: int) -> list[str]:
+    rng = random.Random(20261127)
+    letters = "abcdeéèêfghilmnopqrstuvxyzœçàù"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(1, 13))) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def forms() -> FormFilter:
+    return FormFilter(data_dir())
+
+
+@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE])
+def test_tables_were_built_from_the_shipped_inputs(name):
+    """A changed dictionary or technical list needs ``python scripts/build_spelling_tables.py``."""
+    assert table_header(data_dir(), name).endswith(f"inputs {input_digest(data_dir())}")
+
+
+@pytest.mark.parametrize("any_substitution", [False, True])
+def test_one_edit_yields_exactly_the_plausible_candidates(forms, any_substitution):
+    for word in WORDS + _random_words(300):
+        expected = {c for c in one_edit(word, any_substitution) if forms.plausible(c)}
+        got = {c for c in forms.one_edit(word, any_substitution) if forms.plausible(c)}
+        assert got == expected, word
+        if "-" not in word and "'" not in word:
+            assert all(forms.plausible(c) for c in forms.one_edit(word, any_substitution)), word
+
+
+def test_accent_variants_yield_exactly_the_plausible_variants(forms):
+    for word in WORDS + _random_words(300):
+        everything = set(accent_variants(word))
+        if not everything:
+            continue  # too many variants for the unpruned generator to list
+        assert set(forms.accent_variants(word)) == {c for c in everything if forms.plausible(c)}, word
+
+
+def test_pruned_accent_variants_reach_long_words(forms):
+    """The unpruned generator gives up past 2,048 variants; pruning keeps the real word."""
+    assert not set(accent_variants("meconnaissance"))
+    assert "méconnaissance" in set(forms.accent_variants("meconnaissance"))
+
+
+def test_every_form_hunspell_accepts_is_listed(forms):
+    """Every word of the dictionary and the technical list that Hunspell accepts, sampled.
+
+    Lowercase words only: the checker lowercases a word before it builds candidates.
+    """
+    checker = get_checker()
+    lines = (data_dir() / "fr-toutes-variantes.dic").read_text(encoding="utf-8").splitlines()[1:]
+    words = [line.split("/")[0].split("\t")[0].split(" ")[0] for line in lines[::37]]
+    words += ["conteneurisé", "conteneurisons", "chrootés", "aujourd'hui", "l'arbre", "qu'aujourd'hui"]
+    accepted = [word for word in words if word and word == word.lower() and checker._french.spell(word)]
+    assert len(accepted) > 2000
+    missing = [word for word in accepted if not forms.may_be_form(word)]
+    assert missing == []
+
+
+def test_unknown_words_are_not_listed(forms):
+    checker = get_checker()
+    refused = [word for word in _random_words(2000) if not checker._french.spell(word)]
+    listed = [word for word in refused if forms.may_be_form(word)]
+    # Forms unmunch lists but Hunspell refuses, plus CRC-32 collisions: a few, never most.
+    assert len(listed) < len(refused) / 50
+
+
+def test_added_words_are_listed():
+    forms = FormFilter(data_dir())
+    assert not forms.may_be_form("zorglubage")
+    forms.add("zorglubage")
+    assert forms.may_be_form("zorglubage")
+    assert not forms.may_be_form("zorglubages")  # only the word itself: its plural is Hunspell's business
+    assert "zorglubage" in set(forms.one_edit("zorglubbage", any_substitution=True))
