@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from courselint.findings import Finding, LineIndex
-from courselint.markdown import MAX_NESTING, parser
+from courselint.markdown import MAX_NESTING, block_parser, parse_inline
 from courselint.segments import JOINER, mask
 
 __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "JOINER", "decode"]
@@ -128,6 +128,23 @@ class Lesson:
     headings: list[Heading] = field(default_factory=list)
     slides: list[Slide] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
+    #: The markdown-it environment of the block pass (link reference definitions).
+    env: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def inline_children(self, token) -> list:
+        """The inline tokens of an ``inline`` token, parsed on first use.
+
+        :func:`parse` stops at the block structure (``children`` stay empty):
+        few checks read inline tokens, and that pass is half of markdown-it's time.
+        """
+        return parse_inline(token, self.env)
+
+    def inline_tokens(self) -> list:
+        """``tokens``, with the children of every ``inline`` token parsed."""
+        for token in self.tokens:
+            if token.type == "inline":
+                parse_inline(token, self.env)
+        return self.tokens
 
     @property
     def line_count(self) -> int:
@@ -618,8 +635,9 @@ def parse(
         else:
             markdown_text = "\n" * closing
 
-    tokens = parser().parse(markdown_text)
-    lesson = Lesson(path, source, text, bom, index, metadata, front_matter, tokens, problems=problems)
+    env: dict = {}
+    tokens = block_parser().parse(markdown_text, env)
+    lesson = Lesson(path, source, text, bom, index, metadata, front_matter, tokens, problems=problems, env=env)
     lesson.blocks.extend(_front_matter_blocks(lesson, text_keys))
     _build_blocks(lesson)
     _structure(lesson)

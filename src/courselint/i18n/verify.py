@@ -95,7 +95,7 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
     translated_front = sorted(k for k in lesson.metadata if k in text_keys)
     links: Counter = Counter()
     codes: Counter = Counter()
-    for token in lesson.tokens:
+    for token in lesson.inline_tokens():
         for child in token.children or ():
             if child.type == "link_open":
                 links[child.attrGet("href")] += 1

@@ -94,7 +94,6 @@ def check_spelling(lesson, config: Mapping, checker: SpellChecker) -> Iterator[F
             )
 
 
-_CODE_TOKENS = frozenset({"fence", "code_block", "code_inline"})
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -105,13 +104,17 @@ def _code_words(lesson) -> frozenset[str]:
     name of a program; so is ``dnmonster`` in a lesson whose code block runs it.
     """
     words: set[str] = set()
-    pending = list(getattr(lesson, "tokens", ()) or ())
-    while pending:
-        token = pending.pop()
-        if token.type in _CODE_TOKENS:
+    for token in getattr(lesson, "tokens", ()) or ():
+        if token.type in ("fence", "code_block"):
             words.update(match.lower() for match in _LETTERS.findall(token.content))
-        if token.children:
-            pending.extend(token.children)
+        elif token.type == "inline" and "`" in token.content:
+            # Only blocks with a backtick can hold code spans: parse just those inline.
+            pending = list(lesson.inline_children(token))
+            while pending:  # image descriptions have children of their own
+                child = pending.pop()
+                if child.type == "code_inline":
+                    words.update(match.lower() for match in _LETTERS.findall(child.content))
+                pending.extend(child.children or ())
     return frozenset(words)
 
 

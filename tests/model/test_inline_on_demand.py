@@ -1,0 +1,67 @@
+"""``parse`` skips markdown-it's inline pass; ``Lesson.inline_children`` runs it on demand.
+
+The children it gives must be those of a full parse, link reference definitions
+included (they live in the block pass's environment).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from courselint.document import parse
+from courselint.markdown import parser
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = [
+    "Voir [la doc][doc] et `ls -l`, ~~barré~~ *ici*.\n\n[doc]: https://example.fr/doc \"titre\"\n",
+    "![schéma avec `code`](/img/a.png) et <b>gras</b> &amp; \\*échappé\\*\n",
+    "| a | `b` |\n| --- | --- |\n| [c](d) | e |\n",
+    "> * liste `x`\n>   suite [lien](https://a.b)\n\n1. un\n2. deux\n",
+    "Titre\n=====\n\n## 1979 : Chroot [E]\n\nTexte.\n",
+    "",
+]
+
+
+def _children(tokens) -> list:
+    return [
+        [(c.type, c.content, tuple(sorted((c.attrs or {}).items()))) for c in (t.children or ())]
+        for t in tokens
+        if t.type == "inline"
+    ]
+
+
+def _full_parse_of(lesson) -> list:
+    text = lesson.text
+    if lesson.front_matter is not None:  # parse() blanks the front matter, keeping its lines
+        lines = text.split("\n")
+        end = lesson.front_matter.end_line
+        text = "\n" * end + "\n".join(lines[end:])
+    return parser().parse(text)
+
+
+LESSONS = sorted(p for p in (REPO / "content").rglob("*.md")) + sorted((REPO / "tests").rglob("*.md"))[:40]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_inline_children_match_a_full_parse(text):
+    lesson = parse("x.md", text)
+    assert _children(lesson.inline_tokens()) == _children(parser().parse(text))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(REPO)))
+def test_inline_children_match_a_full_parse_on_real_lessons(path):
+    lesson = parse(str(path), path.read_bytes())
+    if lesson.problems and not lesson.text:
+        pytest.skip("unreadable on purpose")
+    assert _children(lesson.inline_tokens()) == _children(_full_parse_of(lesson))
+
+
+def test_inline_pass_runs_once_and_only_on_demand():
+    lesson = parse("x.md", "Un `code` ici.\n")
+    (inline,) = [t for t in lesson.tokens if t.type == "inline"]
+    assert inline.children in (None, [])
+    first = lesson.inline_children(inline)
+    assert [c.type for c in first] == ["text", "code_inline", "text"]
+    assert lesson.inline_children(inline) is first
