@@ -127,7 +127,7 @@ def _proper_nouns(tokens_by_block, checker: SpellChecker) -> frozenset[str]:
     names: set[str] = set()
     for block_tokens in tokens_by_block:
         for token in block_tokens:
-            if token.parts or token.acronym or token.sentence_start:
+            if token.parts or token.acronym or token.sentence_start or not token.word[:1].isupper():
                 continue
             if is_proper_noun(token.word, False) and not checker.check(token.word):
                 names.add(token.word.lower())

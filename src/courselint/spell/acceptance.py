@@ -65,8 +65,12 @@ def unknown_words(
     """
     if tokens is None:  # callers that already tokenized the block pass its tokens
         tokens = tokenize(prose)
-    italics = _italic_spans(raw) if raw is not None else []
+    italics = None  # found on the first unknown word only
+    check = checker.check
     for index, token in enumerate(tokens):
+        # Most words are known as written: what unknown_parts would conclude first.
+        if token.acronym or check(token.word):
+            continue
         parts = unknown_parts(token, checker, lesson_words)
         if parts and names:
             parts = [part for part in parts if not _is_name(part.word, names, checker)]
@@ -82,7 +86,9 @@ def unknown_words(
             continue
         if _is_anglicism(token, checker):
             continue
-        if any(start <= token.start and token.end <= end for start, end in italics) and _all_english(token, checker):
+        if italics is None and raw is not None:
+            italics = _italic_spans(raw)
+        if any(start <= token.start and token.end <= end for start, end in italics or ()) and _all_english(token, checker):
             continue
         yield from parts
 

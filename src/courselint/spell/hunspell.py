@@ -114,10 +114,15 @@ class SpellChecker:
         and ``ALL CAPS`` forms); an ALL-CAPS word whose accents were dropped
         (``EVOLUTION``) is also tried through its capitalised form.
         """
-        word = _normalise(word)
+        # The memo is keyed by the word as written too: a course repeats its words,
+        # and normalising each occurrence costs more than the lookup.
         known = self._checked.get(word)
         if known is None:
-            known = self._lookup(word)
+            normalised = _normalise(word)
+            known = self._checked.get(normalised)
+            if known is None:
+                known = self._lookup(normalised)
+                self._checked[normalised] = known
             self._checked[word] = known
         return known
 
