@@ -95,3 +95,17 @@ def test_added_words_are_listed():
     assert forms.may_be_form("zorglubage")
     assert not forms.may_be_form("zorglubages")  # only the word itself: its plural is Hunspell's business
     assert "zorglubage" in set(forms.one_edit("zorglubbage", any_substitution=True))
+
+
+@pytest.mark.parametrize(
+    "slip, expected",
+    [("contrrraire", "contraire"), ("dévelopemment", "développement"), ("Ordonnancemment", "Ordonnancement")],
+)
+def test_slips_two_edits_away_get_their_word_first(slip, expected):
+    assert get_checker().suggest(slip)[0] == expected
+
+
+def test_two_edit_search_keeps_the_first_letter_among_equals():
+    suggestions = get_checker().suggest("intgérré")
+    assert "intégré" in suggestions
+    assert all(word.startswith("i") for word in suggestions)
