@@ -82,10 +82,16 @@ class FormFilter:
         self._tables: tuple[frozenset[str], array.array] | None = None
         self._added_grams: set[str] = set()
         self._added_forms: set[str] = set()
+        # Letters that may follow / precede three characters: the same contexts come
+        # back across the positions of a word and across words.
+        self._followers: dict[str, str] = {}
+        self._leaders: dict[str, str] = {}
 
     def add(self, word: str) -> None:
         self._added_grams |= ngrams(word.lower())
         self._added_forms.add(word)
+        self._followers.clear()
+        self._leaders.clear()
 
     def _grams(self) -> frozenset[str]:
         if self._tables is None:
@@ -172,11 +178,12 @@ class FormFilter:
             """Letters that can stand between marked[:a] and marked[b:]."""
             left, right = marked[max(0, a - NGRAM + 1) : a], marked[b : b + NGRAM - 1]
             found = FRENCH_LETTERS
-            # Most letters already fail the first or the last sequence of four: test those inline.
+            # Most letters already fail the first or the last sequence of four.
             if len(left) == NGRAM - 1:
-                found = [letter for letter in found if left + letter in grams or left + letter in added]
+                found = self._following(left)
             if len(right) == NGRAM - 1:
-                found = [letter for letter in found if letter + right in grams or letter + right in added]
+                leading = self._leading(right)
+                found = [letter for letter in found if letter in leading]
             return [letter for letter in found if joins(a, letter, b)]
 
         for i in range(len(word) + 1):
@@ -196,6 +203,22 @@ class FormFilter:
             if head_ok[a] and tail_ok[a]:
                 for letter in letters(a, a):
                     yield word[:i] + letter + word[i:]
+
+    def _following(self, context: str) -> str:
+        """The letters that may follow ``context`` (three characters) in a form."""
+        found = self._followers.get(context)
+        if found is None:
+            found = "".join(letter for letter in FRENCH_LETTERS if self._has_gram(context + letter))
+            self._followers[context] = found
+        return found
+
+    def _leading(self, context: str) -> str:
+        """The letters that may come before ``context`` (three characters) in a form."""
+        found = self._leaders.get(context)
+        if found is None:
+            found = "".join(letter for letter in FRENCH_LETTERS if self._has_gram(letter + context))
+            self._leaders[context] = found
+        return found
 
     def accent_variants(self, word: str) -> Iterator[str]:
         """:func:`edits.accent_variants` that pass :meth:`plausible`, built letter by letter.
