@@ -187,16 +187,34 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _check(args) -> int:
-    from courselint import engine, reporters
+    from courselint.selection import Selection, UsageError
 
     config = _load_config(args)
-    paths = args.paths or _default_paths(config, include_catalogs=True)
-    selection = engine.Selection(
+    selection = Selection(
         tuple(_codes(args.select) or config["select"]),
         tuple(_codes(args.ignore) + list(config["ignore"])),
     )
     if args.jobs < 0:
-        raise engine.UsageError("--jobs doit être positif ou nul")
+        raise UsageError("--jobs doit être positif ou nul")
+    # A few files (pre-commit): load the dictionaries in a child process while
+    # this one imports the engine and parses (spell/preload.py).
+    speller = None
+    if args.paths:
+        from courselint.spell import preload
+
+        if preload.wanted(args.paths, config, selection):
+            speller = preload.PreloadedSpeller(preload.spelling_settings(config))
+    try:
+        return _run_check(args, config, selection, speller)
+    finally:
+        if speller is not None:
+            speller.close()
+
+
+def _run_check(args, config, selection, speller) -> int:
+    from courselint import engine, reporters
+
+    paths = args.paths or _default_paths(config, include_catalogs=True)
     show = not args.quiet and _show_progress()
     result = engine.run(
         paths,
@@ -205,6 +223,7 @@ def _check(args) -> int:
         jobs=args.jobs,
         use_cache=not args.no_cache,
         progress=_progress_printer() if show else None,
+        engines={"spelling.hunspell": speller} if speller is not None else None,
     )
     summary = reporters.Summary(result.lessons, result.catalogs, result.cached)
     write = reporters.get(args.format)
@@ -304,9 +323,8 @@ def _stats(args) -> int:
 
 
 def _add_word(args) -> int:
-    from courselint.spell.wordlist import add_word
-
     from courselint.engine import UsageError
+    from courselint.spell.wordlist import add_word
 
     config = _load_config(args)
     for word in args.words:

@@ -9,7 +9,6 @@ is a :class:`ConfigError` naming the file and the key.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -18,6 +17,9 @@ from typing import Any
 
 CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
+#: Below this many lessons to check, one process checks them all: starting
+#: worker processes (each loads its dictionaries) would cost more than it saves.
+PARALLEL_THRESHOLD = 24
 
 
 class ConfigError(Exception):
@@ -105,6 +107,8 @@ class Config:
 
     def fingerprint(self) -> str:
         """Stable hash of everything that changes findings (for the cache)."""
+        import hashlib  # only a cached run needs it: keep the start of a check light
+
         data = json.dumps(self.values, sort_keys=True, default=str)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 

@@ -17,58 +17,17 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from courselint import __version__
-from courselint.config import Config
+from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation
 from courselint.findings import Finding, Severity
+from courselint.selection import Selection, UsageError
 
-#: Below this many files to parse, worker processes cost more than they save.
-PARALLEL_THRESHOLD = 24
+__all__ = ["PARALLEL_THRESHOLD", "Cache", "RunResult", "Selection", "UsageError", "discover", "run"]
+
 CACHE_FORMAT = "1"
-
-
-class UsageError(Exception):
-    """A bad path or option given by the user (exit status 2)."""
-
-
-# --------------------------------------------------------------------------- selection
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which codes run: the most specific matching prefix (or rule name) wins."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    @staticmethod
-    def _match(code: str, name: str, patterns: tuple[str, ...]) -> int:
-        best = -1
-        for pattern in patterns:
-            if pattern.upper().startswith("CL") and code.startswith(pattern.upper()):
-                best = max(best, len(pattern))
-            elif pattern == name or pattern.upper() == "ALL":
-                best = max(best, len(pattern) if pattern != "ALL" else 0)
-        return best
-
-    def enabled(self, code: str, name: str = "") -> bool:
-        chosen = self._match(code, name, self.select) if self.select else 0
-        if chosen < 0:
-            return False
-        ignored = self._match(code, name, self.ignore)
-        return ignored < 0 or chosen > ignored
-
-    def validate(self, known: Iterable[tuple[str, str]]) -> None:
-        known = list(known)
-        for pattern in (*self.select, *self.ignore):
-            if pattern.upper() == "ALL":
-                continue
-            if not any(
-                code.startswith(pattern.upper()) or name == pattern for code, name in known
-            ):
-                raise UsageError(f"code ou règle inconnu : {pattern!r}")
 
 
 # --------------------------------------------------------------------------- discovery
@@ -264,7 +223,10 @@ def run(
     jobs: int = 0,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    engines: dict | None = None,
 ) -> RunResult:
+    """Check ``paths``; ``engines`` are engines already started (by name, see ``Context``)
+    for the checks made in this process."""
     from courselint.rules import RULES
     from courselint.rules.base import Context
 
@@ -324,7 +286,7 @@ def run(
                 for item in items
             ]
     else:
-        ctx = Context(config)
+        ctx = Context(config, dict(engines or {}))
         for path, key in todo:
             findings = _read_and_check(path, config, ctx, selection)
             per_file[str(path)] = findings

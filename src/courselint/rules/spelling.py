@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 
 from courselint.findings import Finding
 from courselint.rules.base import make_finding, rule
-from courselint.spell.acceptance import is_proper_noun, unknown_words
-from courselint.spell.hunspell import DEFAULT_VARIANT, SpellChecker, get_checker
-from courselint.spell.tokenize import tokenize
-from courselint.spell.wordlist import DEFAULT_WORDS_FILE, read_words
+from courselint.spell.hunspell import SpellChecker
+from courselint.spell.preload import spelling_settings
+from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 CODE = "CL401"
 NAME = "spelling.unknown-word"
@@ -41,57 +39,47 @@ LESSON_WORDS_KEY = "spelling_words"
 @rule(CODE, NAME)
 def spelling_unknown_word(lesson, ctx) -> Iterator[Finding]:
     """Mot inconnu du dictionnaire."""
-    section = dict(ctx.config.section("spelling"))
+    section = spelling_settings(ctx.config)
     if section.get("engine", "hunspell") is None:
         return iter(())
-    section["words_file"] = str(ctx.config.words_file)
-    # Built once per process (the words file is read then, not per lesson).
+    # Built once per process (the words file is read then, not per lesson), unless
+    # the command line preloaded it in a child process (spell/preload.py).
     checker = ctx.engine("spelling.hunspell", lambda: checker_for(section))
     return check_spelling(lesson, section, checker)
 
 
-def project_words(config: Mapping) -> list[str]:
-    """The ``words`` of the configuration plus those of its words file."""
-    words = list(config.get("words", ()))
-    words_file = config.get("words_file") or DEFAULT_WORDS_FILE
-    words.extend(read_words(Path(words_file)))
-    return words
-
-
-def checker_for(config: Mapping) -> SpellChecker:
-    """The process-wide checker for a ``[tool.courselint.spelling]`` section."""
-    return get_checker(
-        config.get("variant", DEFAULT_VARIANT), config.get("languages", ["fr"]), project_words(config)
-    )
-
-
-def check_spelling(lesson, config: Mapping, checker: SpellChecker) -> Iterator[Finding]:
+def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
     """Yield a CL401 finding for every unknown word of the lesson's prose.
 
     ``config`` is the ``[tool.courselint.spelling]`` section as a dict; only
     ``suggestions`` is read here (the checker already holds the words).
+    ``checker`` is a :class:`SpellChecker`, or the preloaded child of
+    :mod:`courselint.spell.preload`, which runs the same pass.
     """
-    with_suggestions = bool(config.get("suggestions", True))
-    lesson_words = _lesson_words(lesson.metadata)
-    # Tokenize each block once: the names pass and the check both read the tokens.
-    tokens = [tokenize(block.prose) for block in lesson.blocks]
-    names = _code_words(lesson) | _proper_nouns(tokens, checker)
-    for block, block_tokens in zip(lesson.blocks, tokens):
-        for part in unknown_words(
-            block.prose, checker, lesson_words, raw=block.raw, names=names, tokens=block_tokens
-        ):
-            line, column, end_line, end_column = block.span(part.start, part.end)
-            yield make_finding(
-                CODE,
-                lesson.path,
-                line,
-                column,
-                end_line,
-                end_column,
-                f"Mot inconnu du dictionnaire : « {part.word} »",
-                word=part.word,
-                suggestions=checker.suggest(part.word) if with_suggestions else (),
-            )
+    request = SpellRequest(
+        blocks=tuple((block.prose, block.raw) for block in lesson.blocks),
+        code_words=_code_words(lesson),
+        lesson_words=_lesson_words(lesson.metadata),
+        suggestions=bool(config.get("suggestions", True)),
+    )
+    if isinstance(checker, SpellChecker):
+        unknown = find_unknown(request, checker)
+    else:
+        unknown = checker.find_unknown(request)
+    for item in unknown:
+        block = lesson.blocks[item.block]
+        line, column, end_line, end_column = block.span(item.start, item.end)
+        yield make_finding(
+            CODE,
+            lesson.path,
+            line,
+            column,
+            end_line,
+            end_column,
+            f"Mot inconnu du dictionnaire : « {item.word} »",
+            word=item.word,
+            suggestions=item.suggestions,
+        )
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -116,22 +104,6 @@ def _code_words(lesson) -> frozenset[str]:
                     words.update(match.lower() for match in _LETTERS.findall(child.content))
                 pending.extend(child.children or ())
     return frozenset(words)
-
-
-def _proper_nouns(tokens_by_block, checker: SpellChecker) -> frozenset[str]:
-    """Unknown capitalised words met in the middle of a sentence, lowercased.
-
-    They are names (see the module docstring); the same name at the start of
-    a sentence or written in lowercase elsewhere in the lesson is accepted too.
-    """
-    names: set[str] = set()
-    for block_tokens in tokens_by_block:
-        for token in block_tokens:
-            if token.parts or token.acronym or token.sentence_start or not token.word[:1].isupper():
-                continue
-            if is_proper_noun(token.word, False) and not checker.check(token.word):
-                names.add(token.word.lower())
-    return frozenset(names)
 
 
 def _lesson_words(metadata: Mapping) -> frozenset[str]:

@@ -32,7 +32,14 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from courselint.spell.edits import ACCENTS, FRENCH_LETTERS, MAX_ACCENT_VARIANTS, VOWELS, accent_variants, one_edit
+from courselint.spell.edits import (
+    ACCENTS,
+    FRENCH_LETTERS,
+    MAX_ACCENT_VARIANTS,
+    VOWELS,
+    accent_variants,
+    one_edit,
+)
 from courselint.spell.tokenize import ELIDED_PREFIXES
 
 NGRAM = 4

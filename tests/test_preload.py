@@ -1,0 +1,132 @@
+"""The spelling child process of ``spell/preload.py``: same findings, never in the way.
+
+Real processes throughout: a real fork, real pipes, real Hunspell in the child,
+and the real command in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from courselint import config as config_module
+from courselint.document import parse
+from courselint.engine import Selection, run
+from courselint.rules.spelling import check_spelling
+from courselint.spell import preload
+from courselint.spell.speller import SpellRequest, checker_for, find_unknown
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the preloaded speller needs fork")
+
+SEED = Path(__file__).parent / "fixtures" / "seed.md"
+SLIPS = "---\ntitle: Leçon\nweight: 1\n---\n\n# Leçon\n\nLa consomemation du conteneur est staandard, `podman` aussi.\n"
+
+
+def _request() -> SpellRequest:
+    lesson = parse(str(SEED), SEED.read_bytes())
+    return SpellRequest(tuple((b.prose, b.raw) for b in lesson.blocks), frozenset({"podman"}))
+
+
+def _gone(pid: int) -> bool:
+    """True once the child has been reaped (no zombie left behind)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_child_answers_as_the_local_checker():
+    speller = preload.PreloadedSpeller({})
+    pid = speller.pid
+    try:
+        request = _request()
+        remote = speller.find_unknown(request)
+        assert remote == find_unknown(request, checker_for({}))
+        assert {item.word for item in remote} >= {"consomemation", "staandard", "identiie"}
+        assert speller.pid == pid  # answered by the child, not by the fallback
+    finally:
+        speller.close()
+    assert _gone(pid)
+
+
+def test_a_dead_child_means_a_local_check_not_an_error():
+    speller = preload.PreloadedSpeller({})
+    pid = speller.pid
+    os.kill(pid, signal.SIGKILL)
+    try:
+        request = _request()
+        assert speller.find_unknown(request) == find_unknown(request, checker_for({}))
+        assert speller.pid is None  # closed after the failure
+    finally:
+        speller.close()
+    assert _gone(pid)
+
+
+def test_an_unused_child_is_stopped_and_reaped():
+    speller = preload.PreloadedSpeller({})
+    pid = speller.pid
+    speller.close()
+    assert _gone(pid)
+    speller.close()  # twice is fine
+
+
+def test_the_engine_uses_the_preloaded_speller(tmp_path):
+    lesson = tmp_path / "lecon.md"
+    lesson.write_text(SLIPS, encoding="utf-8")
+    config = config_module.load(None, start=tmp_path)
+    speller = preload.PreloadedSpeller(preload.spelling_settings(config))
+    try:
+        result = run([lesson], config, Selection(select=("CL401",)), jobs=1, use_cache=False,
+                     engines={"spelling.hunspell": speller})
+        assert speller.used
+    finally:
+        speller.close()
+    assert [f.word for f in result.findings] == ["consomemation", "staandard"]
+    local = list(check_spelling(parse(str(lesson), lesson.read_bytes()), {}, checker_for({})))
+    assert result.findings == local
+
+
+def test_wanted_only_for_a_few_files_with_spelling_on(tmp_path, monkeypatch):
+    monkeypatch.delenv("COURSELINT_NO_PRELOAD", raising=False)
+    lesson = tmp_path / "lecon.md"
+    lesson.write_text(SLIPS, encoding="utf-8")
+    config = config_module.load(None, start=tmp_path)
+    everything = Selection()
+    assert preload.wanted([lesson], config, everything)
+    assert not preload.wanted([tmp_path], config, everything)  # a folder: the engine's workers
+    assert not preload.wanted([], config, everything)
+    assert not preload.wanted([lesson] * config_module.PARALLEL_THRESHOLD, config, everything)
+    assert not preload.wanted([tmp_path / "fr.po"], config, everything)
+    assert not preload.wanted([lesson], config, Selection(ignore=("CL4",)))
+    assert not preload.wanted([lesson], config, Selection(select=("CL2",)))
+    no_spelling = config_module.load(None, start=tmp_path, overrides={"spelling": {"engine": None}})
+    assert not preload.wanted([lesson], no_spelling, everything)
+    monkeypatch.setenv("COURSELINT_NO_PRELOAD", "1")
+    assert not preload.wanted([lesson], config, everything)
+
+
+def test_the_command_gives_the_same_report_with_and_without_it(tmp_path):
+    lesson = tmp_path / "lecon.md"
+    lesson.write_text(SLIPS, encoding="utf-8")
+    seed = tmp_path / "seed.md"
+    seed.write_bytes(SEED.read_bytes())
+    outputs = []
+    for extra in ({}, {"COURSELINT_NO_PRELOAD": "1"}):
+        env = {**os.environ, "NO_COLOR": "1", **extra}
+        if not extra:
+            env.pop("COURSELINT_NO_PRELOAD", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "courselint", "check", "--no-cache", "--format", "json", "lecon.md", "seed.md"],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"word": "consomemation"' in outputs[0]
