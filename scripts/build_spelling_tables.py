@@ -38,7 +38,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from courselint.spell.forms import (  # noqa: E402  (the package is not installed in every build setting)
+from courselint.spell.english import (  # noqa: E402  (the package is not installed in every build setting)
+    ENGLISH_FILE,
+    english_dictionary,
+    english_key,
+    english_signature,
+)
+from courselint.spell.forms import (  # noqa: E402
     FORMS_FILE,
     NGRAM,
     NGRAMS_FILE,
@@ -69,15 +75,15 @@ def dictionary_with_tech_words(dic: Path, tech_words: Path) -> str:
     return f"{len(body)}\n" + "\n".join(body) + "\n"
 
 
-def forms(dic_text: str, aff: Path) -> set[str]:
-    with tempfile.NamedTemporaryFile("w", suffix=".dic", encoding="utf-8", delete=False) as handle:
+def forms(dic_text: str, aff: Path, encoding: str = "utf-8") -> set[str]:
+    with tempfile.NamedTemporaryFile("w", suffix=".dic", encoding=encoding, delete=False) as handle:
         handle.write(dic_text)
     try:
         output = subprocess.run(["unmunch", handle.name, str(aff)], capture_output=True, check=True).stdout
     finally:
         Path(handle.name).unlink()
     found: set[str] = set()
-    for line in output.decode("utf-8", "replace").splitlines():
+    for line in output.decode(encoding, "replace").splitlines():
         word = line.split("\t")[0].split(" ")[0].split("/")[0].strip()
         if word:
             found.add(word)
@@ -105,6 +111,28 @@ def main() -> None:
     header = f"# CRC-32 of every form of {DICTIONARY} and {TECH_WORDS}, sorted, uint32 LE; inputs {digest}\n"
     (DATA / FORMS_FILE).write_bytes(header.encode("ascii") + hashes.tobytes())
     print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
+    build_english_table()
+
+
+def build_english_table() -> None:
+    """``data/en-forms.blake2b``: the forms of the ``en_US`` dictionary bundled with chunspell.
+
+    Its affix file is ISO-8859-1.  Entries flagged ONLYINCOMPOUND (``1th/tc``) are
+    only parts of numbers, never words: left out, as Hunspell refuses them alone.
+    """
+    dic, aff = english_dictionary()
+    lines = dic.read_text(encoding="latin-1").splitlines()[1:]
+    only_in_compound = {line.split()[1] for line in aff.read_text(encoding="latin-1").splitlines() if line.startswith("ONLYINCOMPOUND ")}
+    kept = [line for line in lines if not (set(line.partition("/")[2]) & only_in_compound)]
+    english = {form for form in forms(f"{len(kept)}\n" + "\n".join(kept) + "\n", aff, "latin-1") if not any(c.isdigit() for c in form)}
+    # Hunspell also accepts a mixed-case entry in capitals (« McConnell », « MCCONNELL »).
+    english |= {form.upper() for form in english if form != form.lower() and form[1:] != form[1:].lower()}
+    keys = array.array("Q", sorted({english_key(form) for form in english}))
+    if sys.byteorder == "big":
+        keys.byteswap()
+    header = f"# BLAKE2b-64 of every form of chunspell's en_US, sorted, uint64 LE; en_US {english_signature()}\n"
+    (DATA / ENGLISH_FILE).write_bytes(header.encode("ascii") + keys.tobytes())
+    print(f"{len(english)} English forms; en_US {english_signature()}")
 
 
 if __name__ == "__main__":

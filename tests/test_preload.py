@@ -130,3 +130,34 @@ def test_the_command_gives_the_same_report_with_and_without_it(tmp_path):
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert '"word": "consomemation"' in outputs[0]
+
+
+def test_likely_only_for_check_with_a_lesson(monkeypatch):
+    monkeypatch.delenv("COURSELINT_NO_PRELOAD", raising=False)
+    assert preload.likely(["check", "content/a.md"])
+    assert preload.likely(["check", "--no-cache", "a.md", "b.po"])
+    assert not preload.likely(["check"])
+    assert not preload.likely(["check", "content"])
+    assert not preload.likely(["extract", "a.md"])
+    assert not preload.likely([])
+    monkeypatch.setenv("COURSELINT_NO_PRELOAD", "1")
+    assert not preload.likely(["check", "a.md"])
+
+
+def test_a_child_never_configured_is_stopped_and_reaped():
+    """The command line forks before reading its arguments, then may not need the child."""
+    speller = preload.PreloadedSpeller()
+    pid = speller.pid
+    speller.close()
+    assert _gone(pid)
+
+
+def test_the_child_takes_another_variant_than_the_one_it_preloaded():
+    speller = preload.PreloadedSpeller({"variant": "classique"})
+    try:
+        request = SpellRequest((("Il faut connaitre la consomemation.", "Il faut connaitre la consomemation."),))
+        words = [item.word for item in speller.find_unknown(request)]
+        assert speller.pid is not None  # answered by the child
+    finally:
+        speller.close()
+    assert words == ["connaitre", "consomemation"]  # « connaître » only, in the classic spelling

@@ -86,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from courselint.spell import preload
+
+    # A check of a few lessons: fork first, so that the child loads the French
+    # dictionary while this process parses its arguments and imports the engine.
+    speller = preload.PreloadedSpeller() if preload.likely(sys.argv[1:] if argv is None else argv) else None
+    try:
+        return _main(argv, speller)
+    finally:
+        if speller is not None:
+            speller.close()
+
+
+def _main(argv: list[str] | None, speller) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -102,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     from courselint.engine import UsageError
 
     try:
+        if args.command == "check":
+            return _check(args, speller)
         handler = {
-            "check": _check,
             "extract": _extract,
             "build": _build,
             "stats": _stats,
@@ -186,8 +200,9 @@ def _write_atomic(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------- commands
 
 
-def _check(args) -> int:
+def _check(args, speller=None) -> int:
     from courselint.selection import Selection, UsageError
+    from courselint.spell import preload
 
     config = _load_config(args)
     selection = Selection(
@@ -196,19 +211,13 @@ def _check(args) -> int:
     )
     if args.jobs < 0:
         raise UsageError("--jobs doit être positif ou nul")
-    # A few files (pre-commit): load the dictionaries in a child process while
-    # this one imports the engine and parses (spell/preload.py).
-    speller = None
-    if args.paths:
-        from courselint.spell import preload
-
+    if speller is not None:
         if preload.wanted(args.paths, config, selection):
-            speller = preload.PreloadedSpeller(preload.spelling_settings(config))
-    try:
-        return _run_check(args, config, selection, speller)
-    finally:
-        if speller is not None:
+            speller.configure(preload.spelling_settings(config))
+        else:
             speller.close()
+            speller = None
+    return _run_check(args, config, selection, speller)
 
 
 def _run_check(args, config, selection, speller) -> int:

@@ -194,7 +194,7 @@ def cache_salt(config: Config, selection: Selection) -> str:
     # or a reinstall must not serve findings made by older code.
     package = Path(__file__).parent
     for item in sorted(package.rglob("*")):
-        if item.suffix in (".py", ".txt", ".dic", ".aff") and "__pycache__" not in item.parts:
+        if item.suffix in (".py", ".txt", ".dic", ".aff", ".crc32", ".blake2b") and "__pycache__" not in item.parts:
             stat = item.stat()
             parts.append(f"{item.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)

@@ -72,7 +72,7 @@ def table_header(data_dir: Path, name: str) -> str:
 def _load_tables(data_dir: str) -> tuple[frozenset[str], array.array]:
     """Both tables, read once per process (about 20 ms together)."""
     lines = (Path(data_dir) / NGRAMS_FILE).read_text(encoding="utf-8").split("\n")
-    grams = frozenset(line for line in lines[1:] if line)
+    grams = frozenset(lines[1:])  # the empty string of the last line is no sequence of four
     data = (Path(data_dir) / FORMS_FILE).read_bytes()
     hashes = array.array("I")
     hashes.frombytes(data[data.index(b"\n") + 1 :])

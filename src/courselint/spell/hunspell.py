@@ -32,6 +32,7 @@ from courselint.spell.edits import (
     recase,
     undoubled,
 )
+from courselint.spell.english import EnglishWords
 from courselint.spell.forms import FormFilter
 from courselint.spell.wordlist import TechWord, read_tech_words
 
@@ -58,6 +59,21 @@ def _english_dir() -> Path:
     return Path(chunspell.__file__).parent / "dictionaries"
 
 
+def _load_french(variant: str):
+    return chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
+
+
+#: Dictionaries loaded ahead of need (spell/preload.py), each taken by one checker:
+#: a checker adds its words to its dictionary, so two checkers never share one.
+_PRELOADED: dict[str, object] = {}
+
+
+def preload_dictionary(variant: str = DEFAULT_VARIANT) -> None:
+    """Load a French dictionary now, for the next checker of that variant."""
+    if variant not in _PRELOADED:
+        _PRELOADED[variant] = _load_french(variant)
+
+
 class SpellChecker:
     """French (and optionally English) spelling with the course's extra words.
 
@@ -80,7 +96,7 @@ class SpellChecker:
         unknown = [language for language in self.languages if language not in LANGUAGES]
         if unknown:
             raise ValueError(f"langue de dictionnaire inconnue : {unknown[0]!r}")
-        self._french = chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
+        self._french = _PRELOADED.pop(variant, None) or _load_french(variant)
         self._english = chunspell.Hunspell("en_US", hunspell_data_dir=str(_english_dir())) if "en" in self.languages else None
         # Candidate words go through it before Hunspell (see spell/forms.py).
         self._forms = FormFilter(data_dir())
@@ -97,7 +113,9 @@ class SpellChecker:
         self._neighbours: dict[tuple[str, bool], bool] = {}
         self._near: dict[str, list[str]] = {}
         self._cognates: dict[str, bool] = {}
-        self._english_reference: chunspell.Hunspell | None = self._english
+        # English words for the acceptance tests, from a table of the same en_US
+        # dictionary (spell/english.py): loading it in Hunspell costs 50 ms.
+        self._english_words = EnglishWords(data_dir())
 
     def _add_words(self, entries: Iterable[TechWord]) -> None:
         for entry in entries:
@@ -173,13 +191,7 @@ class SpellChecker:
         return _normalise(word).lower() in self._tech_words
 
     def _english_spell(self, word: str) -> bool:
-        if self._english_reference is None:
-            self._english_reference = chunspell.Hunspell("en_US", hunspell_data_dir=str(_english_dir()))
-        try:
-            return bool(self._english_reference.spell(word))
-        except UnicodeEncodeError:
-            # en_US is a Latin-1 dictionary: a word with « œ » or « Ł » is not English.
-            return False
+        return self._english_words.spell(word)
 
     def is_english_compound(self, word: str) -> bool:
         """``loadbalancing``, ``nameserver``: two English words of four letters or more, glued.

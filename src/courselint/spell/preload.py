@@ -1,51 +1,59 @@
-"""Load the spelling dictionaries in a child process while this one starts up.
+"""Load the spelling dictionary in a child process while this one starts up.
 
 Checking one lesson (the pre-commit case) is mostly start-up: about 120 ms of
-imports, 140 ms to load the French dictionary and 50 ms for the English one the
-acceptance tests use.  Loading a dictionary holds the GIL, so a thread cannot
-overlap it with the imports; a process forked before them can.  The child builds
-the checker and answers :class:`~courselint.spell.speller.SpellRequest` s sent
-over a pipe (:func:`~courselint.spell.speller.find_unknown`, the very pass the
+imports and 140 ms to load the French dictionary into Hunspell.  Loading a
+dictionary holds the GIL, so a thread cannot overlap it with the imports; a
+process forked before them can.
+
+The command line forks as its first step when the arguments look like a check
+of a few lessons (:func:`likely`); the child starts loading the default French
+dictionary at once.  Once the parent has read its arguments and configuration
+it either lets the child go (:func:`wanted` says no: folders, spelling off…) or
+sends it the spelling settings (:meth:`PreloadedSpeller.configure`).  The child
+then builds the checker, reusing that dictionary if the variant matches, and
+answers :class:`~courselint.spell.speller.SpellRequest` s (the very pass the
 rule runs in-process) until the parent closes the pipe.
 
-Only small runs of explicit files use it (:func:`wanted`): a whole course goes to
-the engine's worker processes.  The findings never depend on the child: if it
-fails in any way, the parent falls back to a checker of its own.
-``COURSELINT_NO_PRELOAD=1`` turns it off.
+The findings never depend on the child: if it fails in any way, the parent falls
+back to a checker of its own.  ``COURSELINT_NO_PRELOAD=1`` turns it off.
 """
 
 from __future__ import annotations
 
+# Only what the fork needs: everything else is imported after it.
 import os
 import select
 import signal
 import struct
 from contextlib import suppress
-from pathlib import Path
-
-from courselint.config import PARALLEL_THRESHOLD, Config
-from courselint.selection import Selection
 
 RULE = ("CL401", "spelling.unknown-word")
 _LENGTH = struct.Struct("!Q")
 
 
-def spelling_settings(config: Config) -> dict:
-    """The ``[spelling]`` section with its words file resolved, as the CL401 rule reads it."""
-    section = dict(config.section("spelling"))
-    section["words_file"] = str(config.words_file)
-    return section
+def enabled() -> bool:
+    return hasattr(os, "fork") and not os.environ.get("COURSELINT_NO_PRELOAD")
 
 
-def wanted(paths: list[Path], config: Config, selection: Selection) -> bool:
-    """Whether a check of ``paths`` should preload the speller.
+def likely(argv: list[str]) -> bool:
+    """Arguments of ``check`` naming a lesson file: worth forking before parsing them."""
+    if not enabled():
+        return False
+    words = [arg for arg in argv if not arg.startswith("-")]
+    return bool(words) and words[0] == "check" and any(arg.endswith(".md") for arg in words[1:])
+
+
+def wanted(paths, config, selection) -> bool:
+    """Whether a check of ``paths`` should use the preloaded speller.
 
     Yes for a few lesson files named on the command line (what pre-commit
     passes) when the spelling rule runs with Hunspell; no for folders (a whole
     course: worker processes load their own), on a system without ``fork``, or
     under ``COURSELINT_NO_PRELOAD``.
     """
-    if os.environ.get("COURSELINT_NO_PRELOAD") or not hasattr(os, "fork"):
+    from courselint.config import PARALLEL_THRESHOLD
+
+    if not enabled():
         return False
     if config.section("spelling").get("engine", "hunspell") is None or not selection.enabled(*RULE):
         return False
@@ -55,11 +63,18 @@ def wanted(paths: list[Path], config: Config, selection: Selection) -> bool:
     return 0 < len(lessons) < PARALLEL_THRESHOLD
 
 
+def spelling_settings(config) -> dict:
+    """The ``[spelling]`` section with its words file resolved, as the CL401 rule reads it."""
+    section = dict(config.section("spelling"))
+    section["words_file"] = str(config.words_file)
+    return section
+
+
 class PreloadedSpeller:
     """The parent's end: ``find_unknown(request)`` as :func:`speller.find_unknown` gives it."""
 
-    def __init__(self, settings: dict) -> None:
-        self._settings = dict(settings)
+    def __init__(self, settings: dict | None = None) -> None:
+        self._settings: dict | None = None
         self._local = None
         self.used = False
         requests_read, requests_write = os.pipe()
@@ -70,7 +85,8 @@ class PreloadedSpeller:
             os.close(answers_read)
             status = 1
             try:
-                _serve(self._settings, requests_read, answers_write)
+                _quiet()
+                _serve(requests_read, answers_write)
                 status = 0
             finally:
                 # No atexit handler, no flush of the parent's buffered output.
@@ -80,26 +96,42 @@ class PreloadedSpeller:
         self.pid: int | None = pid
         self._requests = os.fdopen(requests_write, "wb")
         self._answers = os.fdopen(answers_read, "rb")
+        if settings is not None:
+            self.configure(settings)
+
+    def configure(self, settings: dict) -> None:
+        """Tell the child which checker to build (the settings of :func:`spelling_settings`)."""
+        self._settings = dict(settings)
+        self._ask(self._settings, answer=False)
 
     def find_unknown(self, request):
-        if self.pid is not None:
-            self.used = True
-            try:
-                _send(self._requests, request)
-                status, answer = _receive(self._answers)
-                if status == "ok":
-                    return answer
-            except Exception:  # noqa: BLE001 - whatever went wrong, the parent checks itself
-                pass
-            self.close()  # a child that failed once gets no more requests
-        return self._find_here(request)
-
-    def _find_here(self, request):
+        if self._settings is None:
+            raise RuntimeError("PreloadedSpeller.configure() must come first")
+        self.used = True
+        answer = self._ask(request)
+        if answer is not None:
+            return answer
         from courselint.spell.speller import checker_for, find_unknown
 
         if self._local is None:
             self._local = checker_for(self._settings)
         return find_unknown(request, self._local)
+
+    def _ask(self, message, answer: bool = True):
+        """Send ``message``; return the child's answer, or None if the child failed."""
+        if self.pid is None:
+            return None
+        try:
+            _send(self._requests, message)
+            if not answer:
+                return None
+            status, value = _receive(self._answers)
+            if status == "ok":
+                return value
+        except Exception:  # noqa: BLE001 - whatever went wrong, the parent checks itself
+            pass
+        self.close()  # a child that failed once gets no more requests
+        return None
 
     def close(self) -> None:
         """Let the child go (at once if it was never used) and reap it."""
@@ -117,18 +149,34 @@ class PreloadedSpeller:
             os.waitpid(pid, 0)
 
 
-def _serve(settings: dict, requests_fd: int, answers_fd: int) -> None:
-    # Ctrl-C is for the parent: it closes the pipe, which ends this loop.
+def _quiet() -> None:
+    """The child writes nothing: its output would mix with the parent's report."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+    # Ctrl-C is for the parent: it closes the pipe, which ends the child.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from courselint.spell.speller import checker_for, find_unknown
 
-    checker = checker_for(settings)
-    # The English dictionary and the candidate tables serve unknown words only: load
-    # them now if the parent is still busy, else answer first (a clean lesson never
-    # needs them).
-    if not select.select([requests_fd], [], [], 0)[0]:
-        checker.load_everything()
+
+def _serve(requests_fd: int, answers_fd: int) -> None:
+    from courselint.spell import hunspell
+
+    # The long part, started before the parent has even read its arguments:
+    # the default dictionary is the one almost every course uses.
+    hunspell.preload_dictionary(hunspell.DEFAULT_VARIANT)
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(answers_fd, "wb") as answers:
+        try:
+            settings = _receive(requests)
+        except EOFError:
+            return
+        from courselint.spell.speller import checker_for, find_unknown
+
+        checker = checker_for(settings)
+        # The English table and the candidate tables serve unknown words only: load
+        # them now if the parent is still busy, else answer first.
+        if not select.select([requests_fd], [], [], 0)[0]:
+            checker.load_everything()
         while True:
             try:
                 request = _receive(requests)
@@ -151,6 +199,8 @@ def _send(stream, value) -> None:
 
 
 def _receive(stream):
+    import pickle
+
     header = stream.read(_LENGTH.size)
     if len(header) < _LENGTH.size:
         raise EOFError
@@ -158,7 +208,5 @@ def _receive(stream):
     data = stream.read(size)
     if len(data) < size:
         raise EOFError
-    import pickle
-
     # Only ever our own process at the other end of the pipe.
     return pickle.loads(data)
