@@ -120,7 +120,9 @@ def _main(argv: list[str] | None, speller) -> int:
 
     from courselint.config import ConfigError
     from courselint.engine import UsageError
+    from courselint.markdown import silence_rule_logging
 
+    silence_rule_logging()
     try:
         if args.command == "check":
             return _check(args, speller)

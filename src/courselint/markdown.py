@@ -56,3 +56,31 @@ def parse_inline(token, env: dict) -> list:
         md.inline.parse(token.content, md, env, token.children)
         text_join(StateCore("", md, env, [token]))
     return token.children
+
+
+class _NoDebug:
+    """Stands for a logger whose debug messages nobody reads."""
+
+    def debug(self, *args, **kwargs) -> None:
+        pass
+
+
+def silence_rule_logging() -> None:
+    """Skip the DEBUG message markdown-it's block rules log each time they are tried.
+
+    Over a million calls for a thousand lessons, 11 % of the parse, for messages a
+    command-line run never shows.  Only the command line calls this: a program that
+    imports courselint keeps markdown-it's logging as it is.  A markdown-it without
+    these module loggers is left alone.
+    """
+    import importlib
+    import pkgutil
+
+    from markdown_it import parser_block, rules_block
+
+    modules = [parser_block]
+    for info in pkgutil.iter_modules(rules_block.__path__):
+        modules.append(importlib.import_module(f"markdown_it.rules_block.{info.name}"))
+    for module in modules:
+        if hasattr(module, "LOGGER"):
+            module.LOGGER = _NoDebug()

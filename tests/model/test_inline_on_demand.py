@@ -65,3 +65,26 @@ def test_inline_pass_runs_once_and_only_on_demand():
     first = lesson.inline_children(inline)
     assert [c.type for c in first] == ["text", "code_inline", "text"]
     assert lesson.inline_children(inline) is first
+
+
+def test_silenced_rule_logging_parses_the_same(monkeypatch):
+    """The command line drops markdown-it's per-rule DEBUG calls; the tokens do not change."""
+    import importlib
+    import pkgutil
+
+    from markdown_it import parser_block, rules_block
+
+    from courselint.markdown import silence_rule_logging
+
+    text = SAMPLES[0] + SAMPLES[3]
+    before = [(t.type, t.map, t.content) for t in parse("x.md", text).tokens]
+    modules = [parser_block] + [
+        importlib.import_module(f"markdown_it.rules_block.{info.name}") for info in pkgutil.iter_modules(rules_block.__path__)
+    ]
+    for module in modules:
+        if hasattr(module, "LOGGER"):
+            monkeypatch.setattr(module, "LOGGER", module.LOGGER)  # restored after the test
+    blockquote = importlib.import_module("markdown_it.rules_block.blockquote")
+    silence_rule_logging()
+    assert not hasattr(blockquote.LOGGER, "handlers")
+    assert [(t.type, t.map, t.content) for t in parse("x.md", text).tokens] == before

@@ -25,6 +25,7 @@ import os
 import select
 import signal
 import struct
+import time
 from contextlib import suppress
 
 RULE = ("CL401", "spelling.unknown-word")
@@ -145,8 +146,16 @@ class PreloadedSpeller:
         for stream in (self._requests, self._answers):
             with suppress(OSError):
                 stream.close()
+        # The closed pipe ends the child at once, unless it is still answering a
+        # request the parent gave up on (Ctrl-C): a moment, then it is stopped.
+        deadline = time.monotonic() + 1.0
         with suppress(OSError):
-            os.waitpid(pid, 0)
+            while os.waitpid(pid, os.WNOHANG) == (0, 0):
+                if time.monotonic() > deadline:
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                    break
+                time.sleep(0.005)
 
 
 def _quiet() -> None:
