@@ -298,9 +298,12 @@ def _load_front_matter(fmt: str, raw: str, first_line: int, problems: list, path
         return {}
     if not isinstance(data, dict):
         kind = type(data).__name__
+        # On the value's first line: the lines before it may be blank.
+        value_lines = raw.split("\n")
+        first_value = next((i for i, text in enumerate(value_lines) if text.strip()), 0)
         problem(
             "CL005",
-            first_line + 1,
+            first_line + 1 + first_value,
             1,
             f"le front matter doit être un dictionnaire de clés (trouvé : {kind})",
         )
@@ -379,6 +382,11 @@ def _next_cell_piece(index: LineIndex, line0: int, content: str, pos: int) -> tu
 _STANDALONE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)")
 
 
+_CONTAINERS = ("bullet_list", "ordered_list", "list_item", "blockquote")
+_CONTAINER_OPENS = {f"{name}_open": name for name in _CONTAINERS}
+_CONTAINER_CLOSES = frozenset(f"{name}_close" for name in _CONTAINERS)
+
+
 def _build_blocks(lesson: Lesson) -> None:
     index = lesson.index
     tokens = lesson.tokens
@@ -400,22 +408,14 @@ def _build_blocks(lesson: Lesson) -> None:
         return None
 
     depth = 0
+    line_of = index.line_of
     for i, token in enumerate(tokens):
         ttype = token.type
-        if ttype.endswith("_open") and ttype[:-5] in (
-            "bullet_list",
-            "ordered_list",
-            "list_item",
-            "blockquote",
-        ):
-            stack.append((ttype[:-5], i))
+        container = _CONTAINER_OPENS.get(ttype)
+        if container is not None:
+            stack.append((container, i))
             depth += 1
-        elif ttype.endswith("_close") and ttype[:-6] in (
-            "bullet_list",
-            "ordered_list",
-            "list_item",
-            "blockquote",
-        ):
+        elif ttype in _CONTAINER_CLOSES:
             if stack:
                 stack.pop()
             depth -= 1
@@ -444,9 +444,10 @@ def _build_blocks(lesson: Lesson) -> None:
                 kind, level = "table_cell", depth
             else:
                 continue
-            raw = "\n".join(lesson.text[s:e] for s, e in pieces)
-            first = index.position(pieces[0][0]).line
-            last = index.position(pieces[-1][1]).line
+            text = lesson.text
+            raw = text[pieces[0][0] : pieces[0][1]] if len(pieces) == 1 else "\n".join(text[s:e] for s, e in pieces)
+            first = line_of(pieces[0][0])
+            last = line_of(pieces[-1][1])
             blocks.append(
                 Block(
                     kind=kind,

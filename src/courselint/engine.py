@@ -127,12 +127,21 @@ def _init_worker(config: Config, selection: Selection) -> None:
     _WORKER["selection"] = selection
     _WORKER["ctx"] = Context(config)
     _WORKER["catalog_ctx"] = Context(config)  # like the serial path: one context for all catalogs
+    _WORKER["chapter_ctx"] = Context(config)
 
 
 def _worker_check_catalog(path: str) -> list[dict]:
     # Run findings of catalog rules are not reported, as in the serial path.
     config, selection = _WORKER["config"], _WORKER["selection"]
     findings = _catalog_findings([Path(path)], config, selection, _WORKER["catalog_ctx"])
+    return [f.to_dict() for f in findings]
+
+
+def _worker_check_folder(task: tuple[str, list[str]]) -> list[dict]:
+    folder, checked = task
+    findings = _folder_findings(
+        Path(folder), {Path(p) for p in checked}, _WORKER["config"], _WORKER["selection"], _WORKER["chapter_ctx"]
+    )
     return [f.to_dict() for f in findings]
 
 
@@ -256,6 +265,7 @@ def run(
     done = 0
     total = len(todo)
     catalog_findings: list[Finding] = []
+    chapter_findings: list[Finding] | None = None
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         from concurrent.futures import ProcessPoolExecutor  # only big runs pay for it
 
@@ -279,7 +289,9 @@ def run(
                 done += 1
                 if progress:
                     progress(done, total)
-            # Catalogs too, while the workers are up (1,000 catalogs: 4 s in one process).
+            # Chapter rules and catalogs too, while the workers are up (1,000 catalogs:
+            # 4 s in one process; the chapter rules read every lesson's front matter).
+            chapter_findings = _chapter_findings(lessons, config, selection, pool)
             catalog_findings = [
                 Finding.from_dict(item)
                 for items in pool.map(_worker_check_catalog, [str(p) for p in catalogs], chunksize=chunksize)
@@ -299,8 +311,10 @@ def run(
             run_findings[(finding.code, finding.message)] = finding
         catalog_findings = _catalog_findings(catalogs, config, selection)
 
+    if chapter_findings is None:
+        chapter_findings = _chapter_findings(lessons, config, selection)
     findings = [f for items in per_file.values() for f in items]
-    findings.extend(_chapter_findings(lessons, config, selection))
+    findings.extend(chapter_findings)
     findings.extend(catalog_findings)
     selected_run = [f for f in run_findings.values() if selection.enabled(f.code, f.rule)]
     findings.extend(_apply_severity(selected_run, config))
@@ -308,21 +322,37 @@ def run(
     return result
 
 
-def _chapter_findings(lessons: list[Path], config: Config, selection: Selection) -> list[Finding]:
+def _chapter_rules(selection: Selection) -> list:
     from courselint.rules import RULES
-    from courselint.rules.base import Context
+
+    return [r for r in RULES.values() if r.scope == "chapter" and selection.enabled(r.code, r.name)]
+
+
+def _chapter_findings(lessons: list[Path], config: Config, selection: Selection, pool=None) -> list[Finding]:
+    """Findings of the chapter rules, folder by folder (in the workers when ``pool`` is given)."""
+    if not lessons or not _chapter_rules(selection):
+        return []
+    checked: dict[Path, set[Path]] = {}
+    for path in lessons:
+        resolved = path.resolve()
+        checked.setdefault(resolved.parent, set()).add(resolved)
+    folders = sorted(checked)
+    if pool is None:
+        from courselint.rules.base import Context
+
+        ctx = Context(config)
+        return [f for folder in folders for f in _folder_findings(folder, checked[folder], config, selection, ctx)]
+    tasks = [(str(folder), sorted(str(p) for p in checked[folder])) for folder in folders]
+    return [Finding.from_dict(item) for items in pool.map(_worker_check_folder, tasks) for item in items]
+
+
+def _folder_findings(folder: Path, checked: set[Path], config: Config, selection: Selection, ctx) -> list[Finding]:
+    """Chapter findings of one folder; ``checked`` are its lessons being checked (resolved)."""
     from courselint.suppress import apply, parse_suppressions
 
-    rules = [r for r in RULES.values() if r.scope == "chapter" and selection.enabled(r.code, r.name)]
-    if not rules or not lessons:
-        return []
-    ctx = Context(config)
-    checked = {p.resolve() for p in lessons}
-    folders = sorted({p.resolve().parent for p in lessons})
     findings: list[Finding] = []
-    for folder in folders:
-        for rule in rules:
-            findings.extend(rule.check(folder, checked, ctx))
+    for rule in _chapter_rules(selection):
+        findings.extend(rule.check(folder, checked, ctx))
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)

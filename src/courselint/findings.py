@@ -102,6 +102,11 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self.starts)
 
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of an offset (``position(offset).line``, without the column)."""
+        offset = max(0, min(offset, len(self.text)))
+        return bisect.bisect_right(self.starts, offset)
+
     def position(self, offset: int) -> Position:
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1

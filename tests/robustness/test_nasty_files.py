@@ -181,6 +181,8 @@ CASES = [
     Case("alias-flood", lambda: alias_flood(5000), [("CL003", 5)]),
     Case("front-matter-list", lambda: "---\n- a\n- b\n---\n\nTexte.\n", [("CL005", 2, 1)]),
     Case("front-matter-scalar", lambda: "---\njuste une phrase\n---\n\nTexte.\n", [("CL005", 2, 1)]),
+    # Found by hypothesis: the finding sits on the value, not on the blank line above it.
+    Case("front-matter-scalar-after-blank", lambda: "---\n\nle\n\n---\n", [("CL005", 3, 1)]),
     Case("toml-invalid", lambda: "+++\ntitle = 'Leçon'\nweight = \n+++\n\nTexte.\n", [("CL003", 3)]),
     Case("nul-bytes", lambda: b"---\ntitle: x\n---\n\nab\x00cd\n", [("CL004", 5, 3)], absent=("CL101",)),
     Case("binary", lambda: bytes(range(256)) * 64, [("CL004", 1, 1)]),

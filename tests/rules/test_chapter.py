@@ -99,3 +99,24 @@ def test_engine_reads_the_siblings_when_one_file_is_checked(tmp_path: Path, monk
         ("content/chap/2-05-b.md", "CL104", 3, 9)
     ]
     assert staged.exists()
+
+
+def test_chapter_findings_are_the_same_in_worker_processes(tmp_path: Path) -> None:
+    """Enough lessons for the worker pool: the chapter rules then run in the workers."""
+    from courselint.config import PARALLEL_THRESHOLD
+
+    content = tmp_path / "content"
+    for chapter in range(3):
+        folder = content / f"{chapter + 1}-chap"
+        write(folder / "_index.md", f'"{chapter + 1}. Chapitre"', chapter + 1)
+        for number in range(1, PARALLEL_THRESHOLD // 2):
+            # Lesson 3 repeats lesson 2's weight; lesson 5 comes before lesson 4.
+            weight = {3: 2, 5: 3}.get(number, number)
+            write(folder / f"{chapter + 1}-{number:02d}.md", f"{chapter + 1}.{number:02d} Leçon", weight)
+    config = config_module.load(None, start=tmp_path)
+    selection = Selection(select=("CL104", "CL105"))
+    serial = run([content], config, selection, jobs=1, use_cache=False).findings
+    parallel = run([content], config, selection, jobs=2, use_cache=False).findings
+    assert len(serial) >= 6
+    assert {f.code for f in serial} == {"CL104", "CL105"}
+    assert parallel == serial
