@@ -291,4 +291,3 @@ def _refusal(po: Path, sub: Substitution, why: str) -> Finding:
     excerpt = sub.unit.msgid if len(sub.unit.msgid) <= 40 else sub.unit.msgid[:39] + "…"
     message = f"leçon traduite refusée, rien n'a été écrit : l'entrée « {excerpt} » — {why}"
     return finding_at("CL612", po, sub.po_line or 1, message)
-

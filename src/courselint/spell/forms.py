@@ -252,4 +252,3 @@ class FormFilter:
                 marked = prefix + "$"
                 if len(marked) < NGRAM or self._has_gram(marked[-NGRAM:]):
                     yield prefix[1:]
-
