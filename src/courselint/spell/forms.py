@@ -191,6 +191,17 @@ class FormFilter:
             if len(right) == NGRAM - 1:
                 leading = self._leading(right)
                 found = [letter for letter in found if letter in leading]
+                if len(left) == NGRAM - 1:
+                    # Three characters on each side: of the four sequences across the
+                    # letter, the first and the last were just tested; test the middle two.
+                    before, after = left[1:], right[:1]
+                    close_before, close_after = left[2:], right[:2]
+                    return [
+                        letter
+                        for letter in found
+                        if ((gram := before + letter + after) in grams or gram in added)
+                        and ((gram := close_before + letter + close_after) in grams or gram in added)
+                    ]
             return [letter for letter in found if joins(a, letter, b)]
 
         for i in range(len(word) + 1):
