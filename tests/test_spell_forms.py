@@ -109,3 +109,30 @@ def test_two_edit_search_keeps_the_first_letter_among_equals():
     suggestions = get_checker().suggest("intgérré")
     assert "intégré" in suggestions
     assert all(word.startswith("i") for word in suggestions)
+
+
+def test_strict_neighbours_picked_from_the_broad_list_are_the_strict_ones():
+    """has_french_neighbour (vowels only) now reads the broad list; same answers as generating its own."""
+    from courselint.spell.hunspell import SpellChecker
+
+    checker = SpellChecker()
+    words = WORDS + _random_words(400) + ["example", "traffic", "server", "describe", "outages", "grace", "raport"]
+    for word in words:
+        lowered = word.lower()
+        candidates = set(checker._forms.accent_variants(lowered)) | set(checker._forms.one_edit(lowered))
+        candidates.discard(lowered)
+        direct = any(checker._known_generated(candidate) for candidate in candidates)
+        assert checker.has_french_neighbour(word) is direct, word
+
+
+def test_is_strict_neighbour_knows_each_kind_of_edit():
+    from courselint.spell.edits import is_strict_neighbour
+
+    assert is_strict_neighbour("elements", "éléments")  # accents
+    assert is_strict_neighbour("coeur", "cœur")  # ligature
+    assert is_strict_neighbour("traffic", "trafic")  # a letter dropped
+    assert is_strict_neighbour("server", "serveur")  # a letter added
+    assert is_strict_neighbour("example", "exemple")  # a vowel for a vowel
+    assert is_strict_neighbour("sttocke", "sttocek")  # two letters swapped
+    assert not is_strict_neighbour("cu", "du")  # a consonant for another
+    assert not is_strict_neighbour("raport", "rapporté")  # two edits

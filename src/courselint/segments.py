@@ -90,3 +90,14 @@ def _last_char(parts: list[str]) -> str:
         if part:
             return part[-1]
     return ""
+
+
+def code_spans(raw: str) -> list[str]:
+    """The contents of the inline code spans that :func:`mask` masks, in order."""
+    if "`" not in raw:
+        return []
+    return [
+        match.group()[len(match.group("ticks")) : -len(match.group("ticks"))]
+        for match in _non_prose(raw).finditer(raw)
+        if match.lastgroup == "code"
+    ]

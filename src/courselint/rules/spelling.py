@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 
 from courselint.findings import Finding
 from courselint.rules.base import make_finding, rule
+from courselint.segments import code_spans
 from courselint.spell.hunspell import SpellChecker
 from courselint.spell.preload import spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
@@ -90,19 +91,15 @@ def _code_words(lesson) -> frozenset[str]:
 
     ``lancez portainer`` next to ```docker run portainer/portainer``` is the
     name of a program; so is ``dnmonster`` in a lesson whose code block runs it.
+    Code spans are those the masking hides from the checker (``segments.mask``).
     """
     words: set[str] = set()
     for token in getattr(lesson, "tokens", ()) or ():
         if token.type in ("fence", "code_block"):
             words.update(match.lower() for match in _LETTERS.findall(token.content))
-        elif token.type == "inline" and "`" in token.content:
-            # Only blocks with a backtick can hold code spans: parse just those inline.
-            pending = list(lesson.inline_children(token))
-            while pending:  # image descriptions have children of their own
-                child = pending.pop()
-                if child.type == "code_inline":
-                    words.update(match.lower() for match in _LETTERS.findall(child.content))
-                pending.extend(child.children or ())
+    for block in lesson.blocks:
+        for code in code_spans(block.raw):
+            words.update(match.lower() for match in _LETTERS.findall(code))
     return frozenset(words)
 
 

@@ -290,3 +290,35 @@ def _with_few_accents(word: str) -> Iterable[str]:
             for second in positions[first_index + 1 :]:
                 for second_accent in _COGNATE_ACCENTS[word[second]]:
                     yield once[:second] + second_accent + once[second + 1 :]
+
+
+def is_strict_neighbour(word: str, candidate: str) -> bool:
+    """``candidate`` is among :func:`accent_variants` or ``one_edit(word)`` (vowels only).
+
+    Lets a checker that already listed the known words one edit away with any
+    substitution tell which of them a strict test would have found.
+    """
+    for base in {word, word.replace("oe", "œ")}:
+        if len(base) == len(candidate) and all(
+            typed == meant or meant in ACCENTS.get(typed, "") for typed, meant in zip(base, candidate)
+        ):
+            return True
+    size = len(word)
+    if len(candidate) == size - 1:  # a letter dropped
+        return any(word[:i] + word[i + 1 :] == candidate for i in range(size))
+    if len(candidate) == size + 1:  # a letter added
+        return any(
+            candidate[:i] + candidate[i + 1 :] == word and candidate[i] in FRENCH_LETTERS for i in range(size + 1)
+        )
+    if len(candidate) != size:
+        return False
+    diffs = [i for i in range(size) if word[i] != candidate[i]]
+    if len(diffs) == 1:  # one vowel for another
+        i = diffs[0]
+        return candidate[i] in FRENCH_LETTERS and candidate[i] in VOWELS and word[i] in VOWELS
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and word[diffs[0]] == candidate[diffs[1]]
+        and word[diffs[1]] == candidate[diffs[0]]
+    )

@@ -24,6 +24,7 @@ from courselint.spell.edits import (
     accent_variants,
     edit_cost,
     edit_distance,
+    is_strict_neighbour,
     french_cognates,
     looks_french,
     one_edit,
@@ -236,9 +237,14 @@ class SpellChecker:
                 return known
             if self._neighbours.get((lowered, True)) is False:
                 return False
-            candidates = set(self._forms.accent_variants(lowered)) | set(self._forms.one_edit(lowered, any_substitution))
-            candidates.discard(lowered)
-            known = any(self._known_generated(candidate) for candidate in candidates)
+            if self._english is None:
+                # The broad list costs little more than the strict one and the
+                # suggestions need it anyway: pick the strict neighbours out of it.
+                known = any(is_strict_neighbour(lowered, candidate) for candidate in self._near_words(lowered))
+            else:  # the broad list then holds English words, which this test ignores
+                candidates = set(self._forms.accent_variants(lowered)) | set(self._forms.one_edit(lowered))
+                candidates.discard(lowered)
+                known = any(self._known_generated(candidate) for candidate in candidates)
             self._neighbours[key] = known
         return known
 
