@@ -131,16 +131,12 @@ class Lesson:
     #: The markdown-it environment of the block pass (link reference definitions).
     env: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def inline_children(self, token) -> list:
-        """The inline tokens of an ``inline`` token, parsed on first use.
+    def inline_tokens(self) -> list:
+        """``tokens``, with the children of every ``inline`` token parsed (once).
 
         :func:`parse` stops at the block structure (``children`` stay empty):
         few checks read inline tokens, and that pass is half of markdown-it's time.
         """
-        return parse_inline(token, self.env)
-
-    def inline_tokens(self) -> list:
-        """``tokens``, with the children of every ``inline`` token parsed."""
         for token in self.tokens:
             if token.type == "inline":
                 parse_inline(token, self.env)

@@ -28,8 +28,8 @@ def block_parser() -> MarkdownIt:
     """The same parser without the inline pass: ``inline`` tokens keep no children.
 
     Most checks only read the block structure and the text of each block, and the
-    inline pass is about half of markdown-it's time; :meth:`Lesson.inline_children
-    <courselint.document.Lesson.inline_children>` runs it for the tokens that need it.
+    inline pass is about half of markdown-it's time; :meth:`Lesson.inline_tokens
+    <courselint.document.Lesson.inline_tokens>` runs it for the checks that need it.
     """
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])

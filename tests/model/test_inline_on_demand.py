@@ -1,4 +1,4 @@
-"""``parse`` skips markdown-it's inline pass; ``Lesson.inline_children`` runs it on demand.
+"""``parse`` skips markdown-it's inline pass; ``Lesson.inline_tokens`` runs it on demand.
 
 The children it gives must be those of a full parse, link reference definitions
 included (they live in the block pass's environment).
@@ -62,9 +62,11 @@ def test_inline_pass_runs_once_and_only_on_demand():
     lesson = parse("x.md", "Un `code` ici.\n")
     (inline,) = [t for t in lesson.tokens if t.type == "inline"]
     assert inline.children in (None, [])
-    first = lesson.inline_children(inline)
+    lesson.inline_tokens()
+    first = inline.children
     assert [c.type for c in first] == ["text", "code_inline", "text"]
-    assert lesson.inline_children(inline) is first
+    lesson.inline_tokens()
+    assert inline.children is first
 
 
 def test_silenced_rule_logging_parses_the_same(monkeypatch):
