@@ -122,7 +122,8 @@ def _main(argv: list[str] | None, speller) -> int:
     from courselint.engine import UsageError
     from courselint.markdown import silence_rule_logging
 
-    silence_rule_logging()
+    if args.command in ("check", "extract", "build", "stats"):  # the commands that parse lessons
+        silence_rule_logging()
     try:
         if args.command == "check":
             return _check(args, speller)

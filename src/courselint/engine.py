@@ -265,7 +265,6 @@ def run(
     done = 0
     total = len(todo)
     catalog_findings: list[Finding] = []
-    chapter_findings: list[Finding] | None = None
     if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
         from concurrent.futures import ProcessPoolExecutor  # only big runs pay for it
 
@@ -310,9 +309,8 @@ def run(
         for finding in ctx.run_findings:
             run_findings[(finding.code, finding.message)] = finding
         catalog_findings = _catalog_findings(catalogs, config, selection)
-
-    if chapter_findings is None:
         chapter_findings = _chapter_findings(lessons, config, selection)
+
     findings = [f for items in per_file.values() for f in items]
     findings.extend(chapter_findings)
     findings.extend(catalog_findings)
