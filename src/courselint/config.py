@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from courselint.grammar import DEFAULT_PYTHON
+
 CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
 #: Below this many lessons to check, one process checks them all: starting
@@ -62,7 +64,7 @@ SCHEMA: dict[str, Any] = {
         "engine": ((str, type(None)), None),
         "typography": (bool, False),
         "server": ((str, type(None)), None),
-        "python": (str, "/usr/bin/python3"),
+        "python": (str, DEFAULT_PYTHON),
         "language": (str, "fr"),
         "disabled_rules": (_STR_LIST, []),
     },

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from courselint.findings import Finding, Severity
 from courselint.rules.base import make_finding, rule
-from courselint.spell.base import EngineIssue, EngineUnavailable, ProseEngine
+from courselint.grammar import DEFAULT_PYTHON
+from courselint.grammar.base import EngineIssue, EngineUnavailable, ProseEngine
 
 GRAMMALECTE_CODE = "CL501"
 TYPOGRAPHY_CODE = "CL502"
@@ -41,7 +42,7 @@ DEFAULTS: dict = {
     "engine": None,
     "typography": False,
     "server": None,
-    "python": "/usr/bin/python3",
+    "python": DEFAULT_PYTHON,
     "language": "fr",
     "disabled_rules": [],
 }
@@ -87,11 +88,11 @@ def open_engine(config: Mapping) -> ProseEngine | None:
     if name is None:
         return None
     if name == "grammalecte":
-        from courselint.spell.grammalecte import GrammalecteEngine
+        from courselint.grammar.grammalecte import GrammalecteEngine
 
         return GrammalecteEngine(settings["python"], typography=bool(settings["typography"]))
     if name == "languagetool":
-        from courselint.spell.languagetool import LanguageToolEngine
+        from courselint.grammar.languagetool import LanguageToolEngine
 
         return LanguageToolEngine(settings["server"], settings["language"])
     raise EngineUnavailable(f"moteur de grammaire inconnu : {name!r} (attendu : grammalecte, languagetool)")

@@ -10,7 +10,7 @@ of that dictionary and loads in about a millisecond.
 :meth:`EnglishWords.spell` follows Hunspell's rules for capitals (a lowercase
 entry also accepts its ``Capitalised`` and ``ALL CAPS`` forms, a capitalised
 one its ``ALL CAPS`` form), so that it answers as ``Hunspell("en_US").spell``
-does; ``tests/test_spell_english.py`` compares the two on a large sample.  When
+does; ``tests/spell/test_spell_english.py`` compares the two on a large sample.  When
 the installed chunspell bundles another ``en_US`` than the table was built from,
 Hunspell itself answers.
 """

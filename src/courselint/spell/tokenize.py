@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-JOINER = "\u2060"
+from courselint.segments import JOINER
 APOSTROPHES = "'\u2019"
 MIDDLE_DOT = "\u00b7"
 

@@ -19,7 +19,7 @@ from courselint.spell.english import ENGLISH_FILE, EnglishWords, english_diction
 from courselint.spell.forms import table_header
 from courselint.spell.hunspell import data_dir
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

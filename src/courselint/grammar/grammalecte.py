@@ -30,9 +30,9 @@ import threading
 import weakref
 from collections.abc import Iterator, Sequence
 
-from courselint.spell.base import EngineIssue, EngineUnavailable, ShownText
+from courselint.grammar import DEFAULT_PYTHON
+from courselint.grammar.base import EngineIssue, EngineUnavailable, ShownText
 
-DEFAULT_PYTHON = "/usr/bin/python3"
 #: Longest text sent as one paragraph (about 80 sentences, 0.2 s of Grammalecte).
 PARAGRAPH_LIMIT = 10_000
 INSTALL_HINT = "installez le paquet Debian « python3-grammalecte » (apt-get install python3-grammalecte)"
@@ -87,7 +87,7 @@ except (KeyboardInterrupt, BrokenPipeError):
 
 
 class GrammalecteEngine:
-    """A :class:`~courselint.spell.base.ProseEngine` backed by one Grammalecte child."""
+    """A :class:`~courselint.grammar.base.ProseEngine` backed by one Grammalecte child."""
 
     name = "grammalecte"
 

@@ -9,7 +9,7 @@ import pytest
 from courselint.course import guess_year, normalise_label, read_tags, read_year_label, split_structure
 from courselint.document import parse
 
-SEED = Path(__file__).parent / "fixtures" / "seed.md"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 SEED_YEARS = [1979, 2000, 2001, 2002, 2006, 2008, 2013, 2014, 2016, 2018]
 
 

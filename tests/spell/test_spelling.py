@@ -20,7 +20,7 @@ from courselint.spell.acceptance import unknown_words
 from courselint.spell.hunspell import SpellChecker, get_checker
 from courselint.spell.wordlist import add_word, read_words
 
-SEED = Path(__file__).parent / "fixtures" / "seed.md"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 FRONT = "---\ntitle: Essai\nweight: 1\n---\n"
 DEFAULT = {"suggestions": True}
 

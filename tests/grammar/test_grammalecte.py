@@ -26,11 +26,11 @@ from courselint.rules.grammar import (
     grammar_grammalecte,
     open_engine,
 )
-from courselint.spell.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, word_spans
-from courselint.spell.grammalecte import PARAGRAPH_LIMIT, GrammalecteEngine, paragraphs
+from courselint.grammar.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, word_spans
+from courselint.grammar.grammalecte import PARAGRAPH_LIMIT, GrammalecteEngine, paragraphs
 
 SYSTEM_PYTHON = "/usr/bin/python3"
-SEED = Path(__file__).parent / "fixtures" / "seed.md"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 
 
 def _grammalecte_installed() -> bool:
@@ -162,7 +162,7 @@ def test_the_child_never_outlives_its_parent(require_grammalecte, ending):
     """At exit the engine stops its child; killed, the parent closes the pipe and the child leaves."""
     program = (
         "import os, sys, time\n"
-        "from courselint.spell.grammalecte import GrammalecteEngine\n"
+        "from courselint.grammar.grammalecte import GrammalecteEngine\n"
         "engine = GrammalecteEngine()\n"
         "print(engine.pid, flush=True)\n"
         + ("time.sleep(60)\n" if ending == "killed" else "")

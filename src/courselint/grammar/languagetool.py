@@ -2,7 +2,7 @@
 
 We post markup-annotated text (``data={"annotation": [...]}`` to ``/v2/check``)
 rather than plain text: each piece of the unit is either ``{"text": …}`` or
-``{"markup": …, "interpretAs": …}`` (see :func:`courselint.spell.base.present`),
+``{"markup": …, "interpretAs": …}`` (see :func:`courselint.grammar.base.present`),
 so the server reads clean prose while its offsets stay offsets of the original
 unit.  ``language_tool_python``'s ``check()`` posts plain text only, so we call
 the endpoint ourselves with ``requests``; the library is used to start a local
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import requests
 
-from courselint.spell.base import EngineIssue, EngineUnavailable, present
+from courselint.grammar.base import EngineIssue, EngineUnavailable, present
 
 SERVER_HINT = (
     "lancez un serveur LanguageTool (java -cp languagetool-server.jar org.languagetool.server.HTTPServer) "
@@ -112,7 +112,7 @@ def segments(parts: list[dict[str, str]], limit: int) -> Iterator[tuple[int, lis
 
 
 class LanguageToolEngine:
-    """A :class:`~courselint.spell.base.ProseEngine` that asks a LanguageTool server."""
+    """A :class:`~courselint.grammar.base.ProseEngine` that asks a LanguageTool server."""
 
     name = "languagetool"
 

@@ -11,7 +11,7 @@ from courselint.findings import Severity
 from courselint.rules import RULES
 from courselint.rules.base import SCOPES
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 _ROW = re.compile(
     r"^\| (?P<code>CL\d{3}) \| (?P<name>[^|]+?) \| (?P<severity>error|warning|info) \|"
     r" (?P<summary>(?:[^|\\]|\\.)+?) \|$",

@@ -26,8 +26,8 @@ from courselint.document import parse
 from courselint.engine import Selection, run
 from courselint.findings import Severity
 from courselint.rules.grammar import check_grammar, open_engine
-from courselint.spell.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable
-from courselint.spell.languagetool import LanguageToolEngine, Utf16Offsets, annotation, api_base, category_of
+from courselint.grammar.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable
+from courselint.grammar.languagetool import LanguageToolEngine, Utf16Offsets, annotation, api_base, category_of
 
 # pattern in the text the server reads -> (rule id, category id, issue type, message, replacements)
 KNOWN_ERRORS = [
@@ -195,14 +195,14 @@ def test_units_of_a_lesson_go_in_one_request(url, server):
 
 
 def test_small_batches_map_the_same(url, server, monkeypatch):
-    monkeypatch.setattr("courselint.spell.languagetool.BATCH_CHARACTERS", 40)
+    monkeypatch.setattr("courselint.grammar.languagetool.BATCH_CHARACTERS", 40)
     findings = findings_for(MANY_UNITS, url)
     assert [(f.line, f.column) for f in findings] == expected_positions(MANY_UNITS)
     assert len(server.requests) > 3
 
 
 def test_a_huge_unit_is_cut_in_several_requests(url, server, monkeypatch):
-    monkeypatch.setattr("courselint.spell.languagetool.BATCH_CHARACTERS", 300)
+    monkeypatch.setattr("courselint.grammar.languagetool.BATCH_CHARACTERS", 300)
     sentence = "Une phrase 🐳 avec du `code` et https://exemple.fr/page. "
     body = "Des progrès en terme de vitesse. " + sentence * 20 + "Des progrès en terme de qualité. " + sentence * 20
     source = f"{body}\n\nEt un dernier paragraphe en terme de style.\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BROKEN = "---\ntitle: [non fermé\nweight: 1\n---\n\nTexte.\n"
 CLEAN = "---\ntitle: Leçon\nweight: 1\n---\n\n# Leçon\n\nTexte.\n"
 

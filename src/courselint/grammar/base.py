@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-JOINER = "\u2060"
+from courselint.segments import JOINER
 
 #: What an inline code span reads as.  Dropping ``kubectl`` from "Le `kubectl` lit…"
 #: leaves "Le lit…" and invents agreement errors; a known word (``code``, ``X``) brings

@@ -23,7 +23,7 @@ from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the preloaded speller needs fork")
 
-SEED = Path(__file__).parent / "fixtures" / "seed.md"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 SLIPS = "---\ntitle: Leçon\nweight: 1\n---\n\n# Leçon\n\nLa consomemation du conteneur est staandard, `podman` aussi.\n"
 
 
