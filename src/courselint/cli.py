@@ -232,6 +232,7 @@ def _check(args, speller=None) -> int:
 
 def _run_check(args, config, selection, speller) -> int:
     from courselint import engine, reporters
+    from courselint.spell import preload
 
     paths = args.paths or _default_paths(config, include_catalogs=True)
     show = not args.quiet and _show_progress()
@@ -242,7 +243,7 @@ def _run_check(args, config, selection, speller) -> int:
         jobs=args.jobs,
         use_cache=not args.no_cache,
         progress=_progress_printer() if show else None,
-        engines={"spelling.hunspell": speller} if speller is not None else None,
+        engines={preload.SPELLER: speller} if speller is not None else None,
     )
     summary = reporters.Summary(result.lessons, result.catalogs, result.cached)
     write = reporters.get(args.format)
@@ -356,11 +357,11 @@ def _add_word(args) -> int:
 
 
 def _rules(args) -> int:
-    from courselint.rules import RULES
+    from courselint.codes import CODES
 
-    for code in sorted(RULES):
-        rule = RULES[code]
-        print(f"{code}  {rule.name:<34} {rule.severity.value:<8} {rule.summary}")
+    for code in sorted(CODES):
+        entry = CODES[code]
+        print(f"{code}  {entry.name:<34} {entry.severity.value:<8} {entry.summary}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from courselint.frontmatter import DEFAULT_TEXT_KEYS
 from courselint.grammar import DEFAULT_PYTHON
 
 CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
@@ -45,7 +46,7 @@ SCHEMA: dict[str, Any] = {
         "required_index": (_STR_LIST, ["title"]),
         # glob (relative to the config folder) -> required keys, overriding `required`
         "required_by_glob": ("dict[str,list[str]]", {}),
-        "text_keys": (_STR_LIST, ["title", "description", "summary", "subtitle", "linkTitle"]),
+        "text_keys": (_STR_LIST, list(DEFAULT_TEXT_KEYS)),
         "types": ("dict[str,str]", {"title": "str", "weight": "int", "pre": "str", "draft": "bool"}),
     },
     "factors": {
@@ -73,7 +74,7 @@ SCHEMA: dict[str, Any] = {
         "locales_dir": (str, "locales"),
         "merge": (bool, True),
         "width": (int, 79),
-        "keys": (_STR_LIST, ["title", "description", "summary", "subtitle", "linkTitle"]),
+        "keys": (_STR_LIST, list(DEFAULT_TEXT_KEYS)),
         "min_translated": ((int, float), 80),
         "layout": (str, "suffix"),  # "suffix": lesson.en.md; "directory": content.en/…
         "content_dirs": ("dict[str,str]", {}),

@@ -7,31 +7,35 @@ in ``Lesson.text``.  ``Lesson.text`` is the decoded file with its line ends
 normalised to ``\\n`` (markdown-it does the same); line contents are unchanged,
 so a (line, column) in ``text`` is the same (line, column) in the file.
 
-We detect the front matter ourselves instead of using the markdown-it plugin:
-it lets us report a front matter that is never closed, and read TOML (``+++``)
-as cheaply as YAML.
+The front matter is read by :mod:`courselint.frontmatter` (the one reader every
+consumer shares), not by the markdown-it plugin: it reports a front matter that is
+never closed, reads TOML (``+++``) as cheaply as YAML and knows where each key is
+written.  Problems met while reading become findings of the catalog of codes
+(CL0xx) in ``Lesson.problems``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from courselint.findings import Finding, LineIndex
+from courselint import codes
+from courselint import frontmatter as front_matter_reader
+from courselint.findings import Finding, LineIndex, Span
+from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
+from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
-from courselint.segments import JOINER, mask
+from courselint.segments import mask
 
-__all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "JOINER", "decode"]
+__all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAULT_TEXT_KEYS", "UNREADABLE_CODES", "decode"]
 
-#: Front matter keys whose string values are prose (spell-checked, translated).
-DEFAULT_TEXT_KEYS = ("title", "description", "summary", "subtitle", "linkTitle", "menuTitle")
+#: Problems after which a lesson cannot be extracted or built: the file could not be
+#: read or decoded, or its front matter gave no keys.
+UNREADABLE_CODES = frozenset({"CL001", "CL002", "CL004"}) | UNREADABLE_FRONT_MATTER
 
 PROSE_KINDS = frozenset(
     {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt"}
@@ -83,11 +87,11 @@ class Block:
         pos = self.index.position(self.source_offset(i))
         return pos.line, pos.column
 
-    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
-        """(line, column, end_line, end_column) of ``raw[start:end]``."""
+    def span(self, start: int, end: int) -> Span:
+        """Where ``raw[start:end]`` lies in the file."""
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        return line, column, end_line, end_column
+        return Span(line, column, end_line, end_column)
 
 
 @dataclass(slots=True)
@@ -104,14 +108,6 @@ class Slide:
     index: int
     start_line: int
     end_line: int
-
-
-@dataclass(slots=True)
-class FrontMatter:
-    format: str  # "yaml" or "toml"
-    start_line: int  # line of the opening fence
-    end_line: int  # line of the closing fence
-    raw: str
 
 
 @dataclass
@@ -200,118 +196,12 @@ def normalise_newlines(source: str) -> str:
     return source.replace("\r\n", "\n").replace("\r", "\n")
 
 
-# --------------------------------------------------------------------------- front matter
-
-_YAML_FENCE = re.compile(r"---[ \t]*")
-_YAML_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
-
-
-class _SafeLineLoader(yaml.SafeLoader):
-    """Safe YAML (no object construction) that refuses runaway alias expansion."""
-
-    max_aliases = 1000
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            self._aliases = getattr(self, "_aliases", 0) + 1
-            if self._aliases > self.max_aliases:
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, "trop d'alias YAML (expansion excessive)", event.start_mark
-                )
-        return super().compose_node(parent, index)
-
-
-# libyaml's parser, when PyYAML was built with it, reads a front matter about 5x faster.
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", None)
-
-
-def _load_yaml(raw: str):
-    """Safe YAML; the fast parser only where no alias can occur and nothing went wrong.
-
-    Without ``&`` or ``*`` there is no anchor or alias to count; on an error the
-    pure-Python loader parses again, so that messages do not depend on how PyYAML
-    was built.
-    """
-    if _FAST_SAFE_LOADER is not None and "&" not in raw and "*" not in raw:
-        try:
-            return yaml.load(raw, Loader=_FAST_SAFE_LOADER)  # noqa: S506 - safe loader
-        except yaml.YAMLError:
-            pass
-    return yaml.load(raw, Loader=_SafeLineLoader)  # noqa: S506 - SafeLoader subclass
-
-
-def _split_front_matter(lines: list[str]) -> tuple[str | None, int]:
-    """Return (format, closing line index) or (None, -1); (fmt, -2) if never closed."""
-    if not lines:
-        return None, -1
-    first = lines[0]
-    if _YAML_FENCE.fullmatch(first):
-        fmt, end_re = "yaml", _YAML_END
-    elif _TOML_FENCE.fullmatch(first):
-        fmt, end_re = "toml", _TOML_FENCE
-    else:
-        return None, -1
-    for i in range(1, len(lines)):
-        if end_re.fullmatch(lines[i]):
-            return fmt, i
-    return fmt, -2
-
-
-def _load_front_matter(fmt: str, raw: str, first_line: int, problems: list, path: str) -> dict:
-    def problem(code: str, line: int, column: int, message: str) -> None:
-        problems.append(_input_finding(path, code, line, column, message))
-
-    try:
-        if fmt == "yaml":
-            data = _load_yaml(raw)
-        else:
-            data = tomllib.loads(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + 1 + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problem("CL003", line, column, f"front matter YAML invalide : {reason}")
-        return {}
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+), column (\d+)", str(exc))
-        if match:
-            line, column = first_line + int(match.group(1)), int(match.group(2))
-        elif "end of document" in str(exc):
-            # tomllib gives no line for a value cut short by the closing fence.
-            last = raw.rsplit("\n", 1)[-1]
-            line, column = first_line + 1 + raw.count("\n"), len(last) + 1
-        else:
-            line, column = first_line + 1, 1
-        problem("CL003", line, column, f"front matter TOML invalide : {str(exc).split(' (')[0]}")
-        return {}
-    except RecursionError:
-        problem("CL003", first_line + 1, 1, "front matter trop profondément imbriqué")
-        return {}
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        kind = type(data).__name__
-        # On the value's first line: the lines before it may be blank.
-        value_lines = raw.split("\n")
-        first_value = next((i for i, text in enumerate(value_lines) if text.strip()), 0)
-        problem(
-            "CL005",
-            first_line + 1 + first_value,
-            1,
-            f"le front matter doit être un dictionnaire de clés (trouvé : {kind})",
-        )
-        return {}
-    return data
+# --------------------------------------------------------------------------- findings
 
 
 def _input_finding(path: str, code: str, line: int, column: int, message: str) -> Finding:
-    from courselint.rules import RULES
-
-    rule = RULES[code]
-    return Finding(path, line, column, line, column + 1, code, rule.name, rule.severity, message)
+    """A finding of an input code (CL0xx) found while reading the file."""
+    return codes.finding(code, path, Span.point(line, column), message)
 
 
 # --------------------------------------------------------------------------- blocks
@@ -460,37 +350,30 @@ def _build_blocks(lesson: Lesson) -> None:
 
 
 def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Block]:
+    """One block per text key whose value is a string written on its key's line."""
     fm = lesson.front_matter
-    if fm is None or fm.format != "yaml":
+    if fm is None:
         return []
     blocks = []
-    for line in range(fm.start_line + 1, fm.end_line):
-        text = lesson.index.line_text(line)
-        match = re.match(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", text)
-        if not match or match.group("key") not in text_keys:
+    for key, where in fm.keys.items():
+        if key not in text_keys or not where.text_column or not isinstance(lesson.metadata.get(key), str):
             continue
-        key = match.group("key")
-        if not isinstance(lesson.metadata.get(key), str):
+        base = lesson.index.starts[where.line - 1]
+        start, end = base + where.text_column - 1, base + where.text_end_column - 1
+        if start == end:
             continue
-        value_start = match.start("value")
-        value = match.group("value")
-        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
-            value_start += 1
-            value = value[1:-1]
-        elif value.startswith(("|", ">", "\"", "'")) or not value:
-            continue  # block scalars and multi-line strings are not units (yet)
-        base = lesson.index.starts[line - 1] + value_start
         blocks.append(
             Block(
                 kind="front_matter_value",
-                raw=value,
-                pieces=((base, base + len(value)),),
-                line=line,
-                end_line=line,
+                raw=lesson.text[start:end],
+                pieces=((start, end),),
+                line=where.line,
+                end_line=where.line,
                 index=lesson.index,
                 key=key,
             )
         )
+    blocks.sort(key=lambda block: block.line)
     return blocks
 
 
@@ -623,29 +506,14 @@ def parse(
         source, bom = source[1:], True
     text = normalise_newlines(source)
     index = LineIndex(text)
-    lines = text.split("\n")
 
-    metadata: dict[str, Any] = {}
-    front_matter = None
+    reading = front_matter_reader.read(text)
+    front_matter, metadata = reading.front_matter, reading.metadata
+    problems.extend(_input_finding(path, *problem) for problem in reading.problems)
     markdown_text = text
-    fmt, closing = _split_front_matter(lines)
-    if fmt and closing == -2:
-        problems.append(
-            _input_finding(
-                path,
-                "CL006",
-                1,
-                1,
-                "front matter jamais fermé : ajoutez la ligne "
-                + ("`---`" if fmt == "yaml" else "`+++`")
-                + " qui le termine",
-            )
-        )
-    elif fmt:
-        raw = "\n".join(lines[1:closing])
-        front_matter = FrontMatter(fmt, 1, closing + 1, raw)
-        metadata = _load_front_matter(fmt, raw, 1, problems, path)
+    if front_matter is not None:
         # Blank the front matter (keep its lines) so Markdown lines stay file lines.
+        closing = front_matter.end_line - 1
         if closing + 1 < index.line_count:
             markdown_text = "\n" * (closing + 1) + text[index.starts[closing + 1] :]
         else:

@@ -1,11 +1,12 @@
 """Run the selected rules over files: discover, parse, check, filter, sort.
 
-Per-file work (read, parse, lesson rules, suppressions) runs in worker processes
-when there are enough files to pay for them; each worker keeps its engines (the
-Hunspell dictionary, a Grammalecte child) for the whole run.  Chapter rules
-(cross-file) and catalog rules run in the parent.  Findings of a lesson are
-cached by the file's content, the configuration and the versions of everything
-that can change them.
+One flow for every run: tasks (a lesson, a chapter folder, a catalog) go to an
+executor, which is this process for a small run and a pool of worker processes
+for a big one (:data:`PARALLEL_THRESHOLD`).  Each worker keeps its engines (the
+Hunspell dictionary, a Grammalecte child) for the whole run.  A lesson task reads
+its file once: the bytes give the cache key and, on a miss, the lesson to check.
+Findings of a lesson are cached by the file's content, the configuration and the
+versions of everything that can change them.
 """
 
 from __future__ import annotations
@@ -19,15 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from courselint import __version__
+from courselint import __version__, codes
 from courselint.config import PARALLEL_THRESHOLD, Config
-from courselint.document import is_generated_translation
-from courselint.findings import Finding, Severity
+from courselint.document import is_generated_translation, parse
+from courselint.findings import Finding, Severity, Span
+from courselint.rules import RULES
+from courselint.rules.base import Context
 from courselint.selection import Selection, UsageError
+from courselint.suppress import apply, parse_suppressions
 
 __all__ = ["PARALLEL_THRESHOLD", "Cache", "RunResult", "Selection", "UsageError", "discover", "run"]
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 # --------------------------------------------------------------------------- discovery
@@ -89,67 +93,82 @@ def _apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
 
 def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: Selection) -> list[Finding]:
     """All lesson-scope findings for one file's bytes (suppressions applied)."""
-    from courselint.document import parse
-    from courselint.rules import RULES
-    from courselint.suppress import apply, parse_suppressions
-
     lesson = parse(path, data, text_keys=tuple(config.section("frontmatter")["text_keys"]))
-    findings: list[Finding] = []
-    for rule in RULES.values():
-        if rule.scope not in ("input", "lesson") or not selection.enabled(rule.code, rule.name):
-            continue
-        if rule.scope == "lesson" and not lesson.text and lesson.problems:
-            continue  # nothing to check in a file we could not read
-        findings.extend(rule.check(lesson, ctx))
+    # Problems met while reading (CL0xx) are findings of the catalog, no rule needed.
+    findings = [f for f in lesson.problems if selection.enabled(f.code, f.rule)]
+    if lesson.text or not lesson.problems:  # nothing to check in a file we could not read
+        for rule in RULES.values():
+            if rule.scope == "lesson" and selection.enabled(rule.code, rule.name):
+                findings.extend(rule.check(lesson, ctx))
     findings = apply(findings, parse_suppressions(lesson.text))
     return _apply_severity(findings, config)
 
 
-def _read_and_check(path: Path, config: Config, ctx, selection: Selection) -> list[Finding]:
-    from courselint.rules.base import make_finding
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return [make_finding("CL001", str(path), 1, 1, 1, 2, f"fichier illisible : {reason}")]
-    return check_lesson_source(str(path), data, config, ctx, selection)
+def _unreadable(path: Path, exc: OSError) -> Finding:
+    reason = exc.strerror or exc.__class__.__name__
+    return codes.finding("CL001", str(path), Span.point(1), f"fichier illisible : {reason}")
 
 
-# Worker state: set once per worker process by the pool initializer.
-_WORKER: dict = {}
+# --------------------------------------------------------------------------- tasks
+#
+# The same task functions run in this process or in a worker: ``_start`` sets the
+# state they read, once per process.
+
+_TASK: dict = {}
 
 
-def _init_worker(config: Config, selection: Selection) -> None:
-    from courselint.rules.base import Context
-
-    _WORKER["config"] = config
-    _WORKER["selection"] = selection
-    _WORKER["ctx"] = Context(config)
-    _WORKER["catalog_ctx"] = Context(config)  # like the serial path: one context for all catalogs
-    _WORKER["chapter_ctx"] = Context(config)
-
-
-def _worker_check_catalog(path: str) -> list[dict]:
-    # Run findings of catalog rules are not reported, as in the serial path.
-    config, selection = _WORKER["config"], _WORKER["selection"]
-    findings = _catalog_findings([Path(path)], config, selection, _WORKER["catalog_ctx"])
-    return [f.to_dict() for f in findings]
-
-
-def _worker_check_folder(task: tuple[str, list[str]]) -> list[dict]:
-    folder, checked = task
-    findings = _folder_findings(
-        Path(folder), {Path(p) for p in checked}, _WORKER["config"], _WORKER["selection"], _WORKER["chapter_ctx"]
+def _start(config: Config, selection: Selection, salt: str | None, engines: dict | None) -> None:
+    _TASK.clear()
+    _TASK.update(
+        config=config,
+        selection=selection,
+        cache=Cache(config, salt) if salt is not None else None,
+        ctx=Context(config, dict(engines or {})),
     )
-    return [f.to_dict() for f in findings]
 
 
-def _worker_check(path: str) -> tuple[str, list[dict], list[dict]]:
-    ctx = _WORKER["ctx"]
-    findings = _read_and_check(Path(path), _WORKER["config"], ctx, _WORKER["selection"])
-    run_findings = [f.to_dict() for f in ctx.run_findings]
-    return path, [f.to_dict() for f in findings], run_findings
+def _lesson_task(path: str) -> tuple[str, list[Finding], list[Finding], bool]:
+    """(path, findings, run findings, served from the cache) of one lesson, its file read once."""
+    config, selection, cache, ctx = _TASK["config"], _TASK["selection"], _TASK["cache"], _TASK["ctx"]
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return path, [_unreadable(Path(path), exc)], list(ctx.run_findings), False
+    key = cache.key(Path(path), data) if cache is not None else None
+    cached = cache.get(key) if key else None
+    if cached is not None:
+        return path, cached, list(ctx.run_findings), True
+    findings = check_lesson_source(path, data, config, ctx, selection)
+    # A process whose engine could not start checked this file without it:
+    # caching would keep the gap after the engine is installed.
+    if key and not ctx.run_findings:
+        cache.put(key, findings)
+    return path, findings, list(ctx.run_findings), False
+
+
+def _folder_task(task: tuple[str, list[str]]) -> list[Finding]:
+    folder, checked = task
+    return _folder_findings(Path(folder), {Path(p) for p in checked}, _TASK["config"], _TASK["selection"], _TASK["ctx"])
+
+
+def _catalog_task(path: str) -> list[Finding]:
+    return _catalog_findings([Path(path)], _TASK["config"], _TASK["selection"], _TASK["ctx"])
+
+
+class _InProcess:
+    """An executor that runs the tasks here, in order: a small run does not pay for workers."""
+
+    def __init__(self, initializer, initargs) -> None:
+        initializer(*initargs)
+
+    def map(self, function, items, chunksize: int = 1):
+        return map(function, items)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _TASK.clear()
 
 
 # --------------------------------------------------------------------------- cache
@@ -234,86 +253,38 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     engines: dict | None = None,
 ) -> RunResult:
-    """Check ``paths``; ``engines`` are engines already started (by name, see ``Context``)
-    for the checks made in this process."""
-    from courselint.rules import RULES
-    from courselint.rules.base import Context
-
-    selection.validate((r.code, r.name) for r in RULES.values())
+    """Check ``paths``; ``engines`` are engines already started (by name, see
+    ``Context.shared``) for a run made in this process."""
+    selection.validate((code.code, code.name) for code in codes.CODES.values())
     lessons, catalogs = discover(paths, config)
     result = RunResult(lessons=len(lessons), catalogs=len(catalogs))
-    cache = Cache(config, cache_salt(config, selection)) if use_cache and config["cache"] else None
-
-    todo: list[tuple[Path, str | None]] = []
-    per_file: dict[str, list[Finding]] = {}
-    for path in lessons:
-        key = None
-        if cache is not None:
-            try:
-                key = cache.key(path, path.read_bytes())
-            except OSError:
-                key = None
-            cached = cache.get(key) if key else None
-            if cached is not None:
-                per_file[str(path)] = cached
-                result.cached += 1
-                continue
-        todo.append((path, key))
-
-    run_findings: dict[tuple, Finding] = {}
+    salt = cache_salt(config, selection) if use_cache and config["cache"] else None
     jobs = jobs or config["jobs"] or (os.cpu_count() or 1)
-    done = 0
-    total = len(todo)
-    catalog_findings: list[Finding] = []
-    if len(todo) >= PARALLEL_THRESHOLD and jobs > 1:
+    parallel = len(lessons) >= PARALLEL_THRESHOLD and jobs > 1
+    if parallel:
         from concurrent.futures import ProcessPoolExecutor  # only big runs pay for it
 
-        keys = {str(p): k for p, k in todo}
-        chunksize = max(1, min(16, len(todo) // (jobs * 4)))
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(config, selection)
-        ) as pool:
-            for path, items, run_items in pool.map(
-                _worker_check, [str(p) for p, _ in todo], chunksize=chunksize
-            ):
-                findings = [Finding.from_dict(item) for item in items]
-                per_file[path] = findings
-                for item in run_items:
-                    finding = Finding.from_dict(item)
-                    run_findings[(finding.code, finding.message)] = finding
-                # A worker whose engine could not start checked this file without it:
-                # caching would keep the gap after the engine is installed.
-                if cache is not None and keys[path] and not run_items:
-                    cache.put(keys[path], findings)
-                done += 1
-                if progress:
-                    progress(done, total)
-            # Chapter rules and catalogs too, while the workers are up (1,000 catalogs:
-            # 4 s in one process; the chapter rules read every lesson's front matter).
-            chapter_findings = _chapter_findings(lessons, config, selection, pool)
-            catalog_findings = [
-                Finding.from_dict(item)
-                for items in pool.map(_worker_check_catalog, [str(p) for p in catalogs], chunksize=chunksize)
-                for item in items
-            ]
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(config, selection, salt, None))
     else:
-        ctx = Context(config, dict(engines or {}))
-        for path, key in todo:
-            findings = _read_and_check(path, config, ctx, selection)
-            per_file[str(path)] = findings
-            if cache is not None and key and not ctx.run_findings:
-                cache.put(key, findings)
-            done += 1
+        executor = _InProcess(_start, (config, selection, salt, engines))
+    chunksize = max(1, min(16, len(lessons) // (jobs * 4))) if parallel else 1
+    findings: list[Finding] = []
+    run_findings: dict[tuple, Finding] = {}
+    with executor:
+        for done, (_path, items, run_items, cached) in enumerate(
+            executor.map(_lesson_task, [str(p) for p in lessons], chunksize=chunksize), start=1
+        ):
+            findings.extend(items)
+            result.cached += cached
+            for finding in run_items:
+                run_findings[(finding.code, finding.message)] = finding
             if progress:
-                progress(done, total)
-        for finding in ctx.run_findings:
-            run_findings[(finding.code, finding.message)] = finding
-        catalog_findings = _catalog_findings(catalogs, config, selection)
-        chapter_findings = _chapter_findings(lessons, config, selection)
-
-    findings = [f for items in per_file.values() for f in items]
-    findings.extend(chapter_findings)
-    findings.extend(catalog_findings)
+                progress(done, len(lessons))
+        folders = _chapter_tasks(lessons, selection)
+        findings.extend(f for items in executor.map(_folder_task, folders) for f in items)
+        if catalogs and any(r.scope == "catalog" and selection.enabled(r.code, r.name) for r in RULES.values()):
+            tasks = [str(p) for p in catalogs]
+            findings.extend(f for items in executor.map(_catalog_task, tasks, chunksize=chunksize) for f in items)
     selected_run = [f for f in run_findings.values() if selection.enabled(f.code, f.rule)]
     findings.extend(_apply_severity(selected_run, config))
     result.findings = sorted(set(findings), key=Finding.sort_key)
@@ -321,33 +292,22 @@ def run(
 
 
 def _chapter_rules(selection: Selection) -> list:
-    from courselint.rules import RULES
-
     return [r for r in RULES.values() if r.scope == "chapter" and selection.enabled(r.code, r.name)]
 
 
-def _chapter_findings(lessons: list[Path], config: Config, selection: Selection, pool=None) -> list[Finding]:
-    """Findings of the chapter rules, folder by folder (in the workers when ``pool`` is given)."""
+def _chapter_tasks(lessons: list[Path], selection: Selection) -> list[tuple[str, list[str]]]:
+    """(folder, its checked lessons) for the chapter rules, folder by folder."""
     if not lessons or not _chapter_rules(selection):
         return []
     checked: dict[Path, set[Path]] = {}
     for path in lessons:
         resolved = path.resolve()
         checked.setdefault(resolved.parent, set()).add(resolved)
-    folders = sorted(checked)
-    if pool is None:
-        from courselint.rules.base import Context
-
-        ctx = Context(config)
-        return [f for folder in folders for f in _folder_findings(folder, checked[folder], config, selection, ctx)]
-    tasks = [(str(folder), sorted(str(p) for p in checked[folder])) for folder in folders]
-    return [Finding.from_dict(item) for items in pool.map(_worker_check_folder, tasks) for item in items]
+    return [(str(folder), sorted(str(p) for p in checked[folder])) for folder in sorted(checked)]
 
 
 def _folder_findings(folder: Path, checked: set[Path], config: Config, selection: Selection, ctx) -> list[Finding]:
     """Chapter findings of one folder; ``checked`` are its lessons being checked (resolved)."""
-    from courselint.suppress import apply, parse_suppressions
-
     findings: list[Finding] = []
     for rule in _chapter_rules(selection):
         findings.extend(rule.check(folder, checked, ctx))
@@ -364,14 +324,8 @@ def _folder_findings(folder: Path, checked: set[Path], config: Config, selection
     return _apply_severity(out, config)
 
 
-def _catalog_findings(catalogs: list[Path], config: Config, selection: Selection, ctx=None) -> list[Finding]:
-    from courselint.rules import RULES
-    from courselint.rules.base import Context
-
+def _catalog_findings(catalogs: list[Path], config: Config, selection: Selection, ctx) -> list[Finding]:
     rules = [r for r in RULES.values() if r.scope == "catalog" and selection.enabled(r.code, r.name)]
-    if not rules or not catalogs:
-        return []
-    ctx = ctx if ctx is not None else Context(config)
     findings: list[Finding] = []
     for path in catalogs:
         for rule in rules:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -20,6 +21,58 @@ class Severity(str, enum.Enum):
     @property
     def rank(self) -> int:
         return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+class Span(NamedTuple):
+    """Where a finding or an edit lies in a file: 1-based lines and columns, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> "Span":
+        """One character at ``line:column`` (a finding that has no extent of its own)."""
+        return cls(line, column, line, column + 1)
+
+    def to_dict(self) -> dict:
+        return dict(self._asdict())
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text at ``span`` of the file with ``text`` (an empty span inserts)."""
+
+    span: Span
+    text: str
+
+    def to_dict(self) -> dict:
+        return {**self.span.to_dict(), "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Edit":
+        return cls(Span(data["line"], data["column"], data["end_line"], data["end_column"]), data["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A way to fix a finding: edits of its file, applied together or not at all.
+
+    ``safe`` fixes have one reading only (``check --fix`` applies them); the others
+    (a spelling suggestion among several) need a person's choice.
+    """
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = False
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "safe": self.safe, "edits": [edit.to_dict() for edit in self.edits]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Fix":
+        return cls(data["title"], tuple(Edit.from_dict(e) for e in data["edits"]), bool(data["safe"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +88,12 @@ class Finding:
     message: str
     word: str | None = None
     suggestions: tuple[str, ...] = ()
+    #: Ways to fix the finding, the preferred first (see :class:`Fix`).
+    fixes: tuple[Fix, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.end_line, self.end_column)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -57,6 +116,8 @@ class Finding:
         if self.word is not None:
             data["word"] = self.word
             data["suggestions"] = list(self.suggestions)
+        if self.fixes:
+            data["fixes"] = [fix.to_dict() for fix in self.fixes]
         return data
 
     @classmethod
@@ -73,6 +134,7 @@ class Finding:
             message=data["message"],
             word=data.get("word"),
             suggestions=tuple(data.get("suggestions", ())),
+            fixes=tuple(Fix.from_dict(item) for item in data.get("fixes", ())),
         )
 
 
@@ -121,6 +183,16 @@ class LineIndex:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return self.text[start:end]
+
+    def line_span(self, line: int, column: int = 1) -> Span:
+        """From ``column`` to the end of a 1-based line (at least one column wide)."""
+        line = max(1, min(line, len(self.starts)))
+        return Span(line, column, line, max(column + 1, len(self.line_text(line)) + 1))
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``."""
+        first, last = self.position(start), self.position(end)
+        return Span(first.line, first.column, last.line, last.column)
 
     def line_end(self, line: int) -> int:
         """Offset just past the last character of a 1-based line (before its newline)."""

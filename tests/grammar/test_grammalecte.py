@@ -19,11 +19,11 @@ from courselint import config as config_module
 from courselint.document import parse
 from courselint.engine import Selection, run
 from courselint.findings import Severity
+from courselint.rules import RULES
 from courselint.rules.base import Context
 from courselint.rules.grammar import (
     check_grammar,
     engine_unavailable_finding,
-    grammar_grammalecte,
     open_engine,
 )
 from courselint.grammar.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, word_spans
@@ -140,7 +140,7 @@ def test_the_rule_starts_one_child_for_many_lessons(require_grammalecte, tmp_pat
     before = set(_grammalecte_children())
     found = []
     for i in range(5):
-        found += grammar_grammalecte(lesson(f"# Leçon {i}\n\nDes progrès en terme de vitesse.\n", f"l{i}.md"), ctx)
+        found += RULES["CL501"].check(lesson(f"# Leçon {i}\n\nDes progrès en terme de vitesse.\n", f"l{i}.md"), ctx)
         assert len(set(_grammalecte_children()) - before) == 1
     assert [(f.path, f.line, f.column) for f in found] == [(f"l{i}.md", 3, 13) for i in range(5)]
     assert ctx.run_findings == []
@@ -367,11 +367,11 @@ def test_a_child_that_dies_gives_cl901_and_the_run_goes_on(require_grammalecte, 
         pytest.skip("finds the child through /proc")
     ctx = Context(config_module.load(tmp_path / "courselint.toml"))
     before = set(_grammalecte_children())
-    first = grammar_grammalecte(lesson("Des progrès en terme de vitesse.\n", "a.md"), ctx)
+    first = RULES["CL501"].check(lesson("Des progrès en terme de vitesse.\n", "a.md"), ctx)
     assert [f.code for f in first] == ["CL501"]
     (child,) = set(_grammalecte_children()) - before
     os.kill(child, 9)
-    later = [grammar_grammalecte(lesson("Des progrès en terme de vitesse.\n", f"{n}.md"), ctx) for n in "bcd"]
+    later = [RULES["CL501"].check(lesson("Des progrès en terme de vitesse.\n", f"{n}.md"), ctx) for n in "bcd"]
     assert later == [[], [], []]
     assert [(f.code, f.severity) for f in ctx.run_findings] == [("CL901", Severity.ERROR)]
     assert "processus arrêté" in ctx.run_findings[0].message

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from courselint.cli import main
+from courselint.codes import CODES
 from courselint.rules import RULES
 from courselint.rules.base import Context
-from courselint.rules.translation import canonical_number, english_checker
+from courselint.i18n.checks import canonical_number
+from courselint.rules.translation import english_checker
 
 from .conftest import make_config
 
@@ -181,7 +183,7 @@ def test_check_command_reports_catalog_findings(tmp_path, monkeypatch, capsys) -
 
 
 def test_every_cl6_code_is_documented() -> None:
-    codes = sorted(code for code in RULES if code.startswith("CL6"))
+    codes = sorted(code for code in CODES if code.startswith("CL6"))
     assert codes == [f"CL6{n:02d}" for n in range(1, 13)]
     for code in codes:
-        assert RULES[code].summary, code
+        assert CODES[code].summary, code

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from courselint.document import JOINER, parse
+from courselint.document import parse
+from courselint.segments import JOINER
 
 HERE = Path(__file__).parent
 FIXTURES = sorted((HERE / "fixtures").glob("*.md"))

@@ -6,14 +6,8 @@ from pathlib import Path
 
 from courselint import config as config_module
 from courselint.engine import Selection, run
-from courselint.rules.frontmatter import (
-    ChapterLesson,
-    chapter_siblings,
-    duplicate_weights,
-    number_key,
-    title_number,
-    weight_order,
-)
+from courselint.chapter import ChapterLesson, chapter_siblings, number_key, title_number
+from courselint.rules.frontmatter import duplicate_weights, weight_order
 
 
 def write(path: Path, title: str, weight: int | str, extra: str = "") -> Path:

@@ -1,4 +1,4 @@
-"""Meta test: every registered rule is well named, documented, and listed in the README."""
+"""Meta test: every code of the catalog is well named, documented, listed in the README, and checked."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from courselint.findings import Severity
+from courselint import codes
+from courselint.codes import CODES, SCOPES
+from courselint.findings import Severity, Span
 from courselint.rules import RULES
-from courselint.rules.base import SCOPES
+from courselint.rules.base import rule
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 _ROW = re.compile(
@@ -27,19 +29,23 @@ def readme_rows() -> dict[str, tuple[str, str]]:
     }
 
 
-def test_there_are_rules() -> None:
-    assert len(RULES) >= 20
+def test_every_checked_code_has_its_check_and_no_other_code_has_one() -> None:
+    checked = {code for code, entry in CODES.items() if entry.scope in ("lesson", "chapter", "catalog")}
+    assert set(RULES) == checked
+    reported_elsewhere = {code for code, entry in CODES.items() if entry.scope in ("input", "build", "run")}
+    assert reported_elsewhere == {f"CL00{n}" for n in range(1, 10)} | {"CL611", "CL612", "CL901"}
 
 
 def test_codes_and_names_are_unique() -> None:
-    names = [rule.name for rule in RULES.values()]
+    names = [entry.name for entry in CODES.values()]
     assert len(set(names)) == len(names)
-    assert all(code == rule.code for code, rule in RULES.items())
+    assert all(code == entry.code for code, entry in CODES.items())
+    assert all(RULES[code].entry is CODES[code] for code in RULES)
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
+@pytest.mark.parametrize("code", sorted(CODES))
 def test_rule_is_well_formed(code: str) -> None:
-    rule = RULES[code]
+    rule = CODES[code]
     assert re.fullmatch(r"CL\d{3}", code)
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+", rule.name), rule.name
     assert rule.scope in SCOPES
@@ -48,10 +54,10 @@ def test_rule_is_well_formed(code: str) -> None:
     assert rule.summary[0].isupper() and rule.summary.endswith("."), rule.summary
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
+@pytest.mark.parametrize("code", sorted(CODES))
 def test_rule_is_in_the_readme_table(code: str) -> None:
     rows = readme_rows()
-    rule = RULES[code]
+    rule = CODES[code]
     assert code in rows, (
         f"{code} missing from the README's rule table; add the row"
         f" `| {code} | {rule.name} | {rule.severity.value} | {rule.summary} |`"
@@ -63,7 +69,7 @@ def test_rule_is_in_the_readme_table(code: str) -> None:
 
 
 def test_readme_lists_no_rule_that_does_not_exist() -> None:
-    assert set(readme_rows()) <= set(RULES)
+    assert set(readme_rows()) <= set(CODES)
 
 
 def test_course_rule_severities() -> None:
@@ -76,3 +82,31 @@ def test_course_rule_severities() -> None:
     warnings = {code for code, rule in course.items() if rule.severity is Severity.WARNING}
     assert warnings == {"CL305"}
     assert {code for code, rule in course.items() if rule.scope == "chapter"} == {"CL104", "CL105"}
+
+
+def test_adding_a_rule_is_a_catalog_row_and_one_decorated_function(tmp_path: Path, monkeypatch) -> None:
+    """What a contributor writes for a new check, run through the real engine."""
+    from courselint import config as config_module
+    from courselint.engine import Selection, run
+
+    monkeypatch.setitem(
+        CODES, "CL299", codes.Code("CL299", "slides.too-many", Severity.WARNING, "lesson", "Trop de diapositives.")
+    )
+
+    @rule("CL299")
+    def too_many_slides(lesson, ctx, report):
+        if len(lesson.slides) > 2:
+            separator = lesson.slides[2].start_line - 1
+            yield report(lesson.index.line_span(separator), "plus de deux diapositives")
+
+    try:
+        lesson = tmp_path / "lecon.md"
+        lesson.write_text("---\ntitle: Leçon\nweight: 1\n---\n\nUn.\n\n---\n\nDeux.\n\n---\n\nTrois.\n", encoding="utf-8")
+        result = run([lesson], config_module.load(start=tmp_path), Selection(("CL299",)), use_cache=False)
+    finally:
+        RULES.pop("CL299", None)
+    [finding] = result.findings
+    assert (finding.code, finding.rule, finding.severity, finding.line) == (
+        "CL299", "slides.too-many", Severity.WARNING, 12
+    )
+    assert finding.span == Span(12, 1, 12, 4)  # the third slide's `---`

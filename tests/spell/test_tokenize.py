@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from courselint.document import JOINER, parse
+from courselint.document import parse
+from courselint.segments import JOINER
 from courselint.spell.tokenize import tokenize
 
 J = JOINER

@@ -14,7 +14,7 @@ does not.
 
 from __future__ import annotations
 
-from courselint.document import DEFAULT_TEXT_KEYS, parse
+from courselint.document import DEFAULT_TEXT_KEYS, UNREADABLE_CODES, parse
 from courselint.i18n.units import lesson_units
 
 
@@ -32,8 +32,13 @@ def extract_lesson(fileobj, keywords, comment_tags, options):
     params = _option_list(options.get("shortcode_params"), ("caption", "title", "alt"))
     name = getattr(fileobj, "name", "lesson.md")
     lesson = parse(str(name), fileobj.read(), text_keys=keys)
+    unreadable = [f for f in lesson.problems if f.code in UNREADABLE_CODES]
+    if unreadable:
+        # pybabel has no findings: stop with the reason rather than extract half a lesson.
+        first = unreadable[0]
+        raise ValueError(f"{first.path}:{first.line}:{first.column}: {first.code} {first.message}")
     context_ok = "pgettext" in (keywords or {})
-    for unit in lesson_units(lesson, params, keys=keys):
+    for unit in lesson_units(lesson, params):
         if unit.context and context_ok:
             yield unit.line, "pgettext", (unit.context, unit.msgid), list(unit.comments)
         else:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from courselint.document import is_generated_translation, parse
-from courselint.findings import Finding
+from courselint import codes
+from courselint.document import UNREADABLE_CODES, is_generated_translation, parse
+from courselint.findings import Finding, Span
 from courselint.i18n import catalog as catalogs
 from courselint.i18n.units import lesson_units
 
@@ -38,7 +39,10 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
         except OSError as exc:
             findings.append(finding_at("CL001", path, 1, f"leçon illisible ({exc.strerror})"))
             continue
-        if not lesson.text and lesson.problems:
+        unreadable = [f for f in lesson.problems if f.code in UNREADABLE_CODES]
+        if unreadable or (not lesson.text and lesson.problems):
+            # A front matter that cannot be read has no keys to extract or keep: leave
+            # the catalogs and the translated lessons as they are until it is fixed.
             findings.extend(lesson.problems)
             continue
         yield path, lesson
@@ -47,10 +51,9 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
 def template_catalog(lesson, path: Path, config) -> Catalog:
     """The Babel template catalog of one parsed lesson."""
     params = tuple(config.section("i18n")["shortcode_params"])
-    keys = tuple(config.section("i18n")["keys"])
     reference = catalogs.reference_path(path, config)
     template = Catalog(fuzzy=True)
-    for unit in lesson_units(lesson, params, keys=keys):
+    for unit in lesson_units(lesson, params):
         template.add(
             unit.msgid,
             locations=[(reference, unit.line)],
@@ -141,8 +144,5 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
 
 
 def finding_at(code: str, path: Path, line: int, message: str) -> Finding:
-    """A finding for a registered code at the start of a line of ``path``."""
-    from courselint.rules.base import make_finding
-    import courselint.rules  # noqa: F401  (fills the registry)
-
-    return make_finding(code, str(path), line, 1, line, 2, message)
+    """A finding of catalog code ``code`` at the start of a line of ``path``."""
+    return codes.finding(code, str(path), Span.point(line), message)

@@ -198,7 +198,7 @@ def build(
     written: list[Path] = []
     findings: list[Finding] = []
     for path, lesson in source_lessons(lessons, config, locales, findings):
-        units = lesson_units(lesson, tuple(i18n["shortcode_params"]), keys=tuple(i18n["keys"]))
+        units = lesson_units(lesson, tuple(i18n["shortcode_params"]))
         for locale in locales:
             result = build_one(path, lesson, units, config, locale, threshold)
             findings.extend(result.findings)

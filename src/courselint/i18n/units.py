@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass, field
 
 from courselint.course import split_structure
-from courselint.document import DEFAULT_TEXT_KEYS
 from courselint.segments import mask
 
 #: A Hugo shortcode, possibly spread over several lines.
@@ -65,18 +64,13 @@ class Unit:
         return self.kind in SINGLE_LINE_KINDS
 
 
-def lesson_units(
-    lesson,
-    shortcode_params: tuple[str, ...] = ("caption", "title", "alt"),
-    *,
-    keys: tuple[str, ...] | None = None,
-) -> list[Unit]:
+def lesson_units(lesson, shortcode_params: tuple[str, ...] = ("caption", "title", "alt")) -> list[Unit]:
     """Every translatable unit of a parsed lesson, in document order.
 
-    ``keys`` are the front matter keys to translate in a TOML front matter (YAML
-    ones come from the lesson model's blocks, parsed with the same keys).
+    Front matter values are those the lesson model made blocks of: parse the
+    lesson with the keys to translate (``i18n.keys``) as its text keys.
     """
-    units: list[Unit] = _toml_units(lesson, keys if keys is not None else DEFAULT_TEXT_KEYS)
+    units: list[Unit] = []
     for block in lesson.blocks:
         if block.kind == "front_matter_value":
             unit = _front_matter_unit(lesson, block)
@@ -94,11 +88,10 @@ def _front_matter_unit(lesson, block) -> Unit | None:
     value = lesson.metadata.get(block.key)
     if not isinstance(value, str) or not _has_letters(value):
         return None
+    quote = lesson.front_matter.keys[block.key].quote
     start, end = block.pieces[0]
-    quote = ""
-    if start > 0 and lesson.text[start - 1] in "\"'" and lesson.text[end : end + 1] == lesson.text[start - 1]:
-        quote = lesson.text[start - 1]
-        start, end = start - 1, end + 1
+    if quote:
+        start, end = start - 1, end + 1  # the replacement is written with its own quotes
     return Unit(
         msgid=value,
         kind="front_matter_value",
@@ -107,44 +100,8 @@ def _front_matter_unit(lesson, block) -> Unit | None:
         context=block.key,
         comments=[f"front matter: {block.key}"],
         quote=quote,
+        syntax=lesson.front_matter.format,
     )
-
-
-_TOML_STRING = re.compile(
-    r"""^(?P<key>[A-Za-z_][\w\-]*)[ \t]*=[ \t]*(?P<value>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*(?:\#.*)?$"""
-)
-
-
-def _toml_units(lesson, keys: tuple[str, ...]) -> list[Unit]:
-    """Top-level string keys of a TOML front matter (``+++``), one line each."""
-    fm = lesson.front_matter
-    if fm is None or fm.format != "toml":
-        return []
-    units = []
-    for line in range(fm.start_line + 1, fm.end_line):
-        text = lesson.index.line_text(line)
-        if text.lstrip().startswith("["):
-            break  # a [table]: keys below are not top-level
-        match = _TOML_STRING.match(text)
-        if not match or match.group("key") not in keys:
-            continue
-        value = lesson.metadata.get(match.group("key"))
-        if not isinstance(value, str) or not _has_letters(value):
-            continue
-        base = lesson.index.starts[line - 1]
-        units.append(
-            Unit(
-                msgid=value,
-                kind="front_matter_value",
-                line=line,
-                segments=[(base + match.start("value"), base + match.end("value"))],
-                context=match.group("key"),
-                comments=[f"front matter: {match.group('key')}"],
-                quote=match.group("value")[0],
-                syntax="toml",
-            )
-        )
-    return units
 
 
 # --------------------------------------------------------------------------- Markdown blocks

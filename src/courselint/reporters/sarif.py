@@ -5,19 +5,18 @@ from __future__ import annotations
 import json
 
 from courselint import __version__
+from courselint.codes import CODES
 from courselint.findings import Severity
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def document(findings) -> dict:
-    from courselint.rules import RULES
-
     used = sorted({f.code for f in findings})
     rule_index = {code: i for i, code in enumerate(used)}
     rules = []
     for code in used:
-        rule = RULES.get(code)
+        rule = CODES.get(code)
         rules.append(
             {
                 "id": code,
@@ -35,20 +34,14 @@ def document(findings) -> dict:
             "message": {"text": f.message},
             "locations": [
                 {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": f.path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"},
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": f.end_line,
-                            "endColumn": f.end_column,
-                        },
-                    }
+                    "physicalLocation": {"artifactLocation": _artifact(f.path), "region": _region(f.span)}
                 }
             ],
         }
         if f.suggestions:
             result["properties"] = {"word": f.word, "suggestions": list(f.suggestions)}
+        if f.fixes:
+            result["fixes"] = [_fix(f, fix) for fix in f.fixes]
         results.append(result)
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -64,6 +57,29 @@ def document(findings) -> dict:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+            }
+        ],
+    }
+
+
+def _artifact(path: str) -> dict:
+    return {"uri": path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(span) -> dict:
+    return {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": span.end_column}
+
+
+def _fix(finding, fix) -> dict:
+    """A SARIF fix: the finding's file, each edit a replacement of a region."""
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [
+            {
+                "artifactLocation": _artifact(finding.path),
+                "replacements": [
+                    {"deletedRegion": _region(edit.span), "insertedContent": {"text": edit.text}} for edit in fix.edits
+                ],
             }
         ],
     }

@@ -1,16 +1,19 @@
-"""The rule registry: every code, its dotted name, default severity and summary.
+"""Rules attach checks to codes of the catalog (:mod:`courselint.codes`).
 
-A rule is a function decorated with :func:`rule`; the first line of its docstring is
-its summary (shown by ``courselint rules`` and listed in the README).  Rules yield
-:class:`~courselint.findings.Finding` values and never print, exit or read files.
+A rule is a function decorated with ``@rule(code)``: its code's name, severity,
+scope and summary come from the catalog.  The function receives what its scope
+checks, the run's :class:`Context` and a :class:`Report` bound to its code, and
+yields findings made by that report; it never prints, exits or reads files it
+was not given::
 
-Scopes say what a rule looks at:
+    @rule("CL210")
+    def separator_under_paragraph(lesson, ctx, report):
+        ...
+        yield report(Span(line, column, line, column + 3), "ce `---` …")
 
-``input``    problems found while reading and parsing a file (CL0xx)
-``lesson``   one parsed lesson
-``chapter``  the lessons of one chapter folder (cross-file)
-``catalog``  one ``.po`` file
-``run``      the run itself (engines that could not start)
+Scope signatures: ``lesson`` and ``input`` checks get ``(lesson, ctx, report)``,
+``chapter`` checks ``(folder, checked, ctx, report)`` (their findings name the
+lesson they are about with ``path=``), ``catalog`` checks ``(po_path, ctx, report)``.
 """
 
 from __future__ import annotations
@@ -18,89 +21,104 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from courselint.findings import Finding, Severity
+from courselint.codes import CODES, SCOPES, Code
+from courselint.findings import Finding, Fix, Severity, Span
 
-SCOPES = ("input", "lesson", "chapter", "catalog", "run")
+__all__ = ["RULES", "SCOPES", "Context", "Report", "Rule", "rule"]
+
+#: Scopes whose codes a check may produce (the others are reported by the run itself).
+CHECKED_SCOPES = ("lesson", "chapter", "catalog")
+
+
+class Report:
+    """Makes the findings of one code, for one subject (a lesson, a folder, a catalog)."""
+
+    __slots__ = ("code", "path")
+
+    def __init__(self, code: Code, path: str | None = None) -> None:
+        self.code, self.path = code, path
+
+    def __call__(
+        self,
+        where: Span,
+        message: str,
+        *,
+        path: str | None = None,
+        word: str | None = None,
+        suggestions: tuple[str, ...] = (),
+        fixes: tuple[Fix, ...] = (),
+    ) -> Finding:
+        target = path if path is not None else self.path
+        if target is None:
+            raise ValueError(f"{self.code.code}: a finding needs a path")
+        return self.code.finding(str(target), where, message, word=word, suggestions=suggestions, fixes=fixes)
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    code: str
-    name: str
-    severity: Severity
-    scope: str
-    check: Callable[..., Iterable[Finding]]
+    """A check attached to a code of the catalog."""
+
+    entry: Code
+    function: Callable[..., Iterable[Finding]]
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def scope(self) -> str:
+        return self.entry.scope
 
     @property
     def summary(self) -> str:
-        doc = (self.check.__doc__ or "").strip()
-        return doc.splitlines()[0] if doc else ""
+        return self.entry.summary
+
+    def check(self, *subject) -> list[Finding]:
+        """Run the check on ``subject`` (as its scope defines it, the context last)."""
+        *what, ctx = subject
+        default_path = None if self.scope == "chapter" else getattr(what[0], "path", what[0])
+        return list(self.function(*what, ctx, Report(self.entry, default_path)))
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, *, severity: Severity = Severity.ERROR, scope: str = "lesson"):
-    """Register the decorated function as rule ``code``."""
-    if scope not in SCOPES:
-        raise ValueError(f"unknown scope {scope!r}")
+def rule(code: str):
+    """Attach the decorated check to catalog code ``code``."""
+    entry = CODES.get(code)
+    if entry is None:
+        raise ValueError(f"{code} is not in the catalog of codes (courselint/codes.py)")
+    if entry.scope not in CHECKED_SCOPES:
+        raise ValueError(f"{code} is reported by the run ({entry.scope}), not by a check")
 
-    def register(check: Callable[..., Iterable[Finding]]):
+    def register(function: Callable[..., Iterable[Finding]]):
         if code in RULES:
-            raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, severity, scope, check)
-        return check
+            raise ValueError(f"duplicate rule for {code}")
+        RULES[code] = Rule(entry, function)
+        return function
 
     return register
 
 
-def make_finding(
-    code: str,
-    path: str,
-    line: int,
-    column: int,
-    end_line: int,
-    end_column: int,
-    message: str,
-    *,
-    word: str | None = None,
-    suggestions: tuple[str, ...] = (),
-) -> Finding:
-    """A finding for a registered code, with its name and default severity."""
-    info = RULES[code]
-    return Finding(
-        path,
-        line,
-        column,
-        end_line,
-        end_column,
-        code,
-        info.name,
-        info.severity,
-        message,
-        word=word,
-        suggestions=suggestions,
-    )
-
-
-def line_finding(code: str, path: str, line: int, message: str, lesson=None, column: int = 1) -> Finding:
-    """A finding that covers a whole line (from ``column`` to its end) of a lesson."""
-    end_column = column + 1
-    if lesson is not None and 1 <= line <= lesson.line_count:
-        end_column = max(column + 1, len(lesson.index.line_text(line)) + 1)
-    return make_finding(code, path, line, column, line, end_column, message)
-
-
 class Context:
-    """What a rule may use besides the lesson: the configuration and shared engines.
+    """What a check may use besides its subject: the configuration and the run's engines.
 
-    Engines are created on first use, once per process (a worker keeps its own),
-    so a run that selects no spelling rule never loads a dictionary.
+    ``engines`` is a per-process cache of engines (a Hunspell dictionary, a
+    Grammalecte child, sibling lessons read once): each is made on first use by
+    :meth:`shared`, so a run that selects no spelling rule never loads a dictionary.
     """
 
     def __init__(self, config, engines=None) -> None:
         self.config = config
-        self._engines = engines if engines is not None else {}
+        self.engines = engines if engines is not None else {}
         #: Findings about the run itself (an engine that could not start): reported once.
         self.run_findings: list[Finding] = []
 
@@ -108,7 +126,8 @@ class Context:
         if all((f.code, f.message) != (finding.code, finding.message) for f in self.run_findings):
             self.run_findings.append(finding)
 
-    def engine(self, name: str, factory: Callable[[], object]):
-        if name not in self._engines:
-            self._engines[name] = factory()
-        return self._engines[name]
+    def shared(self, name: str, factory: Callable[[], object]):
+        """The engine (or any per-process value) called ``name``, made once by ``factory``."""
+        if name not in self.engines:
+            self.engines[name] = factory()
+        return self.engines[name]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from courselint.course import Course, Legend, Tag
-from courselint.findings import Finding, Severity
-from courselint.rules.base import make_finding, rule
+from courselint.findings import Edit, Finding, Fix
+from courselint.rules.base import rule
 
 
 def legend_for(lesson, ctx) -> Legend | None:
@@ -42,13 +42,13 @@ def _declared(legend: Legend) -> str:
     return ", ".join(f"[{letter}]" for letter in legend.tags)
 
 
-def _tag_finding(code: str, lesson, b: int, start: int, end: int, message: str) -> Finding:
-    line, column, end_line, end_column = lesson.blocks[b].span(start, end)
-    return make_finding(code, lesson.path, line, column, end_line, end_column, message)
+def _rewrite(title: str, lesson, b: int, start: int, end: int, text: str) -> Fix:
+    """The safe fix that writes ``text`` over ``raw[start:end]`` of block ``b``."""
+    return Fix(title, (Edit(lesson.blocks[b].span(start, end), text),), safe=True)
 
 
-@rule("CL301", "factors.unknown-tag", severity=Severity.ERROR)
-def unknown_tag(lesson, ctx) -> Iterator[Finding]:
+@rule("CL301")
+def unknown_tag(lesson, ctx, report) -> Iterator[Finding]:
     """Une étiquette de facteur n'est pas déclarée dans la légende."""
     legend = legend_for(lesson, ctx)
     if legend is None:
@@ -57,12 +57,8 @@ def unknown_tag(lesson, ctx) -> Iterator[Finding]:
         for tag in tags:
             if tag.malformed or tag.letters[0] in legend.tags:
                 continue
-            yield _tag_finding(
-                "CL301",
-                lesson,
-                b,
-                tag.start,
-                tag.end,
+            yield report(
+                lesson.blocks[b].span(tag.start, tag.end),
                 f"l'étiquette {tag.text} n'est pas dans la légende ({_declared(legend)}) :"
                 " utilisez une étiquette déclarée ou ajoutez-la à la légende",
             )
@@ -77,8 +73,8 @@ _SLIPS = {
 }
 
 
-@rule("CL302", "factors.malformed-tag", severity=Severity.ERROR)
-def malformed_tag(lesson, ctx) -> Iterator[Finding]:
+@rule("CL302")
+def malformed_tag(lesson, ctx, report) -> Iterator[Finding]:
     """Une étiquette de facteur est mal formée (`[E ]`, `[e]`, `(E)`, `[E,P]`, `[EP]`)."""
     course = lesson.course
     blocks = [b for b, _ in step_items(lesson)]
@@ -93,19 +89,16 @@ def malformed_tag(lesson, ctx) -> Iterator[Finding]:
             extra = ""
             if unknown:
                 extra = f" ; {', '.join(f'[{l}]' for l in unknown)} n'est pas dans la légende ({_declared(legend)})"
-            yield _tag_finding(
-                "CL302",
-                lesson,
-                b,
-                tag.start,
-                tag.end,
+            yield report(
+                lesson.blocks[b].span(tag.start, tag.end),
                 f"étiquette mal formée {tag.text} : écrivez {tag.meant}"
                 f" ({_SLIPS.get(tag.form, 'forme [X]')}){extra}",
+                fixes=(_rewrite(f"écrire {tag.meant}", lesson, b, tag.start, tag.end, tag.meant),),
             )
 
 
-@rule("CL303", "factors.step-without-tag", severity=Severity.ERROR)
-def step_without_tag(lesson, ctx) -> Iterator[Finding]:
+@rule("CL303")
+def step_without_tag(lesson, ctx, report) -> Iterator[Finding]:
     """Une section d'étape n'a aucune étiquette de facteur alors que la leçon en utilise."""
     course = lesson.course
     tagged = step_items(lesson)
@@ -118,40 +111,30 @@ def step_without_tag(lesson, ctx) -> Iterator[Finding]:
         if id(step) in tagged_steps:
             continue
         block = lesson.blocks[step.block]
-        line, column, end_line, end_column = block.span(0, len(block.raw))
-        yield make_finding(
-            "CL303",
-            lesson.path,
-            line,
-            column,
-            end_line,
-            end_column,
+        yield report(
+            block.span(0, len(block.raw)),
             f"l'étape « {step.year} : {step.label} » n'a aucune étiquette de facteur :"
             f" commencez un élément de liste de la section par une étiquette de la légende{example}",
         )
 
 
-@rule("CL304", "factors.missing-legend", severity=Severity.ERROR)
-def missing_legend(lesson, ctx) -> Iterator[Finding]:
+@rule("CL304")
+def missing_legend(lesson, ctx, report) -> Iterator[Finding]:
     """Des étiquettes de facteur sont utilisées mais aucune légende ne les déclare."""
     tagged = step_items(lesson)
     if not tagged or legend_for(lesson, ctx) is not None:
         return
     b, tags = tagged[0]
-    yield _tag_finding(
-        "CL304",
-        lesson,
-        b,
-        tags[0].start,
-        tags[-1].end,
+    yield report(
+        lesson.blocks[b].span(tags[0].start, tags[-1].end),
         "la leçon utilise des étiquettes de facteur sans légende : avant la première étape,"
         " ajoutez une liste qui déclare chaque étiquette (`* [E] libellé`), ou configurez"
         " `legend` dans [tool.courselint.factors]",
     )
 
 
-@rule("CL305", "factors.tag-order", severity=Severity.WARNING)
-def tag_order(lesson, ctx) -> Iterator[Finding]:
+@rule("CL305")
+def tag_order(lesson, ctx, report) -> Iterator[Finding]:
     """Des étiquettes de facteur ne suivent pas l'ordre de la légende."""
     legend = legend_for(lesson, ctx)
     if legend is None:
@@ -165,11 +148,13 @@ def tag_order(lesson, ctx) -> Iterator[Finding]:
             continue
         wanted = "".join(f"[{letter}]" for _, letter in sorted(zip(ranks, letters)))
         written = lesson.blocks[b].raw[tags[0].start : tags[-1].end]
-        yield _tag_finding(
-            "CL305",
-            lesson,
-            b,
-            tags[0].start,
-            tags[-1].end,
+        # Tags written side by side (``[R][E]``) are reordered as they are; with
+        # spaces between them the author's spacing would be lost, so no fix.
+        side_by_side = written == "".join(tag.text for tag in tags)
+        yield report(
+            lesson.blocks[b].span(tags[0].start, tags[-1].end),
             f"étiquettes dans le désordre {written} : écrivez {wanted} (ordre de la légende)",
+            fixes=(_rewrite(f"écrire {wanted}", lesson, b, tags[0].start, tags[-1].end, wanted),)
+            if side_by_side
+            else (),
         )

@@ -15,44 +15,15 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
-import os
 import re
-import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from courselint.document import is_generated_translation
-from courselint.findings import Finding, Severity
-from courselint.rules.base import make_finding, rule
-
-#: Problems of the parser after which the metadata is empty, not incomplete.
-_UNREADABLE_FRONT_MATTER = ("CL003", "CL005", "CL006")
-
-INDEX_NAME = "_index.md"
-
-# --------------------------------------------------------------------------- helpers
-
-
-_NUMBER = re.compile(r"\s*(?P<number>\d+(?:\.\d+)*)(?=[\s.:)\-–]|$)")
-
-
-def title_number(title: object) -> str | None:
-    """The number that opens a title (``"2.05"`` in ``2.05 Docker en pratique``)."""
-    if not isinstance(title, str):
-        return None
-    match = _NUMBER.match(title)
-    return match.group("number") if match else None
-
-
-def number_key(number: str | None) -> tuple[int, ...] | None:
-    """``"2.10"`` -> ``(2, 10)``: compared as integers, 2.10 follows 2.9."""
-    if not number:
-        return None
-    return tuple(int(part) for part in number.split("."))
-
+from courselint.chapter import INDEX_NAME, ChapterLesson, chapter_folder, chapter_siblings, is_int, title_number
+from courselint.findings import Finding, Span
+from courselint.frontmatter import UNREADABLE_CODES, KeyLine
+from courselint.rules.base import rule
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -65,44 +36,8 @@ def pre_number(pre: object) -> str | None:
     return match.group() if match else None
 
 
-@dataclass(frozen=True, slots=True)
-class KeyLine:
-    line: int
-    key_column: int
-    value_column: int
-    end_column: int  # exclusive, end of the line's text
-
-
-def front_matter_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]:
-    """Top-level keys of a front matter and where they are written.
-
-    ``lines`` are the lines between the fences; ``first_line`` is the 1-based
-    file line of ``lines[0]``.
-    """
-    separator = ":" if fmt == "yaml" else "="
-    pattern = re.compile(
-        rf"(?P<key>[A-Za-z_][\w\-]*|\"[^\"]+\"|'[^']+')[ \t]*{separator}[ \t]*(?P<value>.*?)[ \t]*$"
-    )
-    found: dict[str, KeyLine] = {}
-    for i, text in enumerate(lines):
-        match = pattern.match(text)  # at column 1: top level only
-        if match is None:
-            continue
-        key = match.group("key").strip("\"'")
-        if key in found:
-            continue
-        value_column = match.start("value") + 1
-        end_column = max(match.end("value") + 1, value_column + 1)
-        found[key] = KeyLine(first_line + i, 1, value_column, end_column)
-    return found
-
-
 def _key_lines(lesson) -> dict[str, KeyLine]:
-    fm = lesson.front_matter
-    if fm is None:
-        return {}
-    lines = [lesson.index.line_text(n) for n in range(fm.start_line + 1, fm.end_line)]
-    return front_matter_lines(lines, fm.start_line + 1, fm.format)
+    return lesson.front_matter.keys if lesson.front_matter is not None else {}
 
 
 def _relative(path: str, root: Path) -> str:
@@ -124,10 +59,6 @@ def required_keys(path: str, section: dict, root: Path) -> list[str]:
 
 
 # name in the configuration -> (test, what to call it in a message)
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -146,7 +77,7 @@ def _is_date(value: object) -> bool:
 
 TYPES = {
     "str": (lambda v: isinstance(v, str), "une chaîne de caractères"),
-    "int": (_is_int, "un nombre entier"),
+    "int": (is_int, "un nombre entier"),
     "float": (_is_number, "un nombre"),
     "number": (_is_number, "un nombre"),
     "bool": (lambda v: isinstance(v, bool), "un booléen (true ou false)"),
@@ -175,14 +106,15 @@ def describe(value: object) -> str:
 
 
 def _front_matter_unreadable(lesson) -> bool:
-    return any(problem.code in _UNREADABLE_FRONT_MATTER for problem in lesson.problems)
+    """The parser reported the front matter (CL003, CL005, CL006): its keys are unknown, not missing."""
+    return any(problem.code in UNREADABLE_CODES for problem in lesson.problems)
 
 
 # --------------------------------------------------------------------------- lesson rules
 
 
-@rule("CL101", "frontmatter.missing-key", severity=Severity.ERROR)
-def missing_key(lesson, ctx) -> Iterator[Finding]:
+@rule("CL101")
+def missing_key(lesson, ctx, report) -> Iterator[Finding]:
     """Une clé obligatoire manque dans le front matter."""
     if _front_matter_unreadable(lesson):
         return
@@ -195,26 +127,14 @@ def missing_key(lesson, ctx) -> Iterator[Finding]:
     separator = "=" if fm is not None and fm.format == "toml" else ":"
     for key in missing:
         if fm is None:
-            yield make_finding(
-                "CL101",
-                lesson.path,
-                1,
-                1,
-                1,
-                2,
+            yield report(
+                Span.point(1),
                 f"la clé « {key} » est obligatoire mais la leçon n'a pas de front matter :"
                 f" ajoutez en tête un bloc `---` contenant `{key}{separator} …`",
             )
             continue
-        line = fm.end_line
-        end_column = len(lesson.index.line_text(line)) + 1
-        yield make_finding(
-            "CL101",
-            lesson.path,
-            line,
-            1,
-            line,
-            max(2, end_column),
+        yield report(
+            lesson.index.line_span(fm.end_line),
             f"la clé « {key} » est obligatoire : ajoutez `{key}{separator} …` au front matter"
             " (avant cette ligne)",
         )
@@ -238,8 +158,8 @@ def _type_hint(key: str, type_name: str, value: object, wanted: str) -> str:
     return f" : remplacez la valeur par {wanted}"
 
 
-@rule("CL102", "frontmatter.key-type", severity=Severity.ERROR)
-def key_type(lesson, ctx) -> Iterator[Finding]:
+@rule("CL102")
+def key_type(lesson, ctx, report) -> Iterator[Finding]:
     """Une clé du front matter n'a pas le type attendu (`weight` non entier, `title` non texte…)."""
     types = ctx.config.section("frontmatter").get("types", {})
     where = _key_lines(lesson)
@@ -255,19 +175,14 @@ def key_type(lesson, ctx) -> Iterator[Finding]:
         if position is None:
             line = lesson.front_matter.start_line + 1 if lesson.front_matter else 1
             position = KeyLine(line, 1, 1, len(lesson.index.line_text(line)) + 1)
-        yield make_finding(
-            "CL102",
-            lesson.path,
-            position.line,
-            position.value_column,
-            position.line,
-            position.end_column,
+        yield report(
+            Span(position.line, position.value_column, position.line, position.end_column),
             f"« {key} » doit être {wanted}, pas {describe(value)}{hint}",
         )
 
 
-@rule("CL103", "frontmatter.title-pre-mismatch", severity=Severity.ERROR)
-def title_pre_mismatch(lesson, ctx) -> Iterator[Finding]:
+@rule("CL103")
+def title_pre_mismatch(lesson, ctx, report) -> Iterator[Finding]:
     """Le numéro qui ouvre le titre diffère de celui de `pre`."""
     in_title = title_number(lesson.metadata.get("title"))
     in_pre = pre_number(lesson.metadata.get("pre"))
@@ -281,140 +196,14 @@ def title_pre_mismatch(lesson, ctx) -> Iterator[Finding]:
         found = text.find(in_pre, where.value_column - 1)
         column = found + 1 if found != -1 else where.value_column
         end_column = column + len(in_pre) if found != -1 else where.end_column
-    yield make_finding(
-        "CL103",
-        lesson.path,
-        line,
-        column,
-        line,
-        end_column,
+    yield report(
+        Span(line, column, line, end_column),
         f"`pre` affiche {in_pre} mais le titre commence par {in_title} :"
         " mettez le même numéro dans `title` et dans `pre`",
     )
 
 
 # --------------------------------------------------------------------------- chapter rules
-
-
-@dataclass(frozen=True, slots=True)
-class ChapterLesson:
-    """What the chapter rules need of one lesson, read from its front matter only."""
-
-    path: str
-    metadata: dict
-    number: str | None  # the number opening the title ("2.05")
-    weight_line: int  # 1-based line of `weight` (1 when absent)
-    weight_column: int
-    weight_end_column: int
-
-    @property
-    def weight(self) -> int | None:
-        value = self.metadata.get("weight")
-        return value if _is_int(value) else None
-
-    @property
-    def key(self) -> tuple[int, ...] | None:
-        return number_key(self.number)
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-    def describe(self) -> str:
-        label = f"la leçon {self.number}" if self.number else "la leçon"
-        return f"{label} ({self.name}, weight {self.weight}, ligne {self.weight_line})"
-
-
-def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:
-    """Read one lesson's front matter (YAML or TOML); None if it has none or is unreadable."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if not lines:
-        return None
-    fence = lines[0].rstrip(" \t")
-    if fence not in ("---", "+++"):
-        return None
-    fmt = "yaml" if fence == "---" else "toml"
-    closers = ("---", "...") if fmt == "yaml" else ("+++",)
-    for end, line in enumerate(lines[1:], start=1):
-        if line.rstrip(" \t") in closers:
-            break
-    else:
-        return None
-    body = lines[1:end]
-    try:
-        if fmt == "yaml":
-            metadata = yaml.load("\n".join(body), Loader=_LOADER)  # noqa: S506 - safe loader
-        else:
-            metadata = tomllib.loads("\n".join(body))
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError):
-        return None
-    if not isinstance(metadata, dict):
-        return None
-    where = front_matter_lines(body, 2, fmt).get("weight")
-    if where is None:
-        where = KeyLine(1, 1, 1, 2)
-    return ChapterLesson(
-        path=display or str(path),
-        metadata=metadata,
-        number=title_number(metadata.get("title")),
-        weight_line=where.line,
-        weight_column=where.value_column,
-        weight_end_column=where.end_column,
-    )
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _display(path: Path) -> str:
-    """Paths as the engine shows lesson paths: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
-def chapter_folder(path: Path) -> Path:
-    """The chapter folder of a lesson file or folder (a leaf bundle belongs to its parent)."""
-    folder = path if path.is_dir() else path.parent
-    if (folder / "index.md").is_file() and not (folder / INDEX_NAME).is_file():
-        return folder.parent
-    return folder
-
-
-def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[ChapterLesson]:
-    """The lessons of the chapter of ``path`` (a lesson or its folder), front matter only.
-
-    Lessons are the folder's ``*.md`` files and its leaf bundles (``name/index.md``);
-    the chapter's ``_index.md`` and generated translations (``*.LANG.md`` for the
-    given locales) are left out.  Files without a readable front matter are
-    skipped: their problems are reported by the lesson rules.
-    """
-    folder = chapter_folder(Path(path))
-    locales = tuple(locales)
-    candidates: list[Path] = []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return []
-    for entry in entries:
-        if entry.is_dir():
-            bundle = entry / "index.md"
-            if bundle.is_file():
-                candidates.append(bundle)
-        elif entry.suffix == ".md" and entry.name != INDEX_NAME and not is_generated_translation(entry, locales):
-            candidates.append(entry)
-    lessons = []
-    for candidate in candidates:
-        read = read_chapter_lesson(candidate, _display(candidate))
-        if read is not None:
-            lessons.append(read)
-    return lessons
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +309,7 @@ def weight_order(lessons: list[ChapterLesson]) -> list[Conflict]:
     return conflicts
 
 
-def _report(conflicts: list[Conflict], checked: set[Path] | None) -> Iterator[Finding]:
+def _report(conflicts: list[Conflict], checked: set[Path] | None, report) -> Iterator[Finding]:
     def is_checked(lesson: ChapterLesson) -> bool:
         return checked is None or Path(lesson.path).resolve() in checked
 
@@ -531,31 +320,24 @@ def _report(conflicts: list[Conflict], checked: set[Path] | None) -> Iterator[Fi
             target, message = conflict.other, conflict.message_other
         else:
             continue
-        yield make_finding(
-            conflict.code,
-            target.path,
-            target.weight_line,
-            target.weight_column,
-            target.weight_line,
-            target.weight_end_column,
-            message,
-        )
+        where = Span(target.weight_line, target.weight_column, target.weight_line, target.weight_end_column)
+        yield report(where, message, path=target.path)
 
 
 def _siblings(folder: Path, ctx) -> list[ChapterLesson]:
     locales = ctx.config["locales"]
     key = f"chapter-siblings:{chapter_folder(Path(folder))}:{','.join(locales)}"
     # Both chapter rules read the same folder: read it once per run and folder.
-    return ctx.engine(key, lambda: chapter_siblings(folder, locales))
+    return ctx.shared(key, lambda: chapter_siblings(folder, locales))
 
 
-@rule("CL104", "frontmatter.duplicate-weight", severity=Severity.ERROR, scope="chapter")
-def duplicate_weight(folder, checked, ctx) -> Iterator[Finding]:
-    """Deux leçons d'un même chapitre ont le même `weight`."""
-    return _report(duplicate_weights(_siblings(folder, ctx)), checked)
+@rule("CL104")
+def duplicate_weight(folder, checked, ctx, report) -> Iterator[Finding]:
+    """Two lessons of a chapter share a ``weight``."""
+    return _report(duplicate_weights(_siblings(folder, ctx)), checked, report)
 
 
-@rule("CL105", "frontmatter.weight-order", severity=Severity.ERROR, scope="chapter")
-def weight_order_rule(folder, checked, ctx) -> Iterator[Finding]:
-    """L'ordre des `weight` d'un chapitre contredit les numéros des leçons."""
-    return _report(weight_order(_siblings(folder, ctx)), checked)
+@rule("CL105")
+def weight_order_rule(folder, checked, ctx, report) -> Iterator[Finding]:
+    """Weights that contradict the lessons' numbers."""
+    return _report(weight_order(_siblings(folder, ctx)), checked, report)

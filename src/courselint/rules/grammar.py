@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from courselint.findings import Finding, Severity
-from courselint.rules.base import make_finding, rule
+from courselint import codes
+from courselint.findings import Finding, Severity, Span
+from courselint.rules.base import rule
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ProseEngine
 
@@ -51,28 +52,25 @@ DEFAULTS: dict = {
 # --------------------------------------------------------------------------- rules
 
 
-@rule(GRAMMALECTE_CODE, "grammar.grammalecte", severity=Severity.WARNING)
-def grammar_grammalecte(lesson, ctx) -> list[Finding]:
-    """Faute de grammaire signalée par Grammalecte."""
-    return [f for f in _lesson_findings(lesson, ctx) if f.code == GRAMMALECTE_CODE]
+# One engine pass gives the findings of the three codes: each rule keeps its own.
 
 
-@rule(TYPOGRAPHY_CODE, "grammar.typography", severity=Severity.WARNING)
-def grammar_typography(lesson, ctx) -> list[Finding]:
-    """Règle typographique (apostrophes, espaces insécables…), si `grammar.typography` est activé."""
-    return [f for f in _lesson_findings(lesson, ctx) if f.code == TYPOGRAPHY_CODE]
+@rule(GRAMMALECTE_CODE)
+def grammar_grammalecte(lesson, ctx, report) -> list[Finding]:
+    """Grammalecte's grammar findings."""
+    return [f for f in _lesson_findings(lesson, ctx) if f.code == report.code.code]
 
 
-@rule(LANGUAGETOOL_CODE, "grammar.languagetool", severity=Severity.WARNING)
-def grammar_languagetool(lesson, ctx) -> list[Finding]:
-    """Faute de grammaire signalée par LanguageTool."""
-    return [f for f in _lesson_findings(lesson, ctx) if f.code == LANGUAGETOOL_CODE]
+@rule(TYPOGRAPHY_CODE)
+def grammar_typography(lesson, ctx, report) -> list[Finding]:
+    """Typographic findings of either engine, when ``grammar.typography`` is on."""
+    return [f for f in _lesson_findings(lesson, ctx) if f.code == report.code.code]
 
 
-@rule(UNAVAILABLE_CODE, "internal.engine-unavailable", severity=Severity.ERROR, scope="run")
-def engine_unavailable(*_args) -> list[Finding]:
-    """Moteur de vérification indisponible."""
-    return []  # reported by the rules that needed the engine, once per run
+@rule(LANGUAGETOOL_CODE)
+def grammar_languagetool(lesson, ctx, report) -> list[Finding]:
+    """LanguageTool's grammar findings."""
+    return [f for f in _lesson_findings(lesson, ctx) if f.code == report.code.code]
 
 
 # --------------------------------------------------------------------------- public helpers
@@ -123,13 +121,10 @@ def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Find
 
 def engine_unavailable_finding(path: str, error: Exception | str, *, explicit: bool = True, line: int = 1) -> Finding:
     """The CL901 finding: an error when the engine was asked for, information otherwise."""
-    finding = make_finding(
+    finding = codes.finding(
         UNAVAILABLE_CODE,
         path,
-        line,
-        1,
-        line,
-        2,
+        Span.point(line),
         f"Moteur de vérification indisponible — {error} ; la grammaire n'est pas vérifiée",
     )
     return finding.with_severity(Severity.ERROR if explicit else Severity.INFO)
@@ -139,21 +134,18 @@ def engine_unavailable_finding(path: str, error: Exception | str, *, explicit: b
 
 
 def _finding(path: str, block, issue: EngineIssue, code: str, label: str) -> Finding:
-    line, column, end_line, end_column = block.span(issue.start, issue.end)
-    if (end_line, end_column) <= (line, column):
-        end_line, end_column = line, column + 1
+    where = block.span(issue.start, issue.end)
+    if (where.end_line, where.end_column) <= (where.line, where.column):
+        where = Span.point(where.line, where.column)
     flagged = block.raw[issue.start : issue.end].replace("\n", " ")
     if len(flagged) > _FLAGGED_WIDTH:
         flagged = flagged[: _FLAGGED_WIDTH - 1] + "…"
     source = f"Typographie ({label})" if code == TYPOGRAPHY_CODE else label
     message = f"{source} : « {flagged} » — {issue.message or issue.rule_id}"
-    return make_finding(
+    return codes.finding(
         code,
         path,
-        line,
-        column,
-        end_line,
-        end_column,
+        where,
         message,
         word=flagged,
         suggestions=tuple(issue.suggestions[:MAX_SUGGESTIONS]),
@@ -177,7 +169,7 @@ def _check_lesson(lesson, ctx) -> list[Finding]:
     key = "grammar." + "|".join(
         str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
     )
-    engine = ctx.engine(key, lambda: _open_or_error(settings))
+    engine = ctx.shared(key, lambda: _open_or_error(settings))
     if isinstance(engine, EngineUnavailable):
         _report_unavailable(lesson, ctx, engine)
         return []

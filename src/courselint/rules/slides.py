@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from courselint.findings import Finding, Severity
-from courselint.rules.base import make_finding, rule
+from courselint.findings import Edit, Finding, Fix, Span
+from courselint.rules.base import rule
 
 _SEPARATOR = re.compile(r"(?P<indent> {0,3})---[ \t]*")
 
 
-@rule("CL210", "slides.separator-under-paragraph", severity=Severity.ERROR)
-def separator_under_paragraph(lesson, ctx) -> Iterator[Finding]:
-    """Un séparateur `---` collé sous un paragraphe en fait un titre au lieu de changer de diapositive."""
+@rule("CL210")
+def separator_under_paragraph(lesson, ctx, report) -> Iterator[Finding]:
+    """A ``---`` line right under a paragraph line: a setext underline, not a separator."""
     for token in lesson.tokens:
         if token.type != "heading_open" or token.markup != "-" or not token.map:
             continue
@@ -33,13 +33,11 @@ def separator_under_paragraph(lesson, ctx) -> Iterator[Finding]:
             continue
         column = len(match.group("indent")) + 1
         paragraph_line = underline - 1
-        yield make_finding(
-            "CL210",
-            lesson.path,
-            underline,
-            column,
-            underline,
-            column + 3,
+        # Not safe: the author may have meant a heading after all.
+        blank_line = Fix("insérer une ligne vide avant `---`", (Edit(Span(underline, 1, underline, 1), "\n"),))
+        yield report(
+            Span(underline, column, underline, column + 3),
             f"ce `---` est collé au paragraphe de la ligne {paragraph_line}, qui devient un titre"
             " au lieu d'ouvrir une nouvelle diapositive : ajoutez une ligne vide avant `---`",
+            fixes=(blank_line,),
         )

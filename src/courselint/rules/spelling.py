@@ -25,38 +25,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from courselint.findings import Finding
-from courselint.rules.base import make_finding, rule
+from courselint.findings import Edit, Finding, Fix
+from courselint.rules.base import Report, rule
+from courselint.codes import CODES
 from courselint.segments import code_spans
 from courselint.spell.hunspell import SpellChecker
-from courselint.spell.preload import spelling_settings
+from courselint.spell.preload import SPELLER, spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 CODE = "CL401"
-NAME = "spelling.unknown-word"
 LESSON_WORDS_KEY = "spelling_words"
 
 
-@rule(CODE, NAME)
-def spelling_unknown_word(lesson, ctx) -> Iterator[Finding]:
-    """Mot inconnu du dictionnaire."""
+@rule(CODE)
+def spelling_unknown_word(lesson, ctx, report) -> Iterator[Finding]:
+    """Unknown words of the lesson's prose, with suggestions."""
     section = spelling_settings(ctx.config)
     if section.get("engine", "hunspell") is None:
         return iter(())
     # Built once per process (the words file is read then, not per lesson), unless
     # the command line preloaded it in a child process (spell/preload.py).
-    checker = ctx.engine("spelling.hunspell", lambda: checker_for(section))
-    return check_spelling(lesson, section, checker)
+    checker = ctx.shared(SPELLER, lambda: checker_for(section))
+    return check_spelling(lesson, section, checker, report)
 
 
-def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
+def check_spelling(lesson, config: Mapping, checker, report: Report | None = None) -> Iterator[Finding]:
     """Yield a CL401 finding for every unknown word of the lesson's prose.
 
     ``config`` is the ``[tool.courselint.spelling]`` section as a dict; only
     ``suggestions`` is read here (the checker already holds the words).
     ``checker`` is a :class:`SpellChecker`, or the preloaded child of
-    :mod:`courselint.spell.preload`, which runs the same pass.
+    :mod:`courselint.spell.preload`, which runs the same pass.  Each suggestion
+    is a fix (never a safe one: choosing among words is the author's call).
     """
+    if report is None:
+        report = Report(CODES[CODE], lesson.path)
     request = SpellRequest(
         blocks=tuple((block.prose, block.raw) for block in lesson.blocks),
         code_words=_code_words(lesson),
@@ -68,18 +71,13 @@ def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
     else:
         unknown = checker.find_unknown(request)
     for item in unknown:
-        block = lesson.blocks[item.block]
-        line, column, end_line, end_column = block.span(item.start, item.end)
-        yield make_finding(
-            CODE,
-            lesson.path,
-            line,
-            column,
-            end_line,
-            end_column,
+        where = lesson.blocks[item.block].span(item.start, item.end)
+        yield report(
+            where,
             f"Mot inconnu du dictionnaire : « {item.word} »",
             word=item.word,
             suggestions=item.suggestions,
+            fixes=tuple(Fix(f"remplacer par « {s} »", (Edit(where, s),)) for s in item.suggestions),
         )
 
 

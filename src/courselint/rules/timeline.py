@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from courselint.course import Course, Step, Timeline, TimelineItem, normalise_label
-from courselint.findings import Finding, Severity
-from courselint.rules.base import make_finding, rule
+from courselint.findings import Finding, Span
+from courselint.rules.base import rule
 
 
 def _item_text(item: TimelineItem) -> str:
@@ -25,18 +25,16 @@ def _step_text(lesson, step: Step) -> str:
     return f"{'#' * level} {step.year} : {step.label}"
 
 
-def _item_finding(code: str, lesson, item: TimelineItem, message: str) -> Finding:
+def _item_span(lesson, item: TimelineItem) -> Span:
+    """``YEAR : label`` of a timeline item, or the first line of a malformed one."""
     block = lesson.blocks[item.block]
     end = item.label_end if not item.malformed else len(block.raw.split("\n", 1)[0])
     start = item.year_start if not item.malformed else 0
-    line, column, end_line, end_column = block.span(start, end)
-    return make_finding(code, lesson.path, line, column, end_line, end_column, message)
+    return block.span(start, end)
 
 
-def _step_finding(code: str, lesson, step: Step, start: int, end: int, message: str) -> Finding:
-    block = lesson.blocks[step.block]
-    line, column, end_line, end_column = block.span(start, end)
-    return make_finding(code, lesson.path, line, column, end_line, end_column, message)
+def _step_span(lesson, step: Step, start: int, end: int) -> Span:
+    return lesson.blocks[step.block].span(start, end)
 
 
 def match_steps(course: Course, *, malformed: bool = False) -> dict[int, TimelineItem]:
@@ -70,8 +68,8 @@ def match_steps(course: Course, *, malformed: bool = False) -> dict[int, Timelin
     return matched
 
 
-@rule("CL201", "timeline.order", severity=Severity.ERROR)
-def timeline_order(lesson, ctx) -> Iterator[Finding]:
+@rule("CL201")
+def timeline_order(lesson, ctx, report) -> Iterator[Finding]:
     """Un élément de la frise chronologique est antérieur à celui qui le précède."""
     timeline = lesson.course.timeline
     if timeline is None:
@@ -82,17 +80,15 @@ def timeline_order(lesson, ctx) -> Iterator[Finding]:
             continue
         place = next(e for e in entries if e.year > item.year)
         follows = "" if place is previous else f" mais suit {previous.year} (ligne {previous.line})"
-        yield _item_finding(
-            "CL201",
-            lesson,
-            item,
+        yield report(
+            _item_span(lesson, item),
             f"{item.year} devrait venir avant {place.year} (ligne {place.line}){follows} :"
             f" déplacez « {_item_text(item)} » juste avant « {_item_text(place)} »",
         )
 
 
-@rule("CL202", "timeline.entry-without-step", severity=Severity.ERROR)
-def entry_without_step(lesson, ctx) -> Iterator[Finding]:
+@rule("CL202")
+def entry_without_step(lesson, ctx, report) -> Iterator[Finding]:
     """Une entrée de la frise n'a pas de section d'étape."""
     course = lesson.course
     if course.timeline is None or not course.steps:
@@ -102,17 +98,15 @@ def entry_without_step(lesson, ctx) -> Iterator[Finding]:
     for item in course.timeline.entries:
         if id(item) in matched:
             continue
-        yield _item_finding(
-            "CL202",
-            lesson,
-            item,
+        yield report(
+            _item_span(lesson, item),
             f"« {_item_text(item)} » n'a pas de section d'étape : ajoutez un titre"
             f" « {'#' * level} {_item_text(item)} » ou retirez l'élément de la frise",
         )
 
 
-@rule("CL203", "timeline.step-without-entry", severity=Severity.ERROR)
-def step_without_entry(lesson, ctx) -> Iterator[Finding]:
+@rule("CL203")
+def step_without_entry(lesson, ctx, report) -> Iterator[Finding]:
     """Une section d'étape n'a pas d'entrée dans la frise."""
     course = lesson.course
     if course.timeline is None:
@@ -121,12 +115,8 @@ def step_without_entry(lesson, ctx) -> Iterator[Finding]:
     for s, step in enumerate(course.steps):
         if s in matched:
             continue
-        yield _step_finding(
-            "CL203",
-            lesson,
-            step,
-            step.year_start,
-            step.label_end,
+        yield report(
+            _step_span(lesson, step, step.year_start, step.label_end),
             f"l'étape « {step.year} : {step.label} » n'est pas dans la frise"
             f" (lignes {course.timeline.line} à {course.timeline.end_line}) :"
             f" ajoutez « {step.year} : {step.label} » à la frise ou corrigez l'année",
@@ -137,8 +127,8 @@ def _timeline_position(timeline: Timeline, item: TimelineItem) -> int:
     return next(i for i, entry in enumerate(timeline.entries) if entry is item)
 
 
-@rule("CL204", "timeline.step-order", severity=Severity.ERROR)
-def step_order(lesson, ctx) -> Iterator[Finding]:
+@rule("CL204")
+def step_order(lesson, ctx, report) -> Iterator[Finding]:
     """Une section d'étape sort de l'ordre chronologique ou de l'ordre de la frise."""
     course = lesson.course
     if course.timeline is None:
@@ -171,30 +161,26 @@ def step_order(lesson, ctx) -> Iterator[Finding]:
             )
         else:
             continue
-        yield _step_finding("CL204", lesson, step, step.year_start, step.label_end, message)
+        yield report(_step_span(lesson, step, step.year_start, step.label_end), message)
 
 
-@rule("CL205", "timeline.label-mismatch", severity=Severity.ERROR)
-def label_mismatch(lesson, ctx) -> Iterator[Finding]:
+@rule("CL205")
+def label_mismatch(lesson, ctx, report) -> Iterator[Finding]:
     """Le libellé d'une section d'étape diffère de celui de son entrée dans la frise."""
     course = lesson.course
     for s, item in match_steps(course).items():
         step = course.steps[s]
         if normalise_label(step.label) == normalise_label(item.label):
             continue
-        yield _step_finding(
-            "CL205",
-            lesson,
-            step,
-            step.label_start,
-            step.label_end,
+        yield report(
+            _step_span(lesson, step, step.label_start, step.label_end),
             f"le titre « {step.year} : {step.label} » diffère de la frise (ligne {item.line} :"
             f" « {_item_text(item)} ») : utilisez le même libellé aux deux endroits",
         )
 
 
-@rule("CL206", "timeline.malformed-item", severity=Severity.ERROR)
-def malformed_item(lesson, ctx) -> Iterator[Finding]:
+@rule("CL206")
+def malformed_item(lesson, ctx, report) -> Iterator[Finding]:
     """Un élément de la frise ne se lit pas `ANNÉE : libellé`."""
     timeline = lesson.course.timeline
     if timeline is None:
@@ -202,13 +188,8 @@ def malformed_item(lesson, ctx) -> Iterator[Finding]:
     for item in timeline.malformed:
         if item.block is None:
             line = item.line
-            yield make_finding(
-                "CL206",
-                lesson.path,
-                line,
-                1,
-                line,
-                max(2, len(lesson.index.line_text(line)) + 1),
+            yield report(
+                lesson.index.line_span(line),
                 "cet élément de la frise n'a pas de texte : écrivez `ANNÉE : libellé`",
             )
             continue
@@ -220,9 +201,7 @@ def malformed_item(lesson, ctx) -> Iterator[Finding]:
             hint = f"l'année s'écrit en chiffres ({item.meant_year} ?)"
         else:
             hint = "commencez par l'année en quatre chiffres, puis « : » et le libellé"
-        yield _item_finding(
-            "CL206",
-            lesson,
-            item,
+        yield report(
+            _item_span(lesson, item),
             f"« {first_line} » ne se lit pas `ANNÉE : libellé` comme les autres éléments de la frise : {hint}",
         )

@@ -29,6 +29,9 @@ import time
 from contextlib import suppress
 
 RULE = ("CL401", "spelling.unknown-word")
+#: The name under which a run's shared engines hold the speller (``Context.shared``):
+#: the command line passes the preloaded one under this name, the CL401 rule looks it up.
+SPELLER = "spelling.hunspell"
 _LENGTH = struct.Struct("!Q")
 
 

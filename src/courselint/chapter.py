@@ -1,0 +1,139 @@
+"""The chapter model: the lessons of one folder, as the chapter rules (CL104, CL105) see them.
+
+A chapter is a folder of lessons (``*.md`` files and leaf bundles ``name/index.md``)
+with its ``_index.md``.  Chapter rules read every sibling of a checked lesson, so
+each sibling is read here from its front matter only, through the one reader
+(:mod:`courselint.frontmatter`): a front matter that reader rejects is skipped here
+and reported (CL003…) by the lesson rules when its lesson is checked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from courselint import frontmatter
+from courselint.document import DecodeError, decode, is_generated_translation, normalise_newlines
+
+INDEX_NAME = "_index.md"
+
+_NUMBER = re.compile(r"\s*(?P<number>\d+(?:\.\d+)*)(?=[\s.:)\-–]|$)")
+
+
+def title_number(title: object) -> str | None:
+    """The number that opens a title (``"2.05"`` in ``2.05 Docker en pratique``)."""
+    if not isinstance(title, str):
+        return None
+    match = _NUMBER.match(title)
+    return match.group("number") if match else None
+
+
+def number_key(number: str | None) -> tuple[int, ...] | None:
+    """``"2.10"`` -> ``(2, 10)``: compared as integers, 2.10 follows 2.9."""
+    if not number:
+        return None
+    return tuple(int(part) for part in number.split("."))
+
+
+def is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterLesson:
+    """What the chapter rules need of one lesson, read from its front matter only."""
+
+    path: str
+    metadata: dict
+    number: str | None  # the number opening the title ("2.05")
+    weight_line: int  # 1-based line of `weight` (1 when absent)
+    weight_column: int
+    weight_end_column: int
+
+    @property
+    def weight(self) -> int | None:
+        value = self.metadata.get("weight")
+        return value if is_int(value) else None
+
+    @property
+    def key(self) -> tuple[int, ...] | None:
+        return number_key(self.number)
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    def describe(self) -> str:
+        label = f"la leçon {self.number}" if self.number else "la leçon"
+        return f"{label} ({self.name}, weight {self.weight}, ligne {self.weight_line})"
+
+
+def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:
+    """One lesson's front matter; None if it has none or it cannot be read."""
+    try:
+        text, _bom = decode(path.read_bytes())
+    except (OSError, DecodeError):
+        return None
+    reading = frontmatter.read(normalise_newlines(text))
+    if reading.front_matter is None or reading.problems:
+        return None
+    where = reading.front_matter.keys.get("weight")
+    line, column, end_column = (where.line, where.value_column, where.end_column) if where else (1, 1, 2)
+    return ChapterLesson(
+        path=display or str(path),
+        metadata=reading.metadata,
+        number=title_number(reading.metadata.get("title")),
+        weight_line=line,
+        weight_column=column,
+        weight_end_column=end_column,
+    )
+
+
+def _display(path: Path) -> str:
+    """Paths as the engine shows lesson paths: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def chapter_folder(path: Path) -> Path:
+    """The chapter folder of a lesson file or folder (a leaf bundle belongs to its parent)."""
+    folder = path if path.is_dir() else path.parent
+    if (folder / "index.md").is_file() and not (folder / INDEX_NAME).is_file():
+        return folder.parent
+    return folder
+
+
+def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[ChapterLesson]:
+    """The lessons of the chapter of ``path`` (a lesson or its folder), front matter only.
+
+    Lessons are the folder's ``*.md`` files and its leaf bundles (``name/index.md``);
+    the chapter's ``_index.md`` and generated translations (``*.LANG.md`` for the
+    given locales) are left out.  Files without a readable front matter are
+    skipped: their problems are reported by the lesson rules.
+    """
+    folder = chapter_folder(Path(path))
+    locales = tuple(locales)
+    candidates: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.is_dir():
+            bundle = entry / "index.md"
+            if bundle.is_file():
+                candidates.append(bundle)
+        elif entry.suffix == ".md" and entry.name != INDEX_NAME and not is_generated_translation(entry, locales):
+            candidates.append(entry)
+    lessons = []
+    for candidate in candidates:
+        read = read_chapter_lesson(candidate, _display(candidate))
+        if read is not None:
+            lessons.append(read)
+    return lessons

@@ -1,0 +1,239 @@
+"""Checks of one translated entry (msgid, msgstr): one function per code, a message or nothing.
+
+``courselint check`` runs them on every translated entry of a catalog (the CL6xx
+catalog rules) and ``courselint build`` on the entries it is about to publish, so
+the two agree.  A translator silences a quality check on one entry with a
+translator comment (``# courselint: ignore=CL602``); the safety checks — raw HTML
+and script URLs (CL605), invisible and bidirectional characters (CL606) — cannot
+be silenced: a comment in a ``.po`` file is the translator's word, not a review.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from courselint.i18n import verify
+from courselint.segments import mask
+
+__all__ = ["ENTRY_CHECKS", "EntryCheck", "EntryContext", "ignored", "problems"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryContext:
+    """What an entry check needs besides the two strings."""
+
+    source_locale: str = "fr"
+    locale: str = "en"
+    shortcode_params: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntryCheck:
+    code: str
+    check: Callable[[str, str, EntryContext], str | None]
+    silenceable: bool = True
+
+
+ENTRY_CHECKS: dict[str, EntryCheck] = {}
+
+
+def entry_check(code: str, *, silenceable: bool = True):
+    """Register ``check(msgid, msgstr, context) -> message | None`` for ``code``."""
+
+    def register(check):
+        ENTRY_CHECKS[code] = EntryCheck(code, check, silenceable)
+        return check
+
+    return register
+
+
+_IGNORE = re.compile(r"courselint:\s*ignore\s*=\s*(?P<codes>[A-Za-z0-9_.,\s-]+)")
+
+
+def ignored(comments, code: str) -> bool:
+    """Whether translator ``comments`` silence ``code`` (exact code or prefix)."""
+    for comment in comments:
+        match = _IGNORE.search(comment)
+        if not match:
+            continue
+        for part in re.split(r"[,\s]+", match.group("codes")):
+            if part and code.upper().startswith(part.upper()):
+                return True
+    return False
+
+
+def problems(msgid: str, msgstr: str, comments, context: EntryContext, codes=None):
+    """``(code, message)`` of every check the entry fails, silenced ones left out."""
+    for code, entry in ENTRY_CHECKS.items():
+        if codes is not None and code not in codes:
+            continue
+        if entry.silenceable and ignored(comments, code):
+            continue
+        message = entry.check(msgid, msgstr, context)
+        if message:
+            yield code, message
+
+
+def _quote(items) -> str:
+    return ", ".join(f"« {item} »" for item in sorted(items))
+
+
+def _missing_and_extra(source: Counter, target: Counter) -> str:
+    detail = []
+    if source - target:
+        detail.append(f"manque {_quote(source - target)}")
+    if target - source:
+        detail.append(f"en trop {_quote(target - source)}")
+    return " ; ".join(detail)
+
+
+def _becomes(source: Counter, target: Counter, none: str) -> str:
+    """« a » devient « b »: what a translation changed, as the author would read it."""
+    return f"{_quote(source - target) or none} devient {_quote(target - source) or 'rien'}"
+
+
+@entry_check("CL601")
+def inline_code(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    source, target = verify.inline_code(msgid), verify.inline_code(msgstr)
+    if source != target:
+        return "le code en ligne doit rester identique à la source : " + _missing_and_extra(source, target)
+    return None
+
+
+@entry_check("CL602")
+def link_target(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    source, target = verify.link_targets(msgid), verify.link_targets(msgstr)
+    if source != target:
+        return (
+            f"cible de lien modifiée : {_becomes(source, target, 'aucune')}"
+            " (si c'est voulu : # courselint: ignore=CL602)"
+        )
+    return None
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*")
+_DECIMAL_COMMA = ("fr", "de", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "fi", "nb", "cs")
+
+
+def canonical_number(written: str, locale: str) -> str:
+    """``2,5`` (fr) and ``2.5`` (en) -> ``2.5``; ``1 000`` and ``1,000`` -> ``1000``."""
+    text = re.sub(r"[ \u00a0\u202f]", "", written)
+    decimal = "," if locale.split("_")[0].split("-")[0] in _DECIMAL_COMMA else "."
+    group = "." if decimal == "," else ","
+    separators = re.findall(r"[.,]", text)
+    parts = re.split(r"[.,]", text)
+    if not separators:
+        return text.lstrip("0") or "0"
+    if len(separators) == 1:
+        if separators[0] == group and len(parts[1]) == 3:
+            return (parts[0] + parts[1]).lstrip("0") or "0"
+        return f"{int(parts[0])}.{parts[1]}"
+    if all(s == group for s in separators) and all(len(p) == 3 for p in parts[1:]):
+        return "".join(parts).lstrip("0") or "0"
+    if all(s == group for s in separators[:-1]) and separators[-1] == decimal:
+        return "".join(parts[:-1]).lstrip("0") + "." + parts[-1]
+    return text  # a version number (1.2.3): compared as written
+
+
+def numbers(text: str, locale: str) -> Counter:
+    """Numbers of the prose of a string (code, URLs and shortcodes left out), canonical."""
+    return Counter(canonical_number(m.group(), locale) for m in _NUMBER.finditer(mask(text)))
+
+
+@entry_check("CL603")
+def number(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    source, target = numbers(msgid, context.source_locale), numbers(msgstr, context.locale)
+    if source != target:
+        return "nombres différents de la source : " + _missing_and_extra(source, target)
+    return None
+
+
+_DELIMITERS = ("**", "__", "~~", "*", "_", "`", "[", "]")
+
+
+def leftover_markup(text: str) -> Counter:
+    """Markup delimiters that the Markdown parser left as plain text (unbalanced)."""
+    out: Counter = Counter()
+    for token in verify._inline_tokens(text):
+        if token.type != "text":
+            continue
+        content = token.content
+        for delimiter in _DELIMITERS:
+            if delimiter == "_":
+                found = len(re.findall(r"(?<![\w_])_|_(?![\w_])", content))
+            elif delimiter == "*":
+                found = len(re.findall(r"(?<!\*)\*(?!\*)", content))
+            else:
+                found = content.count(delimiter)
+            if found:
+                out[delimiter] += found
+    return out
+
+
+@entry_check("CL604")
+def markup_balance(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    extra = leftover_markup(msgstr) - leftover_markup(msgid)
+    if extra:
+        return f"balisage déséquilibré dans la traduction : {_quote(extra)} sans partenaire"
+    return None
+
+
+# markdown-it refuses such links (no link token), so read them in the text itself.
+_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:[^)\s]*)", re.IGNORECASE)
+
+
+@entry_check("CL605", silenceable=False)
+def html(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    added = verify.html_tags(msgstr) - verify.html_tags(msgid)
+    scripts = sorted(set(_SCRIPT_URL.findall(msgstr)) - set(_SCRIPT_URL.findall(msgid)))
+    if added or scripts:
+        what = [f"<{tag}>" for tag in sorted(added)] + scripts
+        return f"HTML ou script absent de la source : {', '.join(what)}"
+    return None
+
+
+_INVISIBLE = {
+    "\u061c": "ARABIC LETTER MARK",
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u2060": "WORD JOINER",
+    "\u2061": "FUNCTION APPLICATION",
+    "\u2062": "INVISIBLE TIMES",
+    "\u2063": "INVISIBLE SEPARATOR",
+    "\u2064": "INVISIBLE PLUS",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+    "\u00ad": "SOFT HYPHEN",
+    "\u180e": "MONGOLIAN VOWEL SEPARATOR",
+}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def invisible_characters(text: str) -> list[str]:
+    found = []
+    for ch in text:
+        if ch in _BIDI or ch in _INVISIBLE:
+            name = _INVISIBLE.get(ch) or unicodedata.name(ch, "?")
+            found.append(f"U+{ord(ch):04X} {name}")
+    return found
+
+
+@entry_check("CL606", silenceable=False)
+def invisible_character(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    added = Counter(invisible_characters(msgstr)) - Counter(invisible_characters(msgid))
+    if added:
+        return "caractère invisible ou de contrôle bidirectionnel dans la traduction : " + ", ".join(sorted(added))
+    return None
+
+
+@entry_check("CL607")
+def shortcode(msgid: str, msgstr: str, context: EntryContext) -> str | None:
+    source = verify.shortcodes(msgid, context.shortcode_params)
+    target = verify.shortcodes(msgstr, context.shortcode_params)
+    if source != target:
+        return f"shortcode modifié : {_becomes(source, target, 'aucun')}"
+    return None
