@@ -66,11 +66,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)",
     )
+    extract.add_argument(
+        "--prune", action="store_true", help="supprimer les catalogues dont la leçon n'existe plus (CL615)"
+    )
+    extract.add_argument(
+        "--no-memory", action="store_true", help="ne pas préremplir depuis les autres catalogues de la langue"
+    )
 
     build = commands.add_parser("build", help="construire les leçons traduites")
     common(build)
     build.add_argument("--locale", action="append", default=None)
     build.add_argument("--min-translated", type=float, default=None, metavar="POURCENT")
+    build.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help="sortir avec le statut 1 quand une leçon traduite a été écrite (hook pre-commit)",
+    )
 
     stats = commands.add_parser("stats", help="état des traductions")
     common(stats)
@@ -301,9 +312,15 @@ def _extract(args) -> int:
         locales = args.locale
     else:  # i18n.merge = false: the translation platform merges, we refresh templates
         locales = list(config["locales"]) if config.section("i18n")["merge"] else []
-    written, findings = extract(_lesson_paths(args, config), config, locales)
+    removed: list[Path] = []
+    written, findings = extract(
+        _lesson_paths(args, config), config, locales,
+        prune=args.prune, memory=False if args.no_memory else None, removed=removed,
+    )
     for path in written:
         print(f"écrit : {_relative(path, Path.cwd())}")
+    for path in removed:
+        print(f"supprimé : {_relative(path, Path.cwd())}")
     status = _report_findings(findings)
     if args.fail_on_change and written:
         # Like a formatter under pre-commit: the files are fixed, the author stages them.
@@ -321,7 +338,11 @@ def _build(args) -> int:
     )
     for path in written:
         print(f"écrit : {_relative(path, Path.cwd())}")
-    return _report_findings(findings)
+    status = _report_findings(findings)
+    if args.fail_on_change and written:
+        print("leçons traduites mises à jour : ajoutez-les au commit (git add)", file=sys.stderr)
+        return EXIT_FINDINGS
+    return status
 
 
 def _stats(args) -> int:

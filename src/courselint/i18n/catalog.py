@@ -60,6 +60,17 @@ PLURAL_FORMS = {
 }
 
 
+#: The translator comment ``extract`` puts on an entry it filled from the translation
+#: memory (with the ``fuzzy`` flag): a translator comment survives every PO tool, and
+#: no policy publishes such an entry until a translator removes its ``fuzzy`` flag.
+MEMORY_MARK = "courselint: memory"
+
+
+def from_memory(message: Message) -> bool:
+    """Whether a fuzzy entry was filled from the translation memory, not by a translator."""
+    return message.fuzzy and any(MEMORY_MARK in comment for comment in message.user_comments)
+
+
 class CatalogError(Exception):
     """A catalog that cannot be read: it must stay untouched."""
 
@@ -97,6 +108,52 @@ def template_path(lesson: Path, config) -> Path:
 
 def po_path(lesson: Path, config, locale: str) -> Path:
     return locales_dir(config) / locale / f"{lesson_key(lesson, config)}.po"
+
+
+def lesson_of_catalog(catalog: Path, config) -> tuple[Path | None, str | None]:
+    """``(lesson, locale)`` of a ``.po`` (``locales/LANG/REL.po``) or ``.pot`` (``locales/REL.pot``).
+
+    ``lesson`` is the source lesson the catalog belongs to, or None when no
+    configured content folder holds ``REL.md`` (the lesson was renamed, moved or
+    deleted).  ``locale`` is None for a template.  Outside ``locales_dir``: (None, None).
+    """
+    try:
+        relative = catalog.resolve().relative_to(locales_dir(config).resolve())
+    except ValueError:
+        return None, None
+    locale = None
+    if catalog.suffix == ".po":
+        if len(relative.parts) < 2:
+            return None, None
+        locale, relative = relative.parts[0], Path(*relative.parts[1:])
+    key = relative.with_suffix(".md")
+    roots = [config.root / entry for entry in config["paths"]] or [config.root]
+    for root in roots:
+        if (root / key).is_file():
+            return root / key, locale
+    return None, locale
+
+
+def orphan_message(catalog: Path, config) -> str:
+    key = catalog.resolve().relative_to(locales_dir(config).resolve())
+    if catalog.suffix == ".po":
+        key = Path(*key.parts[1:])
+    return (
+        f"catalogue orphelin : aucune leçon « {key.with_suffix('.md').as_posix()} » dans les dossiers"
+        " configurés (renommée, déplacée ou supprimée) ; `courselint extract --prune` le supprime"
+    )
+
+
+def catalogs_of(config, locales) -> list[Path]:
+    """Every template and every catalog of ``locales`` under ``locales_dir``, sorted."""
+    folder = locales_dir(config)
+    if not folder.is_dir():
+        return []
+    found = {p for p in folder.rglob("*.pot")}
+    for locale in locales:
+        if (folder / locale).is_dir():
+            found.update((folder / locale).rglob("*.po"))
+    return sorted(found)
 
 
 def reference_path(lesson: Path, config) -> str:

@@ -9,7 +9,21 @@ indentation); with fewer lines, it uses the first ones.
 
 Before writing, the translated lesson is parsed again and its structure
 compared with the source's (:mod:`courselint.i18n.verify`); a difference
-refuses the lesson with a finding that names the guilty entry.
+refuses the lesson with a finding that names the guilty entry.  The entry
+checks of :mod:`courselint.i18n.checks` that are errors refuse it too, with the
+translator comments (``# courselint: ignore=CODE``) honoured as ``check`` does.
+
+Publishing policy (README, "Translating"):
+
+- fuzzy entries (``i18n.fuzzy``): ``"previous"`` (default) publishes the previous
+  translation of an entry whose source changed, ``"source"`` leaves the French;
+  either way ``build`` reports them (CL614).  An entry filled from the translation
+  memory is never published before a translator reviews it.
+- below ``i18n.min_translated`` nothing is written (CL611); an existing page that
+  the catalog would no longer produce is left in place but reported as an error
+  (CL613): Hugo would serve it.
+- an existing page whose translations the catalog does not hold at all (a lost
+  catalog, a wrong project root) is never overwritten (CL613).
 """
 
 from __future__ import annotations
@@ -23,10 +37,11 @@ from pathlib import Path
 import yaml
 from babel.messages.catalog import Catalog
 
+from courselint.codes import CODES
 from courselint.document import parse
-from courselint.findings import Finding
+from courselint.findings import Finding, Severity
 from courselint.i18n import catalog as catalogs
-from courselint.i18n import verify
+from courselint.i18n import checks, verify
 from courselint.fileio import write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
@@ -39,21 +54,39 @@ class Substitution:
     unit: Unit
     msgstr: str
     po_line: int  # line of the entry in the .po (0 if none)
+    comments: tuple[str, ...] = ()  # translator comments (``courselint: ignore=…``)
+
+
+@dataclass(slots=True)
+class Entry:
+    msgstr: str
+    line: int
+    comments: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- lookup
 
 
-def translations(catalog: Catalog) -> dict:
-    """(msgid, context) -> (msgstr, po line) for entries that are translated and not fuzzy."""
+def translations(catalog: Catalog, fuzzy: str = "source") -> tuple[dict, list[int]]:
+    """``(msgid, context) -> Entry`` of the entries to publish, and the lines of fuzzy entries.
+
+    ``fuzzy = "previous"`` publishes a fuzzy entry's translation, except one the
+    translation memory filled (never published unreviewed).
+    """
     table = {}
+    fuzzy_lines = []
     for message in catalog:
         if not message.id or isinstance(message.id, (list, tuple)):
             continue
-        if not message.string or message.fuzzy:
+        if not message.string:
             continue
-        table[(message.id, message.context)] = (message.string, message.lineno or 0)
-    return table
+        if message.fuzzy:
+            fuzzy_lines.append(message.lineno or 1)
+            if fuzzy != "previous" or catalogs.from_memory(message):
+                continue
+        entry = Entry(message.string, message.lineno or 0, tuple(message.user_comments))
+        table[(message.id, message.context)] = entry
+    return table, fuzzy_lines
 
 
 def substitutions(units: list[Unit], table: dict) -> tuple[list[Substitution], int]:
@@ -65,9 +98,8 @@ def substitutions(units: list[Unit], table: dict) -> tuple[list[Substitution], i
         if found is None:
             continue
         translated += 1
-        msgstr, line = found
-        if msgstr != unit.msgid:
-            subs.append(Substitution(unit, msgstr, line))
+        if found.msgstr != unit.msgid:
+            subs.append(Substitution(unit, found.msgstr, found.line, found.comments))
     return subs, translated
 
 
@@ -217,6 +249,23 @@ class BuildResult:
     percent: float = 0.0
 
 
+def read_table(po: Path, fuzzy: str) -> tuple[dict, list[int], set[str]]:
+    """The publishable entries of a catalog, its fuzzy lines, and every translation it holds.
+
+    A missing catalog is an empty one.  Raises :class:`catalogs.CatalogError`.
+    """
+    if not po.exists():
+        return {}, [], set()
+    catalog = catalogs.read_catalog(po).catalog
+    table, fuzzy_lines = translations(catalog, fuzzy)
+    known = {
+        _words(m.string)
+        for m in (*catalog, *catalog.obsolete.values())
+        if m.id and isinstance(m.string, str) and m.string
+    }
+    return table, fuzzy_lines, known
+
+
 def build_one(
     path: Path, lesson, units, config, locale: str, threshold: float, po: Path | None = None
 ) -> BuildResult:
@@ -225,36 +274,119 @@ def build_one(
     ``po`` defaults to the layout's catalog for the lesson and locale.
     """
     po = po or catalogs.po_path(path, config, locale)
-    if not po.exists():
-        table = {}
-    else:
-        try:
-            table = translations(catalogs.read_catalog(po).catalog)
-        except catalogs.CatalogError as exc:
-            return BuildResult(None, [finding_at("CL609", po, exc.line, exc.message)])
+    policy = config.section("i18n")["fuzzy"]
+    try:
+        table, fuzzy_lines, known = read_table(po, policy)
+    except catalogs.CatalogError as exc:
+        return BuildResult(None, [finding_at("CL609", po, exc.line, exc.message)])
+    findings = []
+    if fuzzy_lines:
+        kept = "leur traduction précédente" if policy == "previous" else "le texte source"
+        findings.append(finding_at(
+            "CL614", po, fuzzy_lines[0],
+            f"{len(fuzzy_lines)} entrée(s) floue(s) publiée(s) en « {locale} » avec {kept}"
+            " (i18n.fuzzy) : faites-les relire",
+        ))
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
+    target = output_path(path, config, locale)
+    existing = _existing_page(target)
+    refusal = check_structure(path, lesson, subs, config, po, locale)
+    text = None if refusal else splice(lesson, subs)
     if percent < threshold:
         where = po if po.exists() else path
         message = (
             f"leçon non construite en « {locale} » : {percent:.0f} % des textes traduits,"
             f" moins que le minimum de {threshold:g} % (i18n.min_translated)"
         )
-        return BuildResult(None, [finding_at("CL611", where, 1, message)], percent)
-    refusal = check_structure(path, lesson, subs, config, po)
+        findings.append(finding_at("CL611", where, 1, message))
+        if existing is not None and existing != text:
+            findings.append(finding_at(
+                "CL613", target, 1,
+                f"page traduite périmée : elle ne correspond plus à sa source ni à son catalogue"
+                f" et Hugo la publie ; traduisez la leçon, baissez i18n.min_translated ou supprimez {target.name}",
+            ))
+        return BuildResult(None, findings, percent)
     if refusal:
-        return BuildResult(None, refusal, percent)
-    return BuildResult(splice(lesson, subs), [], percent)
+        return BuildResult(None, findings + refusal, percent)
+    if existing is not None and existing != text and _would_lose(existing, lesson, known, config):
+        findings.append(finding_at(
+            "CL613", target, 1,
+            f"page traduite gardée telle quelle : le catalogue {po.name} n'a aucune de ses traductions"
+            " (catalogue perdu ou dossier du projet erroné ?) ; supprimez la page pour la reconstruire",
+        ))
+        return BuildResult(None, findings, percent)
+    return BuildResult(text, findings, percent)
 
 
-def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path) -> list[Finding]:
+def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
+    """Why the translated page of ``path`` is not what ``build`` would write now, or None.
+
+    ``check`` reports it (CL613) so that CI catches a forgotten ``build``.  No page,
+    or a lesson that cannot be read (other findings say so): nothing to say.
+    """
+    target = output_path(path, config, locale)
+    existing = _existing_page(target)
+    if existing is None:
+        return None
+    found: list[Finding] = []
+    lessons = list(source_lessons([path], config, [locale], found))
+    if not lessons:
+        return None
+    _, lesson = lessons[0]
+    units = lesson_units(lesson, tuple(config.section("i18n")["shortcode_params"]))
+    threshold = config.section("i18n")["min_translated"]
+    result = build_one(path, lesson, units, config, locale, threshold, po)
+    stale = [f.message for f in result.findings if f.code == "CL613"]
+    if stale:
+        return stale[0]
+    if result.text is not None and result.text != existing:
+        return f"{target.name} ne correspond plus à son catalogue ni à sa source : lancez `courselint build`"
+    return None
+
+
+def _existing_page(target: Path) -> str | None:
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return None
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
+    """Whether the page holds translations and the catalog none of them.
+
+    Rewriting such a page would replace a translator's work with French.  Edits
+    of single entries (a better translation, a changed source) keep others in
+    common, so they are never blocked.
+    """
+    i18n = config.section("i18n")
+    params = tuple(i18n["shortcode_params"])
+    page = parse(str(lesson.path), existing, text_keys=tuple(i18n["keys"]))
+    source = {_words(u.msgid) for u in lesson_units(lesson, params)}
+    translated = {_words(u.msgid) for u in lesson_units(page, params)} - source
+    return bool(translated) and not (translated & known)
+
+
+#: The entry checks that refuse a lesson: the error ones (the warnings are for ``check``).
+BLOCKING = frozenset(code for code in checks.ENTRY_CHECKS if CODES[code].severity is Severity.ERROR)
+
+
+def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path, locale: str = "en") -> list[Finding]:
     """Findings (CL612) naming the entries that break the lesson's structure; [] if none."""
     i18n = config.section("i18n")
     params = tuple(i18n["shortcode_params"])
     keys = tuple(i18n["keys"])
+    context = checks.EntryContext(i18n["source_locale"], locale, params)
     findings = []
     for sub in subs:
-        problems = verify.entry_problems(sub.unit.msgid, sub.msgstr, params)
+        problems = [message for _code, message in checks.problems(
+            sub.unit.msgid, sub.msgstr, sub.comments, context, BLOCKING
+        )]
         if problems:
             findings.append(_refusal(po, sub, "; ".join(problems)))
     if findings:
@@ -280,11 +412,19 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
 def _differs(path, lesson, subs, source, params, keys) -> list[str]:
     text = splice(lesson, subs)
     translated = parse(str(path), text, text_keys=keys)
-    changes: Counter = Counter()
+    # What an entry changes on purpose, and the translator said so (or CL602 warns):
+    # link targets always, inline code and shortcodes where a comment silenced the check.
+    allowed = {"links": Counter(), "inline code": Counter(), "shortcodes": Counter()}
     for sub in subs:
-        changes.update(verify.link_targets(sub.msgstr))
-        changes.subtract(verify.link_targets(sub.unit.msgid))
-    return verify.differences(source, verify.structure(translated, params, keys), changes)
+        allowed["links"].update(verify.link_targets(sub.msgstr))
+        allowed["links"].subtract(verify.link_targets(sub.unit.msgid))
+        if checks.ignored(sub.comments, "CL601"):
+            allowed["inline code"].update(verify.inline_code(sub.msgstr))
+            allowed["inline code"].subtract(verify.inline_code(sub.unit.msgid))
+        if checks.ignored(sub.comments, "CL607"):
+            allowed["shortcodes"].update(verify.shortcodes(sub.msgstr, params))
+            allowed["shortcodes"].subtract(verify.shortcodes(sub.unit.msgid, params))
+    return verify.differences(source, verify.structure(translated, params, keys), allowed)
 
 
 def _refusal(po: Path, sub: Substitution, why: str) -> Finding:
