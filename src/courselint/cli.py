@@ -86,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="état des traductions")
     common(stats)
     stats.add_argument("--locale", action="append", default=None)
-    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--format", choices=("text", "json", "svg"), default="text")
+    stats.add_argument(
+        "--output", type=Path, default=None, metavar="DOSSIER",
+        help="svg : dossier où écrire un badge par langue (translation-LANGUE.svg ; défaut : dossier courant)",
+    )
 
     add_word = commands.add_parser("add-word", help="ajouter des mots à la liste du projet")
     add_word.add_argument("words", nargs="+", metavar="MOT")
@@ -348,19 +352,37 @@ def _build(args) -> int:
 def _stats(args) -> int:
     import json
 
-    from courselint.i18n.stats import stats
+    from courselint.i18n.stats import badge, stats, totals
 
     config = _load_config(args)
-    rows = stats(_lesson_paths(args, config), config, _locales(args, config))
+    rows, findings = stats(_lesson_paths(args, config), config, _locales(args, config))
+    summary = totals(rows)
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for row in rows:
-        print(
-            f"{row['locale']}  {row['lesson']}  {row['translated']} traduites, {row['fuzzy']} floues,"
-            f" {row['untranslated']} non traduites ({row['percent']:.0f} %)"
-        )
-    return EXIT_OK
+        print(json.dumps({"lessons": rows, **summary}, ensure_ascii=False, indent=2))
+    elif args.format == "svg":
+        folder = args.output or Path.cwd()
+        folder.mkdir(parents=True, exist_ok=True)
+        for row in summary["locales"]:
+            target = folder / f"translation-{row['locale']}.svg"
+            _write_atomic(target, badge(row["locale"], row["percent_words"]))
+            print(f"écrit : {_relative(target, Path.cwd())}")
+    else:
+        def line(name: str, row: dict) -> str:
+            return (
+                f"{row['locale']}  {name}  {row['translated']} traduites, {row['fuzzy']} floues,"
+                f" {row['untranslated']} non traduites ({row['percent']:.0f} %) ;"
+                f" mots : {row['words_translated']}/{row['words']} ({row['percent_words']:.0f} %)"
+            )
+
+        for row in rows:
+            print(line(row["lesson"], row))
+        for row in summary["chapters"]:
+            print(line(f"chapitre {row['chapter']}", row))
+        for row in summary["locales"]:
+            print(line("total", row))
+        if len(summary["locales"]) > 1:
+            print(line("cours", {**summary["course"], "locale": "*"}))
+    return _report_findings(findings) if findings else EXIT_OK
 
 
 def _add_word(args) -> int:

@@ -143,8 +143,10 @@ def test_stats_counts(tmp_path, fixed_date) -> None:
         '#: content/chap/lecon.md:6\nmsgid "Premier titre"', '#: content/chap/lecon.md:6\n#, fuzzy\nmsgid "Premier titre"'
     )
     po_file.write_text(text, encoding="utf-8")
-    rows = stats([lesson], config, ["en", "de"])
-    assert rows == [
+    rows, findings = stats([lesson], config, ["en", "de"])
+    assert findings == []
+    counts = [{k: row[k] for k in ("locale", "lesson", "translated", "fuzzy", "untranslated", "percent")} for row in rows]
+    assert counts == [
         {"locale": "en", "lesson": "content/chap/lecon.md", "translated": 1, "fuzzy": 1, "untranslated": 3, "percent": 20.0},
         {"locale": "de", "lesson": "content/chap/lecon.md", "translated": 0, "fuzzy": 0, "untranslated": 5, "percent": 0.0},
     ]
@@ -163,5 +165,5 @@ def test_cli_extract_build_stats(tmp_path, monkeypatch, capsys) -> None:
     assert Path("content/chap/lecon.en.md").read_bytes() == lesson.read_bytes()
     capsys.readouterr()
     assert main(["stats", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["lessons"]
     assert rows[0]["untranslated"] == 5 and rows[0]["lesson"] == "content/chap/lecon.md"

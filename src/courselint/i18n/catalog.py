@@ -33,6 +33,7 @@ import fcntl
 import io
 import os
 import re
+import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -199,6 +200,7 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     if problem is not None:
         raise CatalogError(path, problem[0], f"catalogue illisible : {problem[1]}")
     cleaned, previous = _take_previous(text)
+    cleaned, references = _take_references(cleaned)
     try:
         catalog = read_po(io.StringIO(cleaned), abort_invalid=True)
     except PoFileError as exc:
@@ -210,6 +212,8 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     for message in catalog:
         if message.id and message.lineno in previous:
             message.previous_id = previous[message.lineno]
+        if message.id:
+            message.locations = references.get(message.lineno, [])
     return PoFile(catalog, header_text(text), detect_width(text, default_width), text)
 
 
@@ -307,6 +311,57 @@ def _take_previous(text: str) -> tuple[str, dict[int, list[str]]]:
         elif stripped.startswith("#~") and fields:
             fields, current = {}, None
     return "\n".join(lines), previous
+
+
+_REFERENCE_LINE = re.compile(r"^#:(?P<refs>.*)$")
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def _take_references(text: str) -> tuple[str, dict[int, list[tuple[str, int | None]]]]:
+    """Blank the ``#:`` lines, read leniently here: a reference is a comment.
+
+    PO tools mangle references to paths with spaces (GNU gettext 0.21's msgcat and
+    msgmerge and polib split them at whitespace, with or without the U+2068/U+2069
+    that gettext 0.22 puts around them), and Babel refuses a file whose isolates
+    do not pair up.  A reference is never a reason to refuse a catalog: each word
+    is a ``name[:line]``; ``%XX`` (how we write whitespace) is decoded.  Keyed by
+    the line of the entry they precede, as Babel's ``Message.lineno``.
+    """
+    lines = text.split("\n")
+    found: dict[int, list[tuple[str, int | None]]] = {}
+    pending: list[tuple[str, int | None]] = []
+    for i, line in enumerate(lines):
+        match = _REFERENCE_LINE.match(line)
+        if match:
+            for word in match.group("refs").translate(_ISOLATES).split():
+                name, colon, number = word.rpartition(":")
+                if colon and number.isdigit() and name:
+                    pending.append((_decode_reference(name), int(number)))
+                else:
+                    pending.append((_decode_reference(word), None))
+            lines[i] = ""
+            continue
+        stripped = line.strip()
+        if stripped.startswith(("msgctxt", "msgid")):
+            if pending:
+                found[i + 1] = pending
+            pending = []
+        elif stripped.startswith("#~"):
+            pending = []
+    return "\n".join(lines), found
+
+
+def _decode_reference(name: str) -> str:
+    return urllib.parse.unquote(name, errors="replace") if "%" in name else name
+
+
+def encode_reference(name: str) -> str:
+    """A reference with no whitespace (``%20``…), so that no PO tool splits it."""
+    if not any(ch.isspace() or ch in "%\u2068\u2069" for ch in name):
+        return name
+    return "".join(
+        urllib.parse.quote(ch, safe="") if ch.isspace() or ch in "%\u2068\u2069" else ch for ch in name
+    )
 
 
 def _drop_format_flags(catalog: Catalog) -> None:
@@ -513,9 +568,7 @@ def _comment_lines(message: Message, width: int) -> list[str]:
 def _location_lines(locations, width: int) -> list[str]:
     refs = []
     for filename, lineno in locations:
-        name = filename.replace(os.sep, "/")
-        if (" " in name or "\t" in name) and not name.startswith("\u2068"):
-            name = f"\u2068{name}\u2069"  # as GNU gettext ≥ 0.22 encloses names with spaces
+        name = encode_reference(filename.replace(os.sep, "/"))
         refs.append(f"{name}:{lineno}" if lineno else name)
     refs = list(dict.fromkeys(refs))
     lines: list[str] = []
