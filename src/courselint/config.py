@@ -87,6 +87,8 @@ SCHEMA: dict[str, Any] = {
         "fuzzy": (str, "previous"),
         # extract fills untranslated entries from the course's other catalogs (marked fuzzy)
         "memory": (bool, True),
+        # the Hugo site configuration whose URL settings build follows ("": hugo.toml, config.toml… at the root)
+        "hugo_config": (str, ""),
     },
 }
 

@@ -32,16 +32,16 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from babel.messages.catalog import Catalog
 
 from courselint.codes import CODES
-from courselint.document import parse
+from courselint.document import is_generated_translation, parse
 from courselint.findings import Finding, Severity
 from courselint.i18n import catalog as catalogs
-from courselint.i18n import checks, verify
+from courselint.i18n import checks, links, verify
 from courselint.fileio import write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
@@ -224,15 +224,29 @@ def output_path(lesson: Path, config, locale: str) -> Path:
 def build(
     lessons: list[Path], config, locales: list[str], min_translated: float | None
 ) -> tuple[list[Path], list[Finding]]:
-    """Write the translated lessons that are translated enough and keep the source's structure."""
+    """Write the translated lessons that are translated enough and keep the source's structure.
+
+    Two passes: every lesson is translated first, so that a link to another
+    lesson can go to its translation exactly when that translation exists.
+    """
     i18n = config.section("i18n")
     threshold = i18n["min_translated"] if min_translated is None else min_translated
     written: list[Path] = []
     findings: list[Finding] = []
+    done = []
     for path, lesson in source_lessons(lessons, config, locales, findings):
         units = lesson_units(lesson, tuple(i18n["shortcode_params"]))
         for locale in locales:
-            result = build_one(path, lesson, units, config, locale, threshold)
+            done.append((path, lesson, locale, build_one(path, lesson, units, config, locale, threshold, final=False)))
+    for locale in locales:
+        mine = [(path, result) for path, _, loc, result in done if loc == locale]
+        produced = {path for path, result in mine if result.text is not None and not result.below}
+        refused = {path for path, result in mine if path not in produced}
+        pages = site_pages(config, locale, produced, refused)
+        for path, lesson, loc, result in done:
+            if loc != locale:
+                continue
+            result = settle(path, lesson, result, config, locale, pages)
             findings.extend(result.findings)
             if result.text is not None:
                 target = output_path(path, config, locale)
@@ -247,6 +261,9 @@ class BuildResult:
     text: str | None
     findings: list[Finding]
     percent: float = 0.0
+    below: bool = False  # under i18n.min_translated: ``text`` is what it would be
+    known: frozenset[str] = frozenset()  # every translation the catalog holds (words normalised)
+    po: Path | None = None
 
 
 def read_table(po: Path, fuzzy: str) -> tuple[dict, list[int], set[str]]:
@@ -267,11 +284,13 @@ def read_table(po: Path, fuzzy: str) -> tuple[dict, list[int], set[str]]:
 
 
 def build_one(
-    path: Path, lesson, units, config, locale: str, threshold: float, po: Path | None = None
+    path: Path, lesson, units, config, locale: str, threshold: float, po: Path | None = None, *, final: bool = True
 ) -> BuildResult:
     """Translate one lesson into one locale; ``text`` is None when it must not be written.
 
-    ``po`` defaults to the layout's catalog for the lesson and locale.
+    ``po`` defaults to the layout's catalog for the lesson and locale.  With
+    ``final`` (one lesson on its own), links are rewritten and the existing page
+    compared at once (:func:`settle`); :func:`build` does it after all lessons.
     """
     po = po or catalogs.po_path(path, config, locale)
     policy = config.section("i18n")["fuzzy"]
@@ -289,8 +308,6 @@ def build_one(
         ))
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
-    target = output_path(path, config, locale)
-    existing = _existing_page(target)
     refusal = check_structure(path, lesson, subs, config, po, locale)
     text = None if refusal else splice(lesson, subs)
     if percent < threshold:
@@ -300,23 +317,85 @@ def build_one(
             f" moins que le minimum de {threshold:g} % (i18n.min_translated)"
         )
         findings.append(finding_at("CL611", where, 1, message))
+        result = BuildResult(text, findings, percent, below=True, known=frozenset(known), po=po)
+    elif refusal:
+        return BuildResult(None, findings + refusal, percent)
+    else:
+        result = BuildResult(text, findings, percent, known=frozenset(known), po=po)
+    if not final:
+        return result
+    produced = {path} if text is not None and not result.below else set()
+    return settle(path, lesson, result, config, locale, site_pages(config, locale, produced, {path} - produced))
+
+
+def settle(path: Path, lesson, result: BuildResult, config, locale: str, pages) -> BuildResult:
+    """Links made right for the translated page's URL; the existing page compared with it.
+
+    Below the threshold nothing is written, and an existing page that differs is
+    reported (CL613: Hugo serves it).  A page whose translations the catalog has
+    none of is never overwritten (CL613).
+    """
+    if result.po is None:  # unreadable catalog or refused structure: already reported
+        return result
+    text = result.text
+    if text is not None:
+        text = publish_links(path, text, config, locale, pages)
+    target = output_path(path, config, locale)
+    existing = _existing_page(target)
+    findings = list(result.findings)
+    if result.below:
         if existing is not None and existing != text:
             findings.append(finding_at(
                 "CL613", target, 1,
                 f"page traduite périmée : elle ne correspond plus à sa source ni à son catalogue"
                 f" et Hugo la publie ; traduisez la leçon, baissez i18n.min_translated ou supprimez {target.name}",
             ))
-        return BuildResult(None, findings, percent)
-    if refusal:
-        return BuildResult(None, findings + refusal, percent)
-    if existing is not None and existing != text and _would_lose(existing, lesson, known, config):
+        return BuildResult(None, findings, result.percent)
+    if existing is not None and existing != text and _would_lose(existing, lesson, set(result.known), config):
         findings.append(finding_at(
             "CL613", target, 1,
-            f"page traduite gardée telle quelle : le catalogue {po.name} n'a aucune de ses traductions"
+            f"page traduite gardée telle quelle : le catalogue {result.po.name} n'a aucune de ses traductions"
             " (catalogue perdu ou dossier du projet erroné ?) ; supprimez la page pour la reconstruire",
         ))
-        return BuildResult(None, findings, percent)
-    return BuildResult(text, findings, percent)
+        return BuildResult(None, findings, result.percent)
+    return BuildResult(text, findings, result.percent)
+
+
+def site_pages(config, locale: str, produced: set[Path], refused: set[Path]) -> links.Pages:
+    """The French pages of the configured content folders, and those that have a ``locale`` page.
+
+    A page has a translation when this build writes it, or when it is on disk and
+    this build does not refuse it.
+    """
+    site = links.read_site(config)
+    every_locale = set(config["locales"]) | {locale}
+    by_url: dict[str, Path] = {}
+    translated: set[Path] = set()
+    produced = {p.resolve() for p in produced}
+    refused = {p.resolve() for p in refused}
+    for entry in config["paths"]:
+        root = (config.root / entry).resolve()
+        if not root.is_dir():
+            continue
+        for source in root.rglob("*.md"):
+            if is_generated_translation(source, every_locale):
+                continue
+            relative = PurePosixPath(source.relative_to(root).as_posix())
+            by_url[links.page_url(relative, site, site.default_language)] = relative
+            if source in produced or (source not in refused and output_path(source, config, locale).exists()):
+                translated.add(relative)
+    return links.Pages(site, by_url, translated)
+
+
+def publish_links(path: Path, text: str, config, locale: str, pages: links.Pages) -> str:
+    """The translated text with its link targets rewritten for its URL (code left alone)."""
+    relative = PurePosixPath(path.resolve().relative_to(catalogs.content_root(path, config)).as_posix())
+    parsed = parse(str(path), text, text_keys=tuple(config.section("i18n")["keys"]))
+    code_lines: set[int] = set()
+    for token in parsed.tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
+    return links.rewrite(text, relative, locale, pages, code_lines)
 
 
 def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
@@ -336,13 +415,26 @@ def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
     _, lesson = lessons[0]
     units = lesson_units(lesson, tuple(config.section("i18n")["shortcode_params"]))
     threshold = config.section("i18n")["min_translated"]
-    result = build_one(path, lesson, units, config, locale, threshold, po)
+    result = build_one(path, lesson, units, config, locale, threshold, po, final=False)
+    pages = _cached_pages(config, locale)
+    result = settle(path, lesson, result, config, locale, pages)
     stale = [f.message for f in result.findings if f.code == "CL613"]
     if stale:
         return stale[0]
     if result.text is not None and result.text != existing:
         return f"{target.name} ne correspond plus à son catalogue ni à sa source : lancez `courselint build`"
     return None
+
+
+_PAGES: dict = {}
+
+
+def _cached_pages(config, locale: str) -> links.Pages:
+    # `check` asks once per catalog: walk the content folders once per run and locale.
+    key = (str(config.root), config.fingerprint(), locale)
+    if key not in _PAGES:
+        _PAGES[key] = site_pages(config, locale, set(), set())
+    return _PAGES[key]
 
 
 def _existing_page(target: Path) -> str | None:
