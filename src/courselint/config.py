@@ -230,7 +230,7 @@ def project_root(start: Path | None, source: Path | None = None) -> Path:
     """
     if source is not None:
         return source.parent.resolve()
-    found = git_root(start if start is not None and start.exists() else Path.cwd())
+    found = git_root(start if start is not None else Path.cwd())
     return found or Path.cwd().resolve()
 
 

@@ -85,6 +85,10 @@ Retour à [la première leçon](../premiere/) ou au [chapitre Docker](/docker/).
 
 * Un premier point.
 * Un second point avec `du code`.
+
+{{< note >}}
+Un texte à retenir, avec un [lien vers la première](../premiere/).
+{{< /note >}}
 """,
     "lecons/non-traduite.md": "---\ntitle: Leçon non traduite\nweight: 3\n---\n\nPersonne ne l'a traduite.\n",
     "lecons/brouillon.md": "---\ntitle: Brouillon\nweight: 4\ndraft: true\n---\n\nUn brouillon qui ne doit pas paraître.\n",
@@ -155,6 +159,10 @@ def site(tmp_path_factory) -> Path:
         (root / "layouts/_default").mkdir(parents=True, exist_ok=True)
         (root / f"layouts/_default/{name}.html").write_text(PAGE, encoding="utf-8")
     (root / "layouts/index.html").write_text(PAGE, encoding="utf-8")
+    (root / "layouts/shortcodes").mkdir(parents=True)
+    (root / "layouts/shortcodes/note.html").write_text(
+        '<div class="note">{{ .Inner | markdownify }}</div>', encoding="utf-8"
+    )
     (root / "courselint.toml").write_text('locales = ["en"]\n', encoding="utf-8")
     subprocess.run(["git", "init", "-q", "."], cwd=root, check=True)
     assert cli("extract", cwd=root).returncode == 0
@@ -173,7 +181,7 @@ def site(tmp_path_factory) -> Path:
 class _Page(HTMLParser):
     """Links, images, translations and the structure of ``<main>`` of one HTML page."""
 
-    STRUCTURE = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr", "th", "td", "pre", "img", "a", "blockquote", "hr"}
+    STRUCTURE = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr", "th", "td", "pre", "img", "a", "blockquote", "hr", "div"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -271,6 +279,7 @@ def test_every_link_and_image_resolves_in_both_languages(site: Path) -> None:
     # The relative image and PDF of the French lesson, the lesson links, all followed above:
     assert "../../../images/logo.png" in english.targets and "../seconde/" in english.targets
     assert "../../../lecons/non-traduite/" in english.targets  # no English page: the French one
+    assert "div" in pages(public)["/en/lecons/seconde/"].structure  # the shortcode, rendered in English too
 
 
 def test_english_pages_have_the_french_structure(site: Path) -> None:
