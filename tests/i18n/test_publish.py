@@ -202,3 +202,20 @@ def test_safety_checks_cannot_be_silenced_in_build(tmp_path) -> None:
     result = cli("build", cwd=root)
     assert result.returncode == 1
     assert not (root / PAGE).exists()
+
+
+def test_a_page_whose_links_build_rewrote_is_rebuilt_without_a_finding(tmp_path) -> None:
+    """The rewritten targets of an untranslated page are not translations the catalog lacks."""
+    root = course(tmp_path)
+    lesson = root / "content/chap/lecon.md"
+    lesson.write_text(LESSON + "\n![Un schéma](../images/schema.png) et [une autre]({{< relref \"autre.md\" >}}).\n", encoding="utf-8")
+    assert cli("extract", cwd=root).returncode == 0
+    first = cli("build", "--min-translated", "0", cwd=root)
+    assert first.returncode == 0 and "écrit" in first.stdout
+    page = (root / PAGE).read_text(encoding="utf-8")
+    assert "](../../../chap/images/schema.png)" in page and '({{< relref "autre.md" >}})' in page
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+    assert cli("extract", cwd=root).returncode == 0
+    second = cli("build", "--min-translated", "0", cwd=root)
+    assert second.returncode == 0 and "CL613" not in second.stdout, second.stdout
+    assert "Une phrase ajoutée." in (root / PAGE).read_text(encoding="utf-8")

@@ -7,8 +7,9 @@ second, where Hugo publishes no such file.  So ``build`` resolves each relative
 target from the French page's URL and writes it again relative to the translated
 page's URL; a target that is another lesson goes to that lesson's translation
 when one exists, else to the French page (absolute targets to a lesson too).
-Targets with a scheme, protocol-relative ones and fragments alone are left as
-written, and so is everything inside code blocks.
+Targets with a scheme, protocol-relative ones, fragments alone and shortcodes
+(``{{< relref "x" >}}``, which Hugo resolves per language) are left as written,
+and so is everything inside code blocks and code spans.
 
 URLs follow Hugo's defaults, read from the site's configuration when present
 (``hugo.toml``/``config.toml``, ``.yaml``/``.json`` too; ``i18n.hugo_config``
@@ -35,6 +36,7 @@ HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.ya
 _INLINE = re.compile(r"(\]\(\s*<?)([^\s)>]+)")
 _DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*<?)([^\s>]+)", re.MULTILINE)
 _HTML_ATTRIBUTE = re.compile(r"""(\b(?:src|href)\s*=\s*["'])([^"']+)""", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
@@ -116,8 +118,8 @@ def rewrite(text: str, relative: PurePosixPath, locale: str, pages: Pages, code_
         return text
 
     def fix(target: str) -> str:
-        if not target or target.startswith(("#", "//", "?")) or _SCHEME.match(target):
-            return target
+        if not target or target.startswith(("#", "//", "?", "{{")) or _SCHEME.match(target):
+            return target  # a fragment, another site, or a Hugo shortcode (relref) that Hugo resolves
         path, sep, rest = _split(target)
         absolute = path.startswith("/")
         resolved = _normalise(path if absolute else posixpath.join(_folder(source_url), path), path.endswith("/"))
@@ -132,13 +134,16 @@ def rewrite(text: str, relative: PurePosixPath, locale: str, pages: Pages, code_
             new += "/"
         return new + sep + rest
 
-    def replace(match: re.Match) -> str:
-        line = text.count("\n", 0, match.start()) + 1
-        if line in code_lines:
-            return match.group()
-        return match.group(1) + fix(match.group(2))
-
     for pattern in (_INLINE, _DEFINITION, _HTML_ATTRIBUTE):
+        spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+
+        def replace(match: re.Match) -> str:
+            line = text.count("\n", 0, match.start()) + 1
+            inside = any(start <= match.start() < end for start, end in spans)
+            if line in code_lines or inside:
+                return match.group()  # code shows a target as written, in every language
+            return match.group(1) + fix(match.group(2))
+
         text = pattern.sub(replace, text)
     return text
 

@@ -445,8 +445,16 @@ def _existing_page(target: Path) -> str | None:
     return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
+_TARGET = re.compile(r"\]\([^)]*\)|\b(?:src|href)\s*=\s*(?:\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    """A text compared for what a translator wrote: spaces normalised, link targets left out.
+
+    ``build`` rewrites relative targets in the page it writes, so a page's text
+    differs from its msgid there without any translation.
+    """
+    return " ".join(_TARGET.sub("]()", text).split())
 
 
 def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
