@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     # checks attached to codes
     ("courselint.rules.",),
     # running checks and printing findings
-    ("courselint.engine", "courselint.reporters."),
+    ("courselint.engine", "courselint.reporters.", "courselint.baseline", "courselint.changes", "courselint.words"),
     # the programs
     ("courselint.cli", "courselint.__main__"),
 ]

@@ -45,17 +45,38 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN")
         sub.add_argument("--config", type=Path, help="fichier de configuration (courselint.toml ou pyproject.toml)")
 
-    check = commands.add_parser("check", help="vérifier des leçons et des catalogues")
-    common(check)
     from courselint.reporters import FORMATS
 
-    check.add_argument("--format", choices=FORMATS, default="text")
+    def selecting(sub):
+        sub.add_argument("--select", action="append", help="codes à vérifier (préfixes : CL4, CL302)")
+        sub.add_argument("--ignore", action="append", help="codes à ignorer (préfixes)")
+        sub.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
+        sub.add_argument("--no-cache", action="store_true", help="ne pas lire ni écrire le cache")
+
+    check = commands.add_parser("check", help="vérifier des leçons et des catalogues")
+    common(check)
+    selecting(check)
+    check.add_argument("--format", choices=FORMATS, default="text", help="format du rapport (défaut : text)")
     check.add_argument("--output", type=Path, help="écrire le rapport dans ce fichier")
-    check.add_argument("--select", action="append", help="codes à vérifier (préfixes : CL4, CL302)")
-    check.add_argument("--ignore", action="append", help="codes à ignorer (préfixes)")
-    check.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
     check.add_argument("--quiet", action="store_true", help="n'afficher que les problèmes")
-    check.add_argument("--no-cache", action="store_true", help="ne pas lire ni écrire le cache")
+    check.add_argument(
+        "--no-baseline", action="store_true", help="signaler aussi les problèmes enregistrés dans la base"
+    )
+    check.add_argument("--fix", action="store_true", help="appliquer les corrections sûres, puis vérifier")
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="appliquer aussi la première suggestion des autres corrections (relisez le résultat)",
+    )
+    check.add_argument(
+        "--diff", metavar="RÉVISION", help="ne signaler que les lignes modifiées depuis cette révision git"
+    )
+
+    baseline = commands.add_parser(
+        "baseline", help="enregistrer les problèmes actuels dans la base (check ne signalera que les nouveaux)"
+    )
+    common(baseline)
+    selecting(baseline)
 
     extract = commands.add_parser("extract", help="extraire les textes vers les catalogues gettext")
     common(extract)
@@ -78,8 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("text", "json"), default="text")
 
     add_word = commands.add_parser("add-word", help="ajouter des mots à la liste du projet")
-    add_word.add_argument("words", nargs="+", metavar="MOT")
-    add_word.add_argument("--config", type=Path)
+    add_word.add_argument("words", nargs="*", metavar="MOT", help="mots à ajouter")
+    add_word.add_argument(
+        "--from", dest="from_file", type=Path, metavar="FICHIER", help="ajouter les mots d'une liste relue (un par ligne)"
+    )
+    add_word.add_argument("--config", type=Path, help="fichier de configuration (courselint.toml ou pyproject.toml)")
+
+    words = commands.add_parser(
+        "words", help="revoir les mots inconnus : fréquence, exemple, suggestions, fautes probables"
+    )
+    common(words)
+    words.add_argument("--format", choices=("text", "json"), default="text", help="format (défaut : text)")
+    words.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
 
     commands.add_parser("rules", help="lister les règles")
     return parser
@@ -122,16 +153,18 @@ def _main(argv: list[str] | None, speller) -> int:
     from courselint.engine import UsageError
     from courselint.markdown import silence_rule_logging
 
-    if args.command in ("check", "extract", "build", "stats"):  # the commands that parse lessons
+    if args.command in ("check", "baseline", "words", "extract", "build", "stats"):  # the commands that parse lessons
         silence_rule_logging()
     try:
         if args.command == "check":
             return _check(args, speller)
         handler = {
+            "baseline": _baseline,
             "extract": _extract,
             "build": _build,
             "stats": _stats,
             "add-word": _add_word,
+            "words": _words,
             "rules": _rules,
         }[args.command]
         return handler(args)
@@ -210,17 +243,22 @@ def _write_atomic(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------- commands
 
 
-def _check(args, speller=None) -> int:
+def _selection(args, config):
     from courselint.selection import Selection, UsageError
-    from courselint.spell import preload
 
-    config = _load_config(args)
-    selection = Selection(
+    if args.jobs < 0:
+        raise UsageError("--jobs doit être positif ou nul")
+    return Selection(
         tuple(_codes(args.select) or config["select"]),
         tuple(_codes(args.ignore) + list(config["ignore"])),
     )
-    if args.jobs < 0:
-        raise UsageError("--jobs doit être positif ou nul")
+
+
+def _check(args, speller=None) -> int:
+    from courselint.spell import preload
+
+    config = _load_config(args)
+    selection = _selection(args, config)
     if speller is not None:
         if preload.wanted(args.paths, config, selection):
             speller.configure(preload.spelling_settings(config))
@@ -230,39 +268,139 @@ def _check(args, speller=None) -> int:
     return _run_check(args, config, selection, speller)
 
 
-def _run_check(args, config, selection, speller) -> int:
-    from courselint import engine, reporters
+def _run(args, config, selection, speller=None, *, progress: bool = False):
+    from courselint import engine
     from courselint.spell import preload
 
     paths = args.paths or _default_paths(config, include_catalogs=True)
-    show = not args.quiet and _show_progress()
-    result = engine.run(
+    return engine.run(
         paths,
         config,
         selection,
         jobs=args.jobs,
         use_cache=not args.no_cache,
-        progress=_progress_printer() if show else None,
+        progress=_progress_printer() if progress else None,
         engines={preload.SPELLER: speller} if speller is not None else None,
     )
-    summary = reporters.Summary(result.lessons, result.catalogs, result.cached)
+
+
+def _run_check(args, config, selection, speller) -> int:
+    from courselint import reporters
+
+    changed = None
+    if args.diff:  # read before fixing: the fixes are changes too
+        from courselint.changes import DiffError, changed_lines
+        from courselint.selection import UsageError
+
+        try:
+            changed = changed_lines(args.diff, config.root)
+        except DiffError as exc:
+            raise UsageError(str(exc)) from None
+    show = not args.quiet and _show_progress()
+    result = _run(args, config, selection, speller, progress=show)
+    if args.fix or args.unsafe_fixes:
+        fixed = _apply_fixes(result.findings, unsafe=args.unsafe_fixes)
+        if fixed:
+            print(f"{_count(fixed, 'correction appliquée', 'corrections appliquées')}", file=sys.stderr)
+            result = _run(args, config, selection)  # what remains, as the files now are
+    findings = result.findings
+    if changed is not None:
+        from courselint.changes import on_changed_lines
+
+        findings = on_changed_lines(findings, changed)
+    baselined = 0
+    if not args.no_baseline:
+        findings, baselined = _without_baseline(findings, config)
+    summary = reporters.Summary(result.lessons, result.catalogs, result.cached, baselined)
     write = reporters.get(args.format)
     if args.output:
         buffer = io.StringIO()
-        write(result.findings, summary, buffer)
+        write(findings, summary, buffer)
         _write_atomic(args.output, buffer.getvalue())
         if args.format != "text" and not args.quiet:
             from courselint.reporters.text import summary_line
 
-            print(summary_line(result.findings, summary), file=sys.stderr)
+            print(summary_line(findings, summary), file=sys.stderr)
     elif args.format == "text" and args.quiet:
         from courselint.reporters.text import format_finding
 
-        for finding in result.findings:
+        for finding in findings:
             print(format_finding(finding, _color(sys.stdout)))
     else:
-        write(result.findings, summary, sys.stdout, color=_color(sys.stdout))
-    return EXIT_FINDINGS if result.errors else EXIT_OK
+        write(findings, summary, sys.stdout, color=_color(sys.stdout))
+    return EXIT_FINDINGS if any(f.severity.value == "error" for f in findings) else EXIT_OK
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """French agreement: singular up to 1 (« 0 mot ajouté », « 1 floue », « 2 floues »)."""
+    return f"{number} {one if number <= 1 else many}"
+
+
+def _apply_fixes(findings, *, unsafe: bool) -> int:
+    """Apply the chosen fix of each finding, file by file; the number of fixes applied."""
+    from collections import defaultdict
+
+    from courselint.fileio import write_bytes_if_changed
+    from courselint.fixes import apply_edits, chosen_fixes
+
+    by_path = defaultdict(list)
+    for finding in findings:
+        if finding.fixes:
+            by_path[finding.path].append(finding)
+    applied = 0
+    for path, items in sorted(by_path.items()):
+        chosen = chosen_fixes(items, unsafe=unsafe)
+        if not chosen:
+            continue
+        data = Path(path).read_bytes()
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = data[3 if bom else 0 :].decode("utf-8")
+        fixed = apply_edits(text, [edit for _finding, fix in chosen for edit in fix.edits])
+        if write_bytes_if_changed(Path(path), (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8")):
+            applied += len(chosen)
+    return applied
+
+
+def _baseline_file(config) -> Path:
+    return config.root / config["baseline"]
+
+
+def _without_baseline(findings, config):
+    from courselint.baseline import Baseline, LineReader
+    from courselint.selection import UsageError
+
+    path = _baseline_file(config)
+    if not path.is_file():
+        return findings, 0
+    try:
+        baseline = Baseline.load(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return baseline.filter(findings, config.root, LineReader())
+
+
+def _baseline(args) -> int:
+    from courselint.baseline import Baseline, LineReader, display_path
+    from courselint.fileio import write_bytes_if_changed
+    from courselint.selection import UsageError
+
+    config = _load_config(args)
+    result = _run(args, config, _selection(args, config))
+    target = _baseline_file(config)
+    new = Baseline.of(result.findings, config.root, LineReader())
+    old = Baseline()
+    if target.is_file():
+        try:
+            old = Baseline.load(target)
+        except ValueError as exc:
+            raise UsageError(f"{exc} ; supprimez-le pour en créer une nouvelle") from None
+    # A run over some files (as pre-commit gives) keeps the other files' entries.
+    merged = old.replacing(new, (display_path(f, config.root) for f in result.files))
+    written = write_bytes_if_changed(target, merged.dumps().encode("utf-8"))
+    total = sum(merged.counts.values())
+    state = "écrite" if written else "inchangée"
+    print(f"base {state} : {_relative(target, Path.cwd())} ({_count(total, 'problème enregistré', 'problèmes enregistrés')})")
+    return EXIT_OK
 
 
 def _lesson_paths(args, config) -> list[Path]:
@@ -336,23 +474,68 @@ def _stats(args) -> int:
         return EXIT_OK
     for row in rows:
         print(
-            f"{row['locale']}  {row['lesson']}  {row['translated']} traduites, {row['fuzzy']} floues,"
-            f" {row['untranslated']} non traduites ({row['percent']:.0f} %)"
+            f"{row['locale']}  {row['lesson']}  {_count(row['translated'], 'traduite', 'traduites')},"
+            f" {_count(row['fuzzy'], 'floue', 'floues')}, {_count(row['untranslated'], 'non traduite', 'non traduites')}"
+            f" ({row['percent']:.0f} %)"
         )
     return EXIT_OK
 
 
 def _add_word(args) -> int:
     from courselint.engine import UsageError
-    from courselint.spell.wordlist import add_word
+    from courselint.spell.wordlist import add_words
 
     config = _load_config(args)
-    for word in args.words:
+    wanted = list(args.words)
+    if args.from_file is not None:
         try:
-            add_word(config.words_file, word)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    print(f"{len(args.words)} mot(s) ajouté(s) à {_relative(config.words_file, Path.cwd())}")
+            text = args.from_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{args.from_file} : liste illisible ({exc})") from None
+        # One word per line, as `courselint words` prints them first; "#" starts a comment.
+        wanted += [line.split()[0] for line in text.splitlines() if line.split() and not line.lstrip().startswith("#")]
+    if not wanted:
+        raise UsageError("aucun mot : donnez des mots ou --from FICHIER")
+    try:
+        added = add_words(config.words_file, wanted)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    target = _relative(config.words_file, Path.cwd())
+    known = len(dict.fromkeys(wanted)) - len(added)
+    message = f"{_count(len(added), 'mot ajouté', 'mots ajoutés')} à {target}"
+    if known:
+        message += f" ({_count(known, 'déjà présent', 'déjà présents')})"
+    print(message)
+    return EXIT_OK
+
+
+def _words(args) -> int:
+    import json
+
+    from courselint.selection import Selection, UsageError
+    from courselint.words import review
+
+    if args.jobs < 0:
+        raise UsageError("--jobs doit être positif ou nul")
+    config = _load_config(args)
+    paths = args.paths or _default_paths(config, include_catalogs=False)
+    from courselint import engine
+
+    result = engine.run(paths, config, Selection(("CL401",)), jobs=args.jobs)
+    rows = review(result.findings)
+    if args.format == "json":
+        print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        mark = "faute ?" if row.slip else "       "
+        suggestions = f" → {', '.join(row.suggestions)}" if row.suggestions else ""
+        print(f"{row.count:5d}  {mark}  {row.word}{suggestions}    {row.sample}")
+    slips = sum(1 for row in rows if row.slip)
+    print(
+        f"{_count(len(rows), 'mot inconnu', 'mots inconnus')}, dont {_count(slips, 'faute probable', 'fautes probables')}"
+        " : ajoutez les autres à la liste du projet avec `courselint add-word --from FICHIER`",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

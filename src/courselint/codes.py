@@ -91,6 +91,8 @@ CODES: dict[str, Code] = _table(
     ("CL104", "frontmatter.duplicate-weight", ERROR, "chapter", "Deux leçons d'un même chapitre ont le même `weight`."),
     ("CL105", "frontmatter.weight-order", ERROR, "chapter",
      "L'ordre des `weight` d'un chapitre contredit les numéros des leçons."),
+    ("CL106", "frontmatter.not-a-lesson", WARNING, "lesson",
+     "Fichier Markdown sans front matter : ce n'est pas une leçon, mais Hugo le publie."),
     ("CL201", "timeline.order", ERROR, "lesson",
      "Un élément de la frise chronologique est antérieur à celui qui le précède."),
     ("CL202", "timeline.entry-without-step", ERROR, "lesson", "Une entrée de la frise n'a pas de section d'étape."),

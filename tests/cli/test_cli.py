@@ -135,7 +135,7 @@ def test_binary_file_is_a_finding_not_a_traceback(course: Path) -> None:
     lesson.write_bytes(b"a\nb\x00c")
     result = run("check", "--select", "CL0", cwd=course)
     assert result.returncode == 1
-    assert result.stdout.startswith("content/chap/binaire.md:2:2: CL004 ")
+    assert result.stdout.startswith("content/chap/binaire.md:2:2: error CL004 input.binary ")
     assert "Traceback" not in result.stderr
 
 

@@ -15,14 +15,22 @@ def _plural(count: int, word: str) -> str:
 
 
 def format_finding(finding: Finding, color: bool = False) -> str:
+    """``path:line:col: severity CODE rule.name message``: every line says how bad and which rule.
+
+    The severity and the rule name are words, not only colours: a log, a pipe or a
+    pre-commit summary shows no colours.
+    """
     where = f"{finding.path}:{finding.line}:{finding.column}:"
     message = finding.message
     if finding.suggestions:
         message += f" (suggestions : {', '.join(finding.suggestions)})"
+    severity = finding.severity.value
     if not color:
-        return f"{where} {finding.code} {message}"
+        return f"{where} {severity} {finding.code} {finding.rule} {message}"
     tint = _COLORS[finding.severity]
-    return f"{_BOLD}{where}{_RESET} {tint}{finding.code}{_RESET} {message} {_DIM}[{finding.rule}]{_RESET}"
+    return (
+        f"{_BOLD}{where}{_RESET} {tint}{severity} {finding.code}{_RESET} {_DIM}{finding.rule}{_RESET} {message}"
+    )
 
 
 def summary_line(findings: list[Finding], summary) -> str:
@@ -36,15 +44,19 @@ def summary_line(findings: list[Finding], summary) -> str:
     if summary.lessons + summary.catalogs > 1 and not summary.catalogs:
         participle += "s"
     checked += f" {participle}"
+    baselined = ""
+    if getattr(summary, "baselined", 0):
+        count = summary.baselined
+        baselined = f" ; {count} déjà dans la base, non signalé{'s' if count > 1 else ''}"
     if not findings:
-        return f"Aucun problème ({checked})."
+        return f"Aucun problème ({checked}{baselined})."
     parts = [
         _plural(counts[Severity.ERROR], "erreur"),
         _plural(counts[Severity.WARNING], "avertissement"),
     ]
     if counts[Severity.INFO]:
         parts.append(_plural(counts[Severity.INFO], "information"))
-    return f"{', '.join(parts)} dans {_plural(files, 'fichier')} ({checked})."
+    return f"{', '.join(parts)} dans {_plural(files, 'fichier')} ({checked}{baselined})."
 
 
 def write(findings: list[Finding], summary, stream, color: bool = False) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.chapter import INDEX_NAME, ChapterLesson, chapter_folder, chapter_siblings, is_int, title_number
+from courselint.chapter import ChapterLesson, chapter_folder, chapter_siblings, is_index, is_int, title_number
 from courselint.findings import Finding, Span
 from courselint.frontmatter import UNREADABLE_CODES, KeyLine
 from courselint.rules.base import rule
@@ -53,7 +53,7 @@ def required_keys(path: str, section: dict, root: Path) -> list[str]:
     for pattern, keys in section.get("required_by_glob", {}).items():
         if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).as_posix(), pattern):
             return list(keys)
-    if Path(path).name == INDEX_NAME:
+    if is_index(path):
         return list(section.get("required_index", []))
     return list(section.get("required", []))
 
@@ -124,20 +124,29 @@ def missing_key(lesson, ctx, report) -> Iterator[Finding]:
     if not missing:
         return
     fm = lesson.front_matter
-    separator = "=" if fm is not None and fm.format == "toml" else ":"
+    if fm is None:
+        return  # CL106 says it once: a file without front matter is not a lesson
+    separator = "=" if fm.format == "toml" else ":"
     for key in missing:
-        if fm is None:
-            yield report(
-                Span.point(1),
-                f"la clé « {key} » est obligatoire mais la leçon n'a pas de front matter :"
-                f" ajoutez en tête un bloc `---` contenant `{key}{separator} …`",
-            )
-            continue
         yield report(
             lesson.index.line_span(fm.end_line),
             f"la clé « {key} » est obligatoire : ajoutez `{key}{separator} …` au front matter"
             " (avant cette ligne)",
         )
+
+
+@rule("CL106")
+def not_a_lesson(lesson, ctx, report) -> Iterator[Finding]:
+    """A Markdown file without front matter: one finding, not one per missing key."""
+    if lesson.front_matter is not None or lesson.problems or not lesson.text.strip():
+        return
+    keys = ", ".join(f"`{key}: …`" for key in required_keys(lesson.path, ctx.config.section("frontmatter"), ctx.config.root))
+    yield report(
+        lesson.index.line_span(1),
+        "ce fichier n'a pas de front matter : ce n'est pas une leçon, mais Hugo le publie comme une page."
+        f" Pour une leçon, ajoutez en tête un bloc `---` ({keys}) ; pour des notes,"
+        " ajoutez son chemin à `not_lessons` (ou à `exclude`)",
+    )
 
 
 def _type_hint(key: str, type_name: str, value: object, wanted: str) -> str:
@@ -274,18 +283,26 @@ def weight_order(lessons: list[ChapterLesson]) -> list[Conflict]:
     order; each other lesson is reported, with the range of weights that would
     put it back in place.
     """
+    # Lessons sharing a number (« 3 - Kibana », « 3 - Kibana - Exercices ») may come in
+    # any order among themselves: ranked by weight inside their number, they never conflict.
     ranked = sorted(
         (lesson for lesson in lessons if lesson.weight is not None and lesson.key is not None),
-        key=_order,
+        key=lambda lesson: (lesson.key, lesson.weight, lesson.path),
     )
     kept = _longest_ordered([lesson.weight for lesson in ranked])
     conflicts = []
     for i, lesson in enumerate(ranked):
         if i in kept:
             continue
-        before = next((ranked[j] for j in range(i - 1, -1, -1) if j in kept), None)
-        after = next((ranked[j] for j in range(i + 1, len(ranked)) if j in kept), None)
-        if before is not None and after is not None:
+        # The bounds are kept lessons of other numbers: the same number bounds nothing.
+        before = next((ranked[j] for j in range(i - 1, -1, -1) if j in kept and ranked[j].key < lesson.key), None)
+        after = next((ranked[j] for j in range(i + 1, len(ranked)) if j in kept and ranked[j].key > lesson.key), None)
+        if before is not None and after is not None and after.weight - before.weight < 2:
+            wanted = (
+                f"un weight entre {before.weight} et {after.weight}, où il n'en reste aucun de libre :"
+                " augmentez d'abord les weights des leçons suivantes"
+            )
+        elif before is not None and after is not None:
             wanted = f"un weight entre {before.weight} et {after.weight}"
         elif before is not None:
             wanted = f"un weight supérieur à {before.weight}"
@@ -293,8 +310,10 @@ def weight_order(lessons: list[ChapterLesson]) -> list[Conflict]:
             wanted = f"un weight inférieur à {after.weight}"
         if after is not None and lesson.weight > after.weight:
             other, relation = after, "après"
-        else:
+        elif before is not None:
             other, relation = before, "avant"
+        else:  # out of place only against lessons of its own number: not a contradiction
+            continue
         conflicts.append(
             Conflict(
                 "CL105",
