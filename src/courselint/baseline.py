@@ -3,10 +3,10 @@
 A course adopting courselint has a backlog (hundreds of real slips); the baseline
 lets its authors commit again at once and fix the backlog at their pace.
 
-A finding is identified by its file, its code, its subject (the word for spelling
-findings, else the message with line references taken out) and its context (the
-text of its line, spaces trimmed) — never by its line number, so lines inserted
-elsewhere in the file change nothing.  The same slip twice in one file is one
+A finding is identified by its file, its code, its word (spelling and grammar
+findings) and its context (the text of its line, spaces trimmed) — never by its
+line number, so lines inserted elsewhere in the file change nothing, nor by its
+message, which is in the reader's language.  The same slip twice in one file is one
 entry with ``count: 2``; a third occurrence is new.  Like PHPStan's baseline (and
 unlike detekt's, which forgets counts), the counts are kept; unlike a ``noqa``
 comment, nothing is written into the lessons.
@@ -18,29 +18,29 @@ twice writes the same bytes, and a diff of it reviews what was fixed or added.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from courselint.findings import Finding
+from courselint.messages import _
 
 FORMAT = 1
 
 #: Codes about the run, not about a file's text: never recorded.
 _NOT_RECORDED = frozenset({"CL901"})
 
-_LINE_REFERENCE = re.compile(r"\blignes? \d+(?: à \d+)?")
-
 Key = tuple[str, str, str, str]  # path, code, subject, context
 
 
 def subject(finding: Finding) -> str:
-    """What the finding is about, stable when lines move."""
-    if finding.word:
-        return finding.word
-    return _LINE_REFERENCE.sub("ligne …", finding.message)
+    """What the finding is about: its word (spelling, grammar), else nothing more than its code.
+
+    Not the message: messages are in the reader's language (French or English) and
+    name line numbers; the code and the text of the line already tell findings apart.
+    """
+    return finding.word or ""
 
 
 def display_path(path: str, root: Path) -> str:
@@ -65,20 +65,20 @@ class Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
-            raise ValueError(f"{path}: n'est pas en UTF-8") from exc
+            raise ValueError(_("{path} : n'est pas en UTF-8").format(path=path)) from exc
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}: JSON invalide (ligne {exc.lineno})") from exc
+            raise ValueError(_("{path} : JSON invalide (ligne {line})").format(path=path, line=exc.lineno)) from exc
         if not isinstance(data, dict) or data.get("version") != FORMAT or not isinstance(data.get("findings"), list):
-            raise ValueError(f"{path}: pas une base courselint (version {FORMAT} attendue)")
+            raise ValueError(_("{path} : pas une base courselint (version {version} attendue)").format(path=path, version=FORMAT))
         baseline = cls()
         for item in data["findings"]:
             try:
                 key = (item["path"], item["code"], item["subject"], item["context"])
                 count = int(item.get("count", 1))
             except (KeyError, TypeError, ValueError) as exc:
-                raise ValueError(f"{path}: entrée incomplète {item!r}") from exc
+                raise ValueError(_("{path} : entrée incomplète {entry}").format(path=path, entry=repr(item))) from exc
             if not all(isinstance(part, str) for part in key) or count < 1:
-                raise ValueError(f"{path}: entrée invalide {item!r}")
+                raise ValueError(_("{path} : entrée invalide {entry}").format(path=path, entry=repr(item)))
             baseline.counts[key] += count
             baseline.rules[key] = str(item.get("rule", ""))
         return baseline

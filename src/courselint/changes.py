@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from courselint.findings import Finding
+from courselint.messages import _
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@", re.MULTILINE)
 
@@ -24,9 +25,9 @@ def _git(args: list[str], cwd: Path) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DiffError(f"git introuvable ou bloqué ({exc})") from None
+        raise DiffError(_("git introuvable ou bloqué ({reason})").format(reason=exc)) from None
     if done.returncode != 0:
-        raise DiffError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if done.stderr else "git a échoué")
+        raise DiffError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if done.stderr else _("git a échoué"))
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -35,13 +36,15 @@ def changed_lines(revision: str, cwd: Path) -> dict[Path, set[int] | None]:
     try:
         top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     except DiffError:
-        raise DiffError("--diff demande un dépôt git : ce dossier n'en est pas un") from None
+        raise DiffError(_("--diff demande un dépôt git : ce dossier n'en est pas un")) from None
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd)
     except DiffError:
         raise DiffError(
-            f"révision inconnue de ce clone : {revision!r} ; récupérez l'historique"
-            " (git fetch --unshallow, ou fetch-depth: 0 dans GitHub Actions)"
+            _(
+                "révision inconnue de ce clone : {revision} ; récupérez l'historique"
+                " (git fetch --unshallow, ou fetch-depth: 0 dans GitHub Actions)"
+            ).format(revision=repr(revision))
         ) from None
     # quotePath off: accented file names come as they are, not as octal escapes.
     diff = _git(["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", revision, "--"], top)

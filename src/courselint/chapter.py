@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courselint import frontmatter
+from courselint.messages import _
 from courselint.document import DecodeError, decode, is_generated_translation, normalise_newlines
 
 INDEX_NAME = "_index.md"
@@ -73,8 +74,10 @@ class ChapterLesson:
         return Path(self.path).name
 
     def describe(self) -> str:
-        label = f"la leçon {self.number}" if self.number else "la leçon"
-        return f"{label} ({self.name}, weight {self.weight}, ligne {self.weight_line})"
+        values = dict(number=self.number, name=self.name, weight=self.weight, line=self.weight_line)
+        if self.number:
+            return _("la leçon {number} ({name}, weight {weight}, ligne {line})").format(**values)
+        return _("la leçon ({name}, weight {weight}, ligne {line})").format(**values)
 
 
 def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:

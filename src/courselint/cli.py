@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from courselint import __version__
+from courselint.messages import _, agree
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -36,90 +37,101 @@ def _codes(values: list[str] | None) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="courselint",
-        description="Vérifie et traduit les leçons Markdown d'un cours en français (Hugo).",
+        description=_("Vérifie et traduit les leçons Markdown d'un cours en français (Hugo)."),
     )
-    parser.add_argument("--version", action="version", version=f"courselint {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMANDE")
+    parser.add_argument(
+        "--version", action="version", version=f"courselint {__version__}", help=_("afficher la version et quitter")
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=_("COMMANDE"), title=_("commandes"))
 
     def common(sub):
-        sub.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN")
-        sub.add_argument("--config", type=Path, help="fichier de configuration (courselint.toml ou pyproject.toml)")
+        sub.add_argument("paths", nargs="*", type=Path, metavar=_("CHEMIN"), help=_("fichiers ou dossiers (défaut : les `paths` configurés)"))
+        sub.add_argument("--config", type=Path, help=_("fichier de configuration (courselint.toml ou pyproject.toml)"))
 
     from courselint.reporters import FORMATS
 
     def selecting(sub):
-        sub.add_argument("--select", action="append", help="codes à vérifier (préfixes : CL4, CL302)")
-        sub.add_argument("--ignore", action="append", help="codes à ignorer (préfixes)")
-        sub.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
-        sub.add_argument("--no-cache", action="store_true", help="ne pas lire ni écrire le cache")
+        sub.add_argument("--select", action="append", help=_("codes à vérifier (préfixes : CL4, CL302)"))
+        sub.add_argument("--ignore", action="append", help=_("codes à ignorer (préfixes)"))
+        sub.add_argument("--jobs", type=int, default=0, help=_("processus en parallèle (0 : un par cœur)"))
+        sub.add_argument("--no-cache", action="store_true", help=_("ne pas lire ni écrire le cache"))
 
-    check = commands.add_parser("check", help="vérifier des leçons et des catalogues")
+    check = commands.add_parser("check", help=_("vérifier des leçons et des catalogues"))
     common(check)
     selecting(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="format du rapport (défaut : text)")
-    check.add_argument("--output", type=Path, help="écrire le rapport dans ce fichier")
-    check.add_argument("--quiet", action="store_true", help="n'afficher que les problèmes")
+    check.add_argument("--format", choices=FORMATS, default="text", help=_("format du rapport (défaut : text)"))
+    check.add_argument("--output", type=Path, help=_("écrire le rapport dans ce fichier"))
+    check.add_argument("--quiet", action="store_true", help=_("n'afficher que les problèmes"))
     check.add_argument(
-        "--no-baseline", action="store_true", help="signaler aussi les problèmes enregistrés dans la base"
+        "--no-baseline", action="store_true", help=_("signaler aussi les problèmes enregistrés dans la base")
     )
-    check.add_argument("--fix", action="store_true", help="appliquer les corrections sûres, puis vérifier")
+    check.add_argument("--fix", action="store_true", help=_("appliquer les corrections sûres, puis vérifier"))
     check.add_argument(
         "--unsafe-fixes",
         action="store_true",
-        help="appliquer aussi la première suggestion des autres corrections (relisez le résultat)",
+        help=_("appliquer aussi la première suggestion des autres corrections (relisez le résultat)"),
     )
     check.add_argument(
-        "--diff", metavar="RÉVISION", help="ne signaler que les lignes modifiées depuis cette révision git"
+        "--diff", metavar=_("RÉVISION"), help=_("ne signaler que les lignes modifiées depuis cette révision git")
     )
 
     baseline = commands.add_parser(
-        "baseline", help="enregistrer les problèmes actuels dans la base (check ne signalera que les nouveaux)"
+        "baseline", help=_("enregistrer les problèmes actuels dans la base (check ne signalera que les nouveaux)")
     )
     common(baseline)
     selecting(baseline)
 
-    extract = commands.add_parser("extract", help="extraire les textes vers les catalogues gettext")
+    extract = commands.add_parser("extract", help=_("extraire les textes vers les catalogues gettext"))
     common(extract)
-    extract.add_argument("--locale", action="append", default=None, help="langue à fusionner (ex. en)")
-    extract.add_argument("--no-merge", action="store_true", help="ne mettre à jour que les modèles .pot")
+    extract.add_argument("--locale", action="append", default=None, help=_("langue à fusionner (ex. en)"))
+    extract.add_argument("--no-merge", action="store_true", help=_("ne mettre à jour que les modèles .pot"))
     extract.add_argument(
         "--fail-on-change",
         action="store_true",
-        help="sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)",
+        help=_("sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)"),
     )
 
-    build = commands.add_parser("build", help="construire les leçons traduites")
+    build = commands.add_parser("build", help=_("construire les leçons traduites"))
     common(build)
-    build.add_argument("--locale", action="append", default=None)
-    build.add_argument("--min-translated", type=float, default=None, metavar="POURCENT")
-
-    stats = commands.add_parser("stats", help="état des traductions")
-    common(stats)
-    stats.add_argument("--locale", action="append", default=None)
-    stats.add_argument("--format", choices=("text", "json"), default="text")
-
-    add_word = commands.add_parser("add-word", help="ajouter des mots à la liste du projet")
-    add_word.add_argument("words", nargs="*", metavar="MOT", help="mots à ajouter")
-    add_word.add_argument(
-        "--from", dest="from_file", type=Path, metavar="FICHIER", help="ajouter les mots d'une liste relue (un par ligne)"
+    build.add_argument("--locale", action="append", default=None, help=_("langue à construire (ex. en)"))
+    build.add_argument(
+        "--min-translated",
+        type=float,
+        default=None,
+        metavar=_("POURCENT"),
+        help=_("ne construire que les leçons traduites à ce pourcentage au moins"),
     )
-    add_word.add_argument("--config", type=Path, help="fichier de configuration (courselint.toml ou pyproject.toml)")
+
+    stats = commands.add_parser("stats", help=_("état des traductions"))
+    common(stats)
+    stats.add_argument("--locale", action="append", default=None, help=_("langue à compter (ex. en)"))
+    stats.add_argument("--format", choices=("text", "json"), default="text", help=_("format (défaut : text)"))
+
+    add_word = commands.add_parser("add-word", help=_("ajouter des mots à la liste du projet"))
+    add_word.add_argument("words", nargs="*", metavar=_("MOT"), help=_("mots à ajouter"))
+    add_word.add_argument(
+        "--from", dest="from_file", type=Path, metavar=_("FICHIER"), help=_("ajouter les mots d'une liste relue (un par ligne)")
+    )
+    add_word.add_argument("--config", type=Path, help=_("fichier de configuration (courselint.toml ou pyproject.toml)"))
 
     words = commands.add_parser(
-        "words", help="revoir les mots inconnus : fréquence, exemple, suggestions, fautes probables"
+        "words", help=_("revoir les mots inconnus : fréquence, exemple, suggestions, fautes probables")
     )
     common(words)
-    words.add_argument("--format", choices=("text", "json"), default="text", help="format (défaut : text)")
-    words.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
+    words.add_argument("--format", choices=("text", "json"), default="text", help=_("format (défaut : text)"))
+    words.add_argument("--jobs", type=int, default=0, help=_("processus en parallèle (0 : un par cœur)"))
 
-    commands.add_parser("rules", help="lister les règles")
+    commands.add_parser("rules", help=_("lister les règles"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     import gc
 
+    from courselint import messages
     from courselint.spell import preload
+
+    messages.use(messages.wanted_language())
 
     # A lesson's parse allocates hundreds of thousands of short-lived objects,
     # nearly all freed by reference counting; at the default threshold (700) the
@@ -141,7 +153,7 @@ def _main(argv: list[str] | None, speller) -> int:
     try:
         args = parser.parse_args(argv)
     except _UsageExit as exc:
-        print(f"courselint: erreur : {exc}", file=sys.stderr)
+        print(_("courselint: erreur : {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_USAGE
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
@@ -169,10 +181,10 @@ def _main(argv: list[str] | None, speller) -> int:
         }[args.command]
         return handler(args)
     except (ConfigError, UsageError) as exc:
-        print(f"courselint: erreur : {exc}", file=sys.stderr)
+        print(_("courselint: erreur : {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("courselint: interrompu", file=sys.stderr)
+        print(_("courselint: interrompu"), file=sys.stderr)
         return 130
 
 
@@ -195,7 +207,7 @@ def _default_paths(config, include_catalogs: bool) -> list[Path]:
     paths = [config.root / p for p in config["paths"]]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise UsageError(f"chemin configuré introuvable : {missing[0]}")
+        raise UsageError(_("chemin configuré introuvable : {path}").format(path=missing[0]))
     if include_catalogs:
         locales_dir = config.root / config.section("i18n")["locales_dir"]
         if locales_dir.is_dir():
@@ -220,7 +232,7 @@ def _show_progress() -> bool:
 def _progress_printer():
     def show(done: int, total: int) -> None:
         end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{done}/{total} fichiers vérifiés{end}")
+        sys.stderr.write("\r" + _("{done}/{total} fichiers vérifiés").format(done=done, total=total) + end)
         sys.stderr.flush()
 
     return show
@@ -247,7 +259,7 @@ def _selection(args, config):
     from courselint.selection import Selection, UsageError
 
     if args.jobs < 0:
-        raise UsageError("--jobs doit être positif ou nul")
+        raise UsageError(_("--jobs doit être positif ou nul"))
     return Selection(
         tuple(_codes(args.select) or config["select"]),
         tuple(_codes(args.ignore) + list(config["ignore"])),
@@ -301,7 +313,7 @@ def _run_check(args, config, selection, speller) -> int:
     if args.fix or args.unsafe_fixes:
         fixed = _apply_fixes(result.findings, unsafe=args.unsafe_fixes)
         if fixed:
-            print(f"{_count(fixed, 'correction appliquée', 'corrections appliquées')}", file=sys.stderr)
+            print(agree("{count} correction appliquée", "{count} corrections appliquées", fixed), file=sys.stderr)
             result = _run(args, config, selection)  # what remains, as the files now are
     findings = result.findings
     if changed is not None:
@@ -329,11 +341,6 @@ def _run_check(args, config, selection, speller) -> int:
     else:
         write(findings, summary, sys.stdout, color=_color(sys.stdout))
     return EXIT_FINDINGS if any(f.severity.value == "error" for f in findings) else EXIT_OK
-
-
-def _count(number: int, one: str, many: str) -> str:
-    """French agreement: singular up to 1 (« 0 mot ajouté », « 1 floue », « 2 floues »)."""
-    return f"{number} {one if number <= 1 else many}"
 
 
 def _apply_fixes(findings, *, unsafe: bool) -> int:
@@ -393,13 +400,17 @@ def _baseline(args) -> int:
         try:
             old = Baseline.load(target)
         except ValueError as exc:
-            raise UsageError(f"{exc} ; supprimez-le pour en créer une nouvelle") from None
+            raise UsageError(_("{reason} ; supprimez-le pour en créer une nouvelle").format(reason=exc)) from None
     # A run over some files (as pre-commit gives) keeps the other files' entries.
     merged = old.replacing(new, (display_path(f, config.root) for f in result.files))
     written = write_bytes_if_changed(target, merged.dumps().encode("utf-8"))
     total = sum(merged.counts.values())
-    state = "écrite" if written else "inchangée"
-    print(f"base {state} : {_relative(target, Path.cwd())} ({_count(total, 'problème enregistré', 'problèmes enregistrés')})")
+    recorded = agree("{count} problème enregistré", "{count} problèmes enregistrés", total)
+    where = _relative(target, Path.cwd())
+    if written:
+        print(_("base écrite : {path} ({recorded})").format(path=where, recorded=recorded))
+    else:
+        print(_("base inchangée : {path} ({recorded})").format(path=where, recorded=recorded))
     return EXIT_OK
 
 
@@ -407,7 +418,7 @@ def _lesson_paths(args, config) -> list[Path]:
     from courselint import engine
 
     paths = args.paths or _default_paths(config, include_catalogs=False)
-    lessons, _ = engine.discover(paths, config)
+    lessons, _catalogs = engine.discover(paths, config)
     return lessons
 
 
@@ -416,7 +427,7 @@ def _locales(args, config) -> list[str]:
 
     locales = args.locale or list(config["locales"])
     if not locales:
-        raise UsageError("aucune langue cible : passez --locale LANGUE ou configurez `locales`")
+        raise UsageError(_("aucune langue cible : passez --locale LANGUE ou configurez `locales`"))
     return locales
 
 
@@ -441,11 +452,11 @@ def _extract(args) -> int:
         locales = list(config["locales"]) if config.section("i18n")["merge"] else []
     written, findings = extract(_lesson_paths(args, config), config, locales)
     for path in written:
-        print(f"écrit : {_relative(path, Path.cwd())}")
+        print(_("écrit : {path}").format(path=_relative(path, Path.cwd())))
     status = _report_findings(findings)
     if args.fail_on_change and written:
         # Like a formatter under pre-commit: the files are fixed, the author stages them.
-        print("catalogues mis à jour : ajoutez-les au commit (git add)", file=sys.stderr)
+        print(_("catalogues mis à jour : ajoutez-les au commit (git add)"), file=sys.stderr)
         return EXIT_FINDINGS
     return status
 
@@ -458,7 +469,7 @@ def _build(args) -> int:
         _lesson_paths(args, config), config, _locales(args, config), args.min_translated
     )
     for path in written:
-        print(f"écrit : {_relative(path, Path.cwd())}")
+        print(_("écrit : {path}").format(path=_relative(path, Path.cwd())))
     return _report_findings(findings)
 
 
@@ -473,11 +484,14 @@ def _stats(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        print(
-            f"{row['locale']}  {row['lesson']}  {_count(row['translated'], 'traduite', 'traduites')},"
-            f" {_count(row['fuzzy'], 'floue', 'floues')}, {_count(row['untranslated'], 'non traduite', 'non traduites')}"
-            f" ({row['percent']:.0f} %)"
+        counts = ", ".join(
+            [
+                agree("{count} traduite", "{count} traduites", row["translated"]),
+                agree("{count} floue", "{count} floues", row["fuzzy"]),
+                agree("{count} non traduite", "{count} non traduites", row["untranslated"]),
+            ]
         )
+        print(f"{row['locale']}  {row['lesson']}  {counts} ({row['percent']:.0f} %)")
     return EXIT_OK
 
 
@@ -491,20 +505,20 @@ def _add_word(args) -> int:
         try:
             text = args.from_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"{args.from_file} : liste illisible ({exc})") from None
+            raise UsageError(_("{path} : liste illisible ({reason})").format(path=args.from_file, reason=exc)) from None
         # One word per line, as `courselint words` prints them first; "#" starts a comment.
         wanted += [line.split()[0] for line in text.splitlines() if line.split() and not line.lstrip().startswith("#")]
     if not wanted:
-        raise UsageError("aucun mot : donnez des mots ou --from FICHIER")
+        raise UsageError(_("aucun mot : donnez des mots ou --from FICHIER"))
     try:
         added = add_words(config.words_file, wanted)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     target = _relative(config.words_file, Path.cwd())
     known = len(dict.fromkeys(wanted)) - len(added)
-    message = f"{_count(len(added), 'mot ajouté', 'mots ajoutés')} à {target}"
+    message = agree("{count} mot ajouté à {path}", "{count} mots ajoutés à {path}", len(added), path=target)
     if known:
-        message += f" ({_count(known, 'déjà présent', 'déjà présents')})"
+        message += " (" + agree("{count} déjà présent", "{count} déjà présents", known) + ")"
     print(message)
     return EXIT_OK
 
@@ -516,7 +530,7 @@ def _words(args) -> int:
     from courselint.words import review
 
     if args.jobs < 0:
-        raise UsageError("--jobs doit être positif ou nul")
+        raise UsageError(_("--jobs doit être positif ou nul"))
     config = _load_config(args)
     paths = args.paths or _default_paths(config, include_catalogs=False)
     from courselint import engine
@@ -527,13 +541,15 @@ def _words(args) -> int:
         print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        mark = "faute ?" if row.slip else "       "
+        mark = _("faute ?") if row.slip else " " * len(_("faute ?"))
         suggestions = f" → {', '.join(row.suggestions)}" if row.suggestions else ""
         print(f"{row.count:5d}  {mark}  {row.word}{suggestions}    {row.sample}")
     slips = sum(1 for row in rows if row.slip)
+    unknown = agree("{count} mot inconnu", "{count} mots inconnus", len(rows))
+    likely = agree("{count} faute probable", "{count} fautes probables", slips)
     print(
-        f"{_count(len(rows), 'mot inconnu', 'mots inconnus')}, dont {_count(slips, 'faute probable', 'fautes probables')}"
-        " : ajoutez les autres à la liste du projet avec `courselint add-word --from FICHIER`",
+        _("{unknown}, dont {likely} : ajoutez les autres à la liste du projet avec `courselint add-word --from FICHIER`")
+        .format(unknown=unknown, likely=likely),
         file=sys.stderr,
     )
     return EXIT_OK

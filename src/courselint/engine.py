@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from courselint import __version__, codes
+from courselint import __version__, codes, messages
 from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation, parse
 from courselint.findings import Finding, Severity, Span
@@ -232,7 +232,7 @@ class Cache:
 
 def cache_salt(config: Config, selection: Selection) -> str:
     """Version of everything besides the file that changes its findings."""
-    parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection)]
+    parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection), messages.language()]
     words = config.words_file
     try:
         parts.append(hashlib.sha256(words.read_bytes()).hexdigest())

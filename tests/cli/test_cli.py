@@ -72,10 +72,10 @@ def test_json_has_the_documented_fields(course: Path) -> None:
     "args, message",
     [
         (["check", "missing-folder"], "chemin introuvable"),
-        (["check", "--bogus"], "unrecognized arguments"),
+        (["check", "--bogus"], "arguments inconnus"),
         (["check", "--select", "CL999"], "code ou règle inconnu"),
-        (["check", "--jobs", "x"], "invalid int value"),
-        (["frobnicate"], "invalid choice"),
+        (["check", "--jobs", "x"], "valeur int invalide"),
+        (["frobnicate"], "choix invalide"),
     ],
 )
 def test_usage_errors_exit_two_with_one_line(course: Path, args, message: str) -> None:
