@@ -23,7 +23,6 @@ from courselint.spell.edits import (
     FREQUENT_WORDS,
     accent_variants,
     edit_cost,
-    edit_distance,
     is_strict_neighbour,
     french_cognates,
     looks_french,
@@ -31,6 +30,7 @@ from courselint.spell.edits import (
     plain,
     rank_suggestions,
     recase,
+    slip_cost,
     undoubled,
 )
 from courselint.spell.english import EnglishWords, load_english_hunspell
@@ -283,6 +283,12 @@ class SpellChecker:
         cached = self._suggested.get(word)
         if cached is None:
             found = self._near_suggestions(word)
+            if self.is_english(word):
+                # An English word in French prose stands for its French cognate
+                # (``connection`` → ``connexion``, ``analyzer`` → ``analyser``).
+                found = _unique(self._cognate_suggestions(word) + found)
+            if not found:
+                found = self._split_suggestions(word)
             if not found and looks_french(word):
                 found = self._two_edit_suggestions(word) or self._hunspell_suggestions(word)
             cached = tuple(found)[:MAX_SUGGESTIONS]
@@ -333,6 +339,41 @@ class SpellChecker:
         )
         return [recase(candidate, word) for candidate in ranked]
 
+    def _cognate_suggestions(self, word: str) -> list[str]:
+        """French words an English word is the English spelling of, closest first.
+
+        The plural keeps its mark: ``addresses`` gets ``adresses``, not ``adresse``.
+        """
+        lowered = word.lower()
+        plural = lowered.endswith("s") and not lowered.endswith("ss")
+        found = set()
+        for candidate in french_cognates(lowered):
+            if plural:
+                candidate = candidate if candidate.endswith(("s", "x")) else candidate + "s"
+            if candidate != lowered and self._known_french(candidate):
+                found.add(candidate)
+        ranked = sorted(found, key=lambda c: (slip_cost(lowered, c), self._familiarity(c), c))
+        return [recase(candidate, word) for candidate in ranked]
+
+    def _split_suggestions(self, word: str) -> list[str]:
+        """Two French words glued by a missing space (``configurationde`` → ``configuration de``).
+
+        One side must be a frequent word (« de », « la », « et »…), the other a
+        word of three letters or more: a name cut anywhere would otherwise find
+        two words of the dictionary.
+        """
+        lowered = word.lower()
+        found = []
+        for cut in range(1, len(lowered)):
+            left, right = lowered[:cut], lowered[cut:]
+            if not (left in FREQUENT_WORDS or right in FREQUENT_WORDS):
+                continue
+            if min(len(left), len(right)) < 2 or max(len(left), len(right)) < 3:
+                continue
+            if self._known_french(left) and self._known_french(right):
+                found.append((max(len(left), len(right)), f"{left} {right}"))
+        return [recase(candidate, word) for _, candidate in sorted(found, reverse=True)]
+
     def _two_edit_suggestions(self, word: str) -> list[str]:
         """Known words two edits away (``contrrraire``, ``ipmacée``), closest and commonest first.
 
@@ -349,8 +390,10 @@ class SpellChecker:
                 if candidate not in found and candidate != lowered and self._known_generated(candidate):
                     found.add(candidate)
         # A slip rarely touches the first letter: among equally close words, keep it.
+        # Weighted edits (spell/edits.py): an accent and a doubled letter
+        # (``controllé`` → ``contrôlé``) before two letters changed.
         ranked = sorted(
-            found, key=lambda c: (edit_distance(lowered, c), c[:1] != lowered[:1], self._familiarity(c), c)
+            found, key=lambda c: (slip_cost(lowered, c), c[:1] != lowered[:1], self._familiarity(c), c)
         )
         return [recase(candidate, word) for candidate in ranked]
 
