@@ -25,32 +25,60 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from courselint.findings import Finding
+from courselint.findings import Finding, Severity
 from courselint.rules.base import make_finding, rule
 from courselint.segments import code_spans
+from courselint.spell.acceptance import FRENCH_SLIP, LIGATURE, UNKNOWN
 from courselint.spell.hunspell import SpellChecker
 from courselint.spell.preload import spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 CODE = "CL401"
 NAME = "spelling.unknown-word"
+LIGATURE_CODE = "CL402"
+LIGATURE_NAME = "spelling.ligature"
 LESSON_WORDS_KEY = "spelling_words"
+
+# The spelling pass tells why it reports a word (spell/acceptance.py); each
+# reason has its code and message.
+_CODES = {LIGATURE: LIGATURE_CODE}
+_MESSAGES = {
+    UNKNOWN: "Mot inconnu du dictionnaire : « {word} »",
+    FRENCH_SLIP: "Mot anglais ou technique dans une phrase française : « {word} » (« {form} » ?)",
+    LIGATURE: "Ligature manquante : « {word} » s'écrit « {form} »",
+}
 
 
 @rule(CODE, NAME)
 def spelling_unknown_word(lesson, ctx) -> Iterator[Finding]:
     """Mot inconnu du dictionnaire."""
-    section = spelling_settings(ctx.config)
-    if section.get("engine", "hunspell") is None:
-        return iter(())
-    # Built once per process (the words file is read then, not per lesson), unless
-    # the command line preloaded it in a child process (spell/preload.py).
-    checker = ctx.engine("spelling.hunspell", lambda: checker_for(section))
-    return check_spelling(lesson, section, checker)
+    return (finding for finding in _spelling_findings(lesson, ctx) if finding.code == CODE)
+
+
+@rule(LIGATURE_CODE, LIGATURE_NAME, severity=Severity.WARNING)
+def spelling_ligature(lesson, ctx) -> Iterator[Finding]:
+    """Mot français écrit sans sa ligature (coeur pour cœur)."""
+    return (finding for finding in _spelling_findings(lesson, ctx) if finding.code == LIGATURE_CODE)
+
+
+def _spelling_findings(lesson, ctx) -> list[Finding]:
+    """Both codes come from one pass over the lesson, kept for the other rule's turn."""
+    last = ctx.engine("spelling.last-lesson", dict)
+    if last.get("lesson") is not lesson:
+        section = spelling_settings(ctx.config)
+        findings: list[Finding] = []
+        if section.get("engine", "hunspell") is not None:
+            # Built once per process (the words file is read then, not per lesson), unless
+            # the command line preloaded it in a child process (spell/preload.py).
+            checker = ctx.engine("spelling.hunspell", lambda: checker_for(section))
+            findings = list(check_spelling(lesson, section, checker))
+        last.clear()
+        last.update(lesson=lesson, findings=findings)
+    return last["findings"]
 
 
 def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
-    """Yield a CL401 finding for every unknown word of the lesson's prose.
+    """Yield a CL401 or CL402 finding for every word of the lesson's prose to report.
 
     ``config`` is the ``[tool.courselint.spelling]`` section as a dict; only
     ``suggestions`` is read here (the checker already holds the words).
@@ -70,14 +98,15 @@ def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
     for item in unknown:
         block = lesson.blocks[item.block]
         line, column, end_line, end_column = block.span(item.start, item.end)
+        form = item.suggestions[0] if item.suggestions else ""
         yield make_finding(
-            CODE,
+            _CODES.get(item.kind, CODE),
             lesson.path,
             line,
             column,
             end_line,
             end_column,
-            f"Mot inconnu du dictionnaire : « {item.word} »",
+            _MESSAGES.get(item.kind, _MESSAGES[UNKNOWN]).format(word=item.word, form=form),
             word=item.word,
             suggestions=item.suggestions,
         )

@@ -46,6 +46,9 @@ DEFAULT_VARIANT = "toutes-variantes"
 LANGUAGES = ("fr", "en")
 MAX_SUGGESTIONS = 3
 TECH_WORDS_FILE = "tech-words-fr.txt"
+#: Forms of the technical list that are only ever technical, though French has a
+#: word an accent away (``email``/``émail``): never reported as a French slip.
+TECH_ONLY_FILE = "tech-only-fr.txt"
 
 
 class UnknownVariantError(ValueError):
@@ -110,6 +113,8 @@ class SpellChecker:
         self._neighbours: dict[tuple[str, bool], bool] = {}
         self._near: dict[str, list[str]] = {}
         self._cognates: dict[str, bool] = {}
+        self._slip_forms: dict[str, str | None] = {}
+        self._tech_only: frozenset[str] | None = None  # read on first use
         # English words for the acceptance tests, from a table of the same en_US
         # dictionary (spell/english.py): loading it in Hunspell costs 50 ms.
         self._english_words = EnglishWords(data_dir())
@@ -262,6 +267,41 @@ class SpellChecker:
         return any(
             self._known_generated(candidate) for candidate in self._forms.accent_variants(lowered) if candidate != lowered
         )
+
+    def ligature_form(self, word: str) -> str | None:
+        """The French word ``word`` is once ``oe``/``ae`` are written ``œ``/``æ`` (``noeud`` → ``nœud``)."""
+        lowered = _normalise(word).lower()
+        if "oe" not in lowered and "ae" not in lowered:
+            return None
+        form = lowered.replace("oe", "œ").replace("ae", "æ")
+        if not self._known_french(form):
+            return None
+        return recase(form, word)
+
+    def listed_slip_form(self, word: str) -> str | None:
+        """For a word of the technical list, the French word its accents dropped (``roles`` → ``rôles``).
+
+        Only accents and ligatures count, not the accent of a final ``-e(s)``
+        that makes a participle of a verb of the list (``clone``/``cloné``: a
+        question of grammar), nor forms the list marks as only technical
+        (``data/tech-only-fr.txt``: ``email``, ``git``, ``commit``…).  Memoised.
+        """
+        lowered = _normalise(word).lower()
+        if lowered in self._slip_forms:
+            return self._slip_forms[lowered]
+        if self._tech_only is None:
+            self._tech_only = frozenset(entry.word.lower() for entry in read_tech_words(data_dir() / TECH_ONLY_FILE))
+        found = None
+        if lowered not in self._tech_only:
+            candidates = sorted(
+                candidate
+                for candidate in self._forms.accent_variants(lowered)
+                if candidate != lowered and not _inflection_accent(lowered, candidate) and self._known_generated(candidate)
+            )
+            if candidates:
+                found = candidates[0]
+        self._slip_forms[lowered] = found
+        return None if found is None else recase(found, word)
 
     def is_english(self, word: str) -> bool:
         """Known to the English dictionary (whether or not French knows it too)."""
@@ -418,6 +458,13 @@ _ACCENTED_CAPITALS = {
     "U": ("Û",),
     "C": ("Ç",),
 }
+
+
+def _inflection_accent(word: str, candidate: str) -> bool:
+    """``candidate`` only accents the final ``e`` (``clone``/``cloné``, ``clones``/``clonés``)."""
+    diffs = [i for i, (a, b) in enumerate(zip(word, candidate)) if a != b]
+    ending = len(word) - (2 if word.endswith("es") else 1)
+    return all(i == ending and word[i] == "e" for i in diffs)
 
 
 def _normalise(word: str) -> str:
