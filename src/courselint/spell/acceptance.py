@@ -409,6 +409,15 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     will would can could should must may do does did has have had
     """.split()
 )
+# French function words, some of which English knows too (``et``, ``les``, ``des``):
+# between two English words they make the clause French (« roles et tasks »).
+FRENCH_FUNCTION_WORDS = frozenset(
+    """
+    le la les l un une des du de d et est sont dans pour par avec sans sur sous au aux
+    ce cet cette ces qui que qu ou où il elle ils elles nous vous je tu ne pas plus
+    mais donc car ni se sa son ses leur leurs mon ma mes ton ta tes notre nos votre vos
+    """.split()
+)
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()«»\[\]{}\"“”]")
 
 
@@ -420,7 +429,8 @@ def _english_phrases(prose: str, raw: str | None, tokens: list[Token], checker: 
     spaces) without a word only French knows.  It is English when at least two of
     its words say so: an English function word (``the``, ``of``, ``my``), an
     English word French does not know (``works``, ``way``) and not a French word
-    with its accents dropped, or a capitalised English word of a title
+    with its accents dropped, an English word of the technical list
+    (``rewrite``), or a capitalised English word of a title
     (« State of DevOps Report »).  Words French shares (``on``, ``machine``,
     ``hard``) and names are neutral: they neither prove nor break a run.  A lone
     English word among French ones is no phrase (« la video », « le traffic »).
@@ -459,6 +469,8 @@ def _english_weight(token: Token, checker: SpellChecker) -> int | None:
         return 0
     if lowered in ENGLISH_FUNCTION_WORDS:
         return 1
+    if lowered in FRENCH_FUNCTION_WORDS:  # « et » is English too (« et al. »), but it makes a French clause
+        return None
     if token.parts:
         return 0 if _all_english(token, checker) else None
     if not checker.is_english(word):
@@ -467,6 +479,8 @@ def _english_weight(token: Token, checker: SpellChecker) -> int | None:
         return 0 if capitalised or checker.is_tech_word(word) else None
     if checker.is_english_only(word):
         return 0 if checker.has_accent_neighbour(word) else 1
+    if checker.is_english_like(word):  # an English word of the trade (``rewrite``, ``load``)
+        return 1
     # English and French both know it (``on``, ``machine``, ``Report``): a capital
     # in the middle of a sentence makes it a word of an English title.
     if word[:1].isupper() and word[1:].islower() and not token.sentence_start:
