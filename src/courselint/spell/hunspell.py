@@ -324,9 +324,7 @@ class SpellChecker:
         if cached is None:
             found = self._near_suggestions(word)
             if self.is_english(word):
-                # An English word in French prose stands for its French cognate
-                # (``connection`` → ``connexion``, ``analyzer`` → ``analyser``).
-                found = _unique(self._cognate_suggestions(word) + found)
+                found = self._with_cognates(word, found)
             if not found:
                 found = self._split_suggestions(word)
             if not found and looks_french(word):
@@ -378,6 +376,27 @@ class SpellChecker:
             key=lambda c: (tier(c), self._familiarity(c), edit_cost(lowered, c), c),
         )
         return [recase(candidate, word) for candidate in ranked]
+
+    def _with_cognates(self, word: str, near: list[str]) -> list[str]:
+        """The suggestions of an English word in French prose, its French cognates among them.
+
+        A neighbour one slip away comes first (``traffic`` → ``trafic``,
+        ``example`` → ``exemple``, ``music`` → ``musc`` as much as ``musique``);
+        then the French spelling of the English word (``connection`` →
+        ``connexion``), before neighbours that change a consonant or only add a
+        plural or feminine ending (``connections``, ``confection``).
+        """
+        lowered = word.lower()
+
+        def close(candidate: str) -> bool:
+            bare = candidate.lower()
+            if bare.startswith(lowered) and bare[len(lowered) :] in ("s", "x", "e"):
+                return False  # the same English word inflected is no French form of it
+            return slip_cost(lowered, bare) <= 1.0
+
+        first = [candidate for candidate in near if close(candidate)]
+        rest = [candidate for candidate in near if candidate not in first]
+        return _unique(first + self._cognate_suggestions(word) + rest)
 
     def _cognate_suggestions(self, word: str) -> list[str]:
         """French words an English word is the English spelling of, closest first.
