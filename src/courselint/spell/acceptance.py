@@ -20,6 +20,9 @@ decide first.  A word they do not know is still accepted when it is:
   when no French word is close to the whole;
 * an English word next to another English word (``Red Hat``), unless it is
   a French word without its accents (``grace``, ``role``);
+* a word of an English phrase: a run of words of one clause that at least two
+  English words mark as English (``Kubernetes the hard way``, ``it works on my
+  machine``), see :func:`_english_phrases`;
 * English words in italics (``*one-liner*``), as French typography sets
   foreign words;
 * an English word alone that no French word is close to (``deprecated``): a
@@ -28,6 +31,12 @@ decide first.  A word they do not know is still accepted when it is:
   French word is close to it;
 * a word right after a noun that introduces a name (« la commande virsh »),
   unless a French word is close to it.
+
+The other way round, a word the technical list knows is still reported
+(``FRENCH_SLIP``) when it is a French word with its accents dropped standing
+in a French sentence (« les roles »), see :func:`_in_french_sentence`; a word
+the dictionary knows once ``oe``/``ae`` are written ``œ``/``æ`` is reported as
+``LIGATURE`` (its own code); a block of Lorem ipsum is not checked.
 
 "Close" means one edit away, or only accents and ligatures apart: that is how
 the French slips that happen to be English words look (``grace``, ``traffic``,
