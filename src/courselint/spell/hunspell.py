@@ -114,6 +114,7 @@ class SpellChecker:
         self._near: dict[str, list[str]] = {}
         self._cognates: dict[str, bool] = {}
         self._slip_forms: dict[str, str | None] = {}
+        self._tech_memo: dict[str, bool] = {}
         self._tech_only: frozenset[str] | None = None  # read on first use
         # English words for the acceptance tests, from a table of the same en_US
         # dictionary (spell/english.py): loading it in Hunspell costs 50 ms.
@@ -190,7 +191,12 @@ class SpellChecker:
 
     def is_tech_word(self, word: str) -> bool:
         """In the shipped technical list (lowercase comparison)."""
-        return _normalise(word).lower() in self._tech_words
+        # Asked of every known word of the prose (spell/acceptance.py): memoised as written.
+        known = self._tech_memo.get(word)
+        if known is None:
+            known = _normalise(word).lower() in self._tech_words
+            self._tech_memo[word] = known
+        return known
 
     def _english_spell(self, word: str) -> bool:
         return self._english_words.spell(word)
