@@ -87,6 +87,14 @@ def test_technical_words_stay_accepted_outside_french_prose(checker, sentence):
     assert findings(sentence, checker) == []
 
 
+def test_a_project_or_lesson_that_lists_the_word_keeps_it():
+    from courselint.spell.hunspell import SpellChecker
+
+    assert findings("Il faut utiliser les roles.", SpellChecker(words=["roles"])) == []
+    lesson = "---\ntitle: Essai\nweight: 1\nspelling_words: [roles]\n---\nIl faut utiliser les roles.\n"
+    assert list(check_spelling(parse("lecon.md", lesson), {"suggestions": True}, checker_for({}))) == []
+
+
 # ----------------------------------------------------------------- English phrases
 
 
@@ -111,6 +119,11 @@ def test_a_lone_english_word_in_french_prose_is_no_phrase(checker):
 def test_french_function_words_end_an_english_run(checker):
     # « et » is English too (« et al. »), but « roles et tasks » is a French clause.
     assert findings("Les roles et tasks du playbook.", checker) == [("CL401", "roles", "rôles")]
+
+
+def test_french_before_lorem_ipsum_in_its_paragraph_is_still_read(checker):
+    text = "Remplacez ce tecxte : Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+    assert findings(text, checker) == [("CL401", "tecxte", "texte")]
 
 
 def test_lorem_ipsum_is_not_french_prose_but_the_next_paragraph_is(checker):

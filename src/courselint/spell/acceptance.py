@@ -36,7 +36,7 @@ The other way round, a word the technical list knows is still reported
 (``FRENCH_SLIP``) when it is a French word with its accents dropped standing
 in a French sentence (« les roles »), see :func:`_in_french_sentence`; a word
 the dictionary knows once ``oe``/``ae`` are written ``œ``/``æ`` is reported as
-``LIGATURE`` (its own code); a block of Lorem ipsum is not checked.
+``LIGATURE`` (its own code); Lorem ipsum, to the end of its block, is not checked.
 
 "Close" means one edit away, or only accents and ligatures apart: that is how
 the French slips that happen to be English words look (``grace``, ``traffic``,
@@ -74,7 +74,7 @@ class Flagged:
     form: str | None = None
 
 
-# Lorem ipsum is placeholder Latin: a paragraph holding it is not French prose.
+# Lorem ipsum is placeholder Latin: from there to the end of its paragraph, no French prose.
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
 
 
@@ -95,10 +95,12 @@ def unknown_words(
     capitalised mid-sentence); they are accepted unless they look like a French
     word with a slip (``role`` beside ``roles/`` in code is still ``rôle``).
     """
-    if _LOREM.search(prose):
-        return
     if tokens is None:  # callers that already tokenized the block pass its tokens
         tokens = tokenize(prose)
+    lorem = _LOREM.search(prose)
+    if lorem is not None:
+        # Placeholder Latin runs to the end of its paragraph; French before it is still read.
+        tokens = [token for token in tokens if token.end <= lorem.start()]
     italics = None  # found on the first unknown word only
     phrases = None  # likewise, the tokens that stand in an English phrase
     check = checker.check
@@ -110,7 +112,7 @@ def unknown_words(
         if check(token.word):
             # Known only through the technical list, it may still be a French word
             # with its accents dropped (« les roles »): only the context tells.
-            if not token.parts and is_tech_word(token.word):
+            if not token.parts and is_tech_word(token.word) and not _lesson_word(token.word, lesson_words):
                 form = checker.listed_slip_form(token.word)
                 if form is not None:
                     if phrases is None:
@@ -149,6 +151,10 @@ def unknown_words(
                 yield Flagged(part.start, part.end, part.word, LIGATURE, ligature)
             else:
                 yield Flagged(part.start, part.end, part.word)
+
+
+def _lesson_word(word: str, lesson_words: frozenset[str]) -> bool:
+    return bool(lesson_words) and (word in lesson_words or word.lower() in lesson_words)
 
 
 def _in_french_sentence(

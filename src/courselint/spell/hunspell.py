@@ -102,7 +102,10 @@ class SpellChecker:
         self._forms = FormFilter(data_dir())
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
         self._add_words(tech_words)
+        words = tuple(words)
         self._add_words(TechWord(word) for word in words)
+        # The project's own words are never second-guessed (see listed_slip_form).
+        self._project_words = frozenset(_normalise(word).lower() for word in words)
         # Words of the trade, mostly English: beside them an English word is in
         # an English phrase (« un load balancer »), see ``is_english_like``.
         self._tech_words = frozenset(entry.word.lower() for entry in tech_words)
@@ -290,7 +293,8 @@ class SpellChecker:
         Only accents and ligatures count, not the accent of a final ``-e(s)``
         that makes a participle of a verb of the list (``clone``/``cloné``: a
         question of grammar), nor forms the list marks as only technical
-        (``data/tech-only-fr.txt``: ``email``, ``git``, ``commit``…).  Memoised.
+        (``data/tech-only-fr.txt``: ``email``, ``git``, ``commit``…), nor a word
+        the project lists itself.  Memoised.
         """
         lowered = _normalise(word).lower()
         if lowered in self._slip_forms:
@@ -298,7 +302,7 @@ class SpellChecker:
         if self._tech_only is None:
             self._tech_only = frozenset(entry.word.lower() for entry in read_tech_words(data_dir() / TECH_ONLY_FILE))
         found = None
-        if lowered not in self._tech_only:
+        if lowered not in self._tech_only and lowered not in self._project_words:
             candidates = sorted(
                 candidate
                 for candidate in self._forms.accent_variants(lowered)
