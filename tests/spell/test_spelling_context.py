@@ -168,6 +168,8 @@ def test_ligature_finding_is_a_warning_with_its_form_even_without_suggestions(ch
         ("La valeur est controllé par le serveur.", "controllé", "contrôlé"),
         ("Les options spéciques au module.", "spéciques", "spécifiques"),
         ("Le nom de la configurationde base.", "configurationde", "configuration de"),
+        # Its only one-edit neighbour is the English ``controller`` of the technical list.
+        ("Le controlleur agit au niveau HTTP.", "controlleur", "contrôleur"),
     ],
 )
 def test_suggestions_find_the_word(checker, sentence, word, correction):

@@ -17,7 +17,10 @@ go in the words file (``.courselint-words.txt`` next to the configuration,
 Which unknown words are still accepted (names, anglicisms of the trade,
 English phrases…) is explained in :mod:`courselint.spell.acceptance`: a course
 names people, companies and products by the hundred, while the French slips
-that look English (``grace``, ``traffic``, ``video``) stay reported.
+that look English (``grace``, ``traffic``, ``video``) stay reported, and so do
+words of the technical list standing for a French word (« les roles »).  The
+pass tells why it reports a word; a French word written without its ligature
+(``coeur``) is CL402, a warning, the rest CL401.
 """
 
 from __future__ import annotations

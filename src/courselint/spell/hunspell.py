@@ -335,6 +335,15 @@ class SpellChecker:
             found = self._near_suggestions(word)
             if self.is_english(word):
                 found = self._with_cognates(word, found)
+            if found and looks_french(word) and all(c.lower() in self._tech_words for c in found):
+                # A French-looking slip whose only close words are English words of
+                # the trade (``controlleur`` → ``controller``) may be a French word two
+                # small slips away (``contrôleur``: an accent and a doubled letter).
+                lowered = word.lower()
+                found = sorted(
+                    _unique(found + self._two_edit_suggestions(word)),
+                    key=lambda c: (slip_cost(lowered, c), self._familiarity(c.lower())),
+                )
             if not found:
                 found = self._split_suggestions(word)
             if not found and looks_french(word):
