@@ -113,6 +113,7 @@ CODES: dict[str, Code] = _table(
      "Des étiquettes de facteur sont utilisées mais aucune légende ne les déclare."),
     ("CL305", "factors.tag-order", WARNING, "lesson", "Des étiquettes de facteur ne suivent pas l'ordre de la légende."),
     ("CL401", "spelling.unknown-word", ERROR, "lesson", "Mot inconnu du dictionnaire."),
+    ("CL402", "spelling.ligature", WARNING, "lesson", "Mot français écrit sans sa ligature (coeur pour cœur)."),
     ("CL501", "grammar.grammalecte", WARNING, "lesson", "Faute de grammaire signalée par Grammalecte."),
     ("CL502", "grammar.typography", WARNING, "lesson",
      "Règle typographique (apostrophes, espaces insécables…), si `grammar.typography` est activé."),

@@ -178,3 +178,20 @@ def test_text_lines_say_severity_and_rule_off_a_terminal(tmp_path: Path) -> None
     (tmp_path / "lecon.md").write_text("---\ntitle: Leçon\nweight: 1\n---\n\nUne fote.\n", encoding="utf-8")
     out = run("check", "--no-cache", "lecon.md", cwd=tmp_path).stdout.splitlines()[0]
     assert out.startswith("lecon.md:6:5: error CL401 spelling.unknown-word Mot inconnu")
+
+
+def test_fix_on_the_seed_writes_only_the_ligature_and_unsafe_fixes_the_six_slips(tmp_path: Path) -> None:
+    lesson = tmp_path / "seed.md"
+    shutil.copy(SEED, lesson)
+    original = SEED.read_text(encoding="utf-8")
+    run("check", "--fix", "--no-cache", "seed.md", cwd=tmp_path, check_exit=1)
+    assert lesson.read_text(encoding="utf-8") == original.replace("au coeur de", "au cœur de")
+    run("check", "--unsafe-fixes", "--no-cache", "seed.md", cwd=tmp_path, check_exit=0)
+    expected = original
+    for slip, fixed in [
+        ("au coeur de", "au cœur de"), ("les identiie", "les identifie"), ("la consomemation", "la consommation"),
+        ("a péréclité", "a périclité"), ("au sein cu CNCF", "au sein du CNCF"), ("orchestrateur staandard", "orchestrateur standard"),
+    ]:  # fmt: skip
+        assert expected.count(slip) == 1
+        expected = expected.replace(slip, fixed)
+    assert lesson.read_text(encoding="utf-8") == expected
