@@ -535,7 +535,7 @@ def _words(args) -> int:
     paths = args.paths or _default_paths(config, include_catalogs=False)
     from courselint import engine
 
-    result = engine.run(paths, config, Selection(("CL401",)), jobs=args.jobs)
+    result = engine.run(paths, config, Selection(("CL401", "CL402")), jobs=args.jobs)
     rows = review(result.findings)
     if args.format == "json":
         print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))

@@ -78,7 +78,7 @@ def review(findings: Iterable[Finding]) -> list[WordRow]:
     is_english = EnglishWords(data_dir()).spell
     grouped: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.code == "CL401" and finding.word:
+        if finding.code in ("CL401", "CL402") and finding.word:
             grouped.setdefault(finding.word, []).append(finding)
     rows = []
     for word, items in grouped.items():
