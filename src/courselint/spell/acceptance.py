@@ -49,7 +49,9 @@ English unless the configuration adds English.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -78,6 +80,31 @@ class Flagged:
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
 
 
+@functools.cache
+def _placeholder_words() -> frozenset[str]:
+    text = (resources.files("courselint") / "data" / "placeholder-latin.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def is_placeholder_latin(tokens) -> bool:
+    """Filler Latin that does not open with « Lorem ipsum » (« Donec massa lacus, ultricies a… »).
+
+    At least three words, most of them (three in five) from the filler's vocabulary, and
+    at least two of those unknown to French: « Une note et un ex » is French.
+    """
+    words = [token.word.lower() for token in tokens if not token.acronym]
+    if len(words) < 3:
+        return False
+    vocabulary = _placeholder_words()
+    latin = [word for word in words if word in vocabulary]
+    not_french = {word for word in latin if word not in _FRENCH_TOO}
+    return len(latin) * 5 >= len(words) * 3 and len(not_french) >= 2
+
+
+#: Filler words French writes too: they prove nothing on their own.
+_FRENCH_TOO = frozenset("a ad at do est et ex in non qui ut".split())
+
+
 def unknown_words(
     prose: str,
     checker: SpellChecker,
@@ -101,6 +128,8 @@ def unknown_words(
     if lorem is not None:
         # Placeholder Latin runs to the end of its paragraph; French before it is still read.
         tokens = [token for token in tokens if token.end <= lorem.start()]
+    elif is_placeholder_latin(tokens):
+        return
     italics = None  # found on the first unknown word only
     phrases = None  # likewise, the tokens that stand in an English phrase
     check = checker.check
