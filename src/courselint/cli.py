@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)"),
     )
+    extract.add_argument(
+        "--prune", action="store_true", help=_("supprimer les catalogues dont la leçon n'existe plus (CL615)")
+    )
+    extract.add_argument(
+        "--no-memory", action="store_true", help=_("ne pas préremplir depuis les autres catalogues de la langue")
+    )
 
     build = commands.add_parser("build", help=_("construire les leçons traduites"))
     common(build)
@@ -101,11 +107,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("POURCENT"),
         help=_("ne construire que les leçons traduites à ce pourcentage au moins"),
     )
+    build.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help=_("sortir avec le statut 1 quand une leçon traduite a été écrite (hook pre-commit)"),
+    )
 
     stats = commands.add_parser("stats", help=_("état des traductions"))
     common(stats)
     stats.add_argument("--locale", action="append", default=None, help=_("langue à compter (ex. en)"))
-    stats.add_argument("--format", choices=("text", "json"), default="text", help=_("format (défaut : text)"))
+    stats.add_argument("--format", choices=("text", "json", "svg"), default="text", help=_("format (défaut : text)"))
+    stats.add_argument(
+        "--output", type=Path, default=None, metavar=_("DOSSIER"),
+        help=_("svg : dossier où écrire un badge par langue (translation-LANGUE.svg ; défaut : dossier courant)"),
+    )
 
     add_word = commands.add_parser("add-word", help=_("ajouter des mots à la liste du projet"))
     add_word.add_argument("words", nargs="*", metavar=_("MOT"), help=_("mots à ajouter"))
@@ -450,9 +465,15 @@ def _extract(args) -> int:
         locales = args.locale
     else:  # i18n.merge = false: the translation platform merges, we refresh templates
         locales = list(config["locales"]) if config.section("i18n")["merge"] else []
-    written, findings = extract(_lesson_paths(args, config), config, locales)
+    removed: list[Path] = []
+    written, findings = extract(
+        _lesson_paths(args, config), config, locales,
+        prune=args.prune, memory=False if args.no_memory else None, removed=removed,
+    )
     for path in written:
         print(_("écrit : {path}").format(path=_relative(path, Path.cwd())))
+    for path in removed:
+        print(_("supprimé : {path}").format(path=_relative(path, Path.cwd())))
     status = _report_findings(findings)
     if args.fail_on_change and written:
         # Like a formatter under pre-commit: the files are fixed, the author stages them.
@@ -470,29 +491,52 @@ def _build(args) -> int:
     )
     for path in written:
         print(_("écrit : {path}").format(path=_relative(path, Path.cwd())))
-    return _report_findings(findings)
+    status = _report_findings(findings)
+    if args.fail_on_change and written:
+        print(_("leçons traduites mises à jour : ajoutez-les au commit (git add)"), file=sys.stderr)
+        return EXIT_FINDINGS
+    return status
 
 
 def _stats(args) -> int:
     import json
 
-    from courselint.i18n.stats import stats
+    from courselint.i18n.stats import badge, stats, totals
 
     config = _load_config(args)
-    rows = stats(_lesson_paths(args, config), config, _locales(args, config))
+    rows, findings = stats(_lesson_paths(args, config), config, _locales(args, config))
+    summary = totals(rows)
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for row in rows:
-        counts = ", ".join(
-            [
-                agree("{count} traduite", "{count} traduites", row["translated"]),
-                agree("{count} floue", "{count} floues", row["fuzzy"]),
-                agree("{count} non traduite", "{count} non traduites", row["untranslated"]),
-            ]
-        )
-        print(f"{row['locale']}  {row['lesson']}  {counts} ({row['percent']:.0f} %)")
-    return EXIT_OK
+        print(json.dumps({"lessons": rows, **summary}, ensure_ascii=False, indent=2))
+    elif args.format == "svg":
+        folder = args.output or Path.cwd()
+        folder.mkdir(parents=True, exist_ok=True)
+        for row in summary["locales"]:
+            target = folder / f"translation-{row['locale']}.svg"
+            _write_atomic(target, badge(row["locale"], row["percent_words"]))
+            print(_("écrit : {path}").format(path=_relative(target, Path.cwd())))
+    else:
+
+        def line(name: str, row: dict) -> str:
+            counts = ", ".join(
+                [
+                    agree("{count} traduite", "{count} traduites", row["translated"]),
+                    agree("{count} floue", "{count} floues", row["fuzzy"]),
+                    agree("{count} non traduite", "{count} non traduites", row["untranslated"]),
+                ]
+            )
+            words = _("mots : {done}/{total}").format(done=row["words_translated"], total=row["words"])
+            return f"{row['locale']}  {name}  {counts} ({row['percent']:.0f} %) ; {words} ({row['percent_words']:.0f} %)"
+
+        for row in rows:
+            print(line(row["lesson"], row))
+        for row in summary["chapters"]:
+            print(line(_("chapitre {name}").format(name=row["chapter"]), row))
+        for row in summary["locales"]:
+            print(line(_("total"), row))
+        if len(summary["locales"]) > 1:
+            print(line(_("cours"), {**summary["course"], "locale": "*"}))
+    return _report_findings(findings) if findings else EXIT_OK
 
 
 def _add_word(args) -> int:

@@ -140,6 +140,13 @@ CODES: dict[str, Code] = _table(
      "Leçon traduite non construite : trop peu de textes traduits (i18n.min_translated)."),
     ("CL612", "translation.structure-differs", ERROR, "build",
      "Leçon traduite refusée : sa structure diffère de la source."),
+    ("CL613", "translation.stale-page", ERROR, "catalog",
+     "Une page traduite ne correspond plus à ce que son catalogue produit (lancez `courselint build`),"
+     " ou garderait des traductions que le catalogue n'a pas."),
+    ("CL614", "translation.fuzzy-published", WARNING, "build",
+     "Des entrées floues sont publiées (traduction précédente ou texte source, selon i18n.fuzzy)."),
+    ("CL615", "translation.orphan-catalog", WARNING, "catalog",
+     "Un catalogue dont la leçon n'existe plus (renommée, déplacée, supprimée) ; `extract --prune` le supprime."),
     ("CL901", "internal.engine-unavailable", ERROR, "run", "Moteur de vérification indisponible."),
 )
 

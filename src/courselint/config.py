@@ -4,6 +4,10 @@ Sources, weakest first: these defaults; ``[tool.courselint]`` in ``pyproject.tom
 or ``courselint.toml`` (the nearest walking up from the checked path; in one folder
 ``courselint.toml`` wins); command-line options.  An unknown key or a wrong type
 is a :class:`ConfigError` naming the file and the key.
+
+The project root (:func:`project_root`) is the one folder every command resolves
+``paths``, ``exclude``, ``cache_dir`` and ``i18n.locales_dir`` against: the
+configuration file's folder, else the git work tree's root, else the current folder.
 """
 
 from __future__ import annotations
@@ -86,6 +90,12 @@ SCHEMA: dict[str, Any] = {
         "layout": (str, "suffix"),  # "suffix": lesson.en.md; "directory": content.en/…
         "content_dirs": ("dict[str,str]", {}),
         "shortcode_params": (_STR_LIST, ["caption", "title", "alt"]),
+        # fuzzy entries: "previous" publishes the previous translation, "source" the French
+        "fuzzy": (str, "previous"),
+        # extract fills untranslated entries from the course's other catalogs (marked fuzzy)
+        "memory": (bool, True),
+        # the Hugo site configuration whose URL settings build follows ("": hugo.toml, config.toml… at the root)
+        "hugo_config": (str, ""),
     },
 }
 
@@ -94,6 +104,7 @@ _CHOICES = {
     ("spelling", "variant"): ("toutes-variantes", "classique", "reforme1990"),
     ("grammar", "engine"): ("grammalecte", "languagetool", None),
     ("i18n", "layout"): ("suffix", "directory"),
+    ("i18n", "fuzzy"): ("previous", "source"),
 }
 
 
@@ -102,7 +113,7 @@ class Config:
     """Resolved configuration: ``values`` follows :data:`SCHEMA`."""
 
     values: dict[str, Any]
-    root: Path  # folder of the config file (or the working folder)
+    root: Path  # the project root (see project_root)
     source: Path | None = None
     explicit: set[tuple[str, ...]] = field(default_factory=set)  # keys set by the user
 
@@ -207,6 +218,29 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def git_root(start: Path) -> Path | None:
+    """The work tree root of the git repository holding ``start``, found as git does (a ``.git`` entry)."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():  # a folder, or a file in a linked worktree / submodule
+            return candidate
+    return None
+
+
+def project_root(start: Path | None, source: Path | None = None) -> Path:
+    """The one project folder: the config file's, else the git work tree's root, else the cwd.
+
+    Never the folder of the lesson given on the command line: a ``locales/`` or a
+    cache created inside a lesson folder, or catalogs looked up there, lose a
+    team's translations (issue 12).
+    """
+    if source is not None:
+        return source.parent.resolve()
+    found = git_root(start if start is not None else Path.cwd())
+    return found or Path.cwd().resolve()
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -245,7 +279,4 @@ def load(
         merge(values, read_table(source), str(source), explicit)
     if overrides:
         merge(values, overrides, "ligne de commande", explicit)
-    root = source.parent.resolve() if source else (start or Path.cwd()).resolve()
-    if root.is_file():
-        root = root.parent
-    return Config(values, root, source, explicit)
+    return Config(values, project_root(start, source), source, explicit)

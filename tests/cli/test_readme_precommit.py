@@ -48,6 +48,9 @@ def test_the_readme_snippet_runs_in_a_new_course(tmp_path: Path) -> None:
     assert sh("git", "clone", "-q", str(ROOT), str(hosted), cwd=tmp_path, env=env).returncode == 0
     snippet = readme_snippet()
     rev = re.search(r"rev: (\S+)", snippet).group(1)
+    if rev == "main" and sh("git", "rev-parse", "--verify", "--quiet", "main", cwd=hosted, env=env).returncode:
+        # Tested from a worktree on another branch: the hosted repository has its main branch.
+        assert sh("git", "branch", "main", "HEAD", cwd=hosted, env=env).returncode == 0
     branches = sh("git", "rev-parse", "--verify", "--quiet", rev, cwd=hosted, env=env)
     assert branches.returncode == 0, f"rev {rev!r} of the README does not resolve in a clone"
 

@@ -15,13 +15,32 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_defaults_without_any_file(tmp_path: Path) -> None:
-    config = cfg.load(start=tmp_path)
+def test_defaults_without_any_file(tmp_path: Path, monkeypatch) -> None:
+    chapter = tmp_path / "content" / "chap"
+    chapter.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    config = cfg.load(start=chapter / "lecon.md")
     assert config.source is None
     assert config["paths"] == ["content"]
     assert config.section("spelling")["languages"] == ["fr"]
     assert config.section("grammar")["engine"] is None
+    # Not in git, no file: the current folder, never the lesson's folder.
     assert config.root == tmp_path.resolve()
+
+
+def test_without_a_file_the_git_work_tree_is_the_root(tmp_path: Path, monkeypatch) -> None:
+    import subprocess
+
+    repo = tmp_path / "cours"
+    chapter = repo / "content" / "chap"
+    chapter.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert cfg.load(start=chapter / "lecon.md").root == repo.resolve()
+    (repo / "content" / "courselint.toml").write_text("", encoding="utf-8")
+    assert cfg.load(start=chapter / "lecon.md").root == (repo / "content").resolve()  # a file wins
 
 
 def test_nested_tables_and_explicit_keys(tmp_path: Path) -> None:

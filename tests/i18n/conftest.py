@@ -31,13 +31,18 @@ def make_config(root: Path, **i18n) -> Config:
     return Config(values, root.resolve())
 
 
-def require_msgfmt() -> str:
-    found = shutil.which("msgfmt")
+def require_tool(program: str, package: str) -> str:
+    """The path of a Debian program the test runs for real: skipped without it, failed in CI."""
+    found = shutil.which(program)
     if found is None:
         if os.environ.get("CI"):
-            pytest.fail("msgfmt (GNU gettext) est requis en CI : apt-get install gettext")
-        pytest.skip("msgfmt (GNU gettext) absent")
+            pytest.fail(f"{program} est requis en CI : apt-get install {package}")
+        pytest.skip(f"{program} absent")
     return found
+
+
+def require_msgfmt() -> str:
+    return require_tool("msgfmt", "gettext")
 
 
 def msgfmt_check(path: Path) -> None:

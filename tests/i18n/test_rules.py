@@ -177,13 +177,15 @@ def test_fuzzy_and_untranslated_entries_are_not_checked(tmp_path) -> None:
 def test_check_command_reports_catalog_findings(tmp_path, monkeypatch, capsys) -> None:
     path = _po(tmp_path, _entry("La commande `ls`.", "The `dir` command."))
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "--no-cache", "--format", "json", "--select", "CL6", str(path.relative_to(tmp_path))]) == 1
+    # A catalog with no lesson is an orphan (CL615): this test is about the entry checks.
+    args = ["check", "--no-cache", "--format", "json", "--select", "CL6", "--ignore", "CL615"]
+    assert main([*args, str(path.relative_to(tmp_path))]) == 1
     findings = json.loads(capsys.readouterr().out)
     assert [(f["code"], f["line"], f["severity"]) for f in findings] == [("CL601", 9, "error")]
 
 
 def test_every_cl6_code_is_documented() -> None:
     codes = sorted(code for code in CODES if code.startswith("CL6"))
-    assert codes == [f"CL6{n:02d}" for n in range(1, 13)]
+    assert codes == [f"CL6{n:02d}" for n in range(1, 16)]
     for code in codes:
         assert CODES[code].summary, code

@@ -12,7 +12,9 @@ Modules
 ``extract``  ``extract(lessons, config, locales) -> (written, findings)``
 ``render``   ``build(lessons, config, locales, min_translated) -> (written, findings)``
 ``verify``   structure of a lesson / of one translated string (build and CL6xx share it)
-``stats``    ``stats(lessons, config, locales) -> rows``
+``stats``    ``stats(lessons, config, locales) -> (rows, findings)``, ``totals``, ``badge``
+``links``    link targets of a translated page made right for its URL (Hugo's URL settings)
+``checks``   the per-entry checks shared by ``check`` and ``build``
 ``babel_extractor``  the ``babel.extractors`` entry point (``pybabel extract``)
 
 Layout and choices
@@ -53,8 +55,12 @@ Layout and choices
   (Babel strict mode plus our own syntax and duplicate check) is left untouched
   and reported (CL609); ``extract`` holds an ``flock`` on the ``locales/``
   directory while it reads, merges and writes (no lock file to commit).
-- ``build`` uses translated, non-fuzzy entries; the rest stays French.  Below
+- ``#:`` references carry no whitespace (``%20``) and are read leniently: a
+  reference is a comment, never a reason to refuse a catalog.
+- ``build`` uses translated entries, and fuzzy ones by ``i18n.fuzzy`` (never one
+  the translation memory filled); the rest stays French.  Below
   ``i18n.min_translated`` percent of translated units the lesson is not written
-  (CL611); a translation that changes the structure refuses the lesson (CL612,
-  at the ``.po`` line of the guilty entry).
+  (CL611; a stale page left on disk is CL613); a translation that changes the
+  structure, or fails an error entry check that no translator comment silences,
+  refuses the lesson (CL612, at the ``.po`` line of the guilty entry).
 """

@@ -33,6 +33,7 @@ import fcntl
 import io
 import os
 import re
+import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -58,6 +59,17 @@ PLURAL_FORMS = {
     "pt": "nplurals=2; plural=(n != 1);",
     "pt_BR": "nplurals=2; plural=(n > 1);",
 }
+
+
+#: The translator comment ``extract`` puts on an entry it filled from the translation
+#: memory (with the ``fuzzy`` flag): a translator comment survives every PO tool, and
+#: no policy publishes such an entry until a translator removes its ``fuzzy`` flag.
+MEMORY_MARK = "courselint: memory"
+
+
+def from_memory(message: Message) -> bool:
+    """Whether a fuzzy entry was filled from the translation memory, not by a translator."""
+    return message.fuzzy and any(MEMORY_MARK in comment for comment in message.user_comments)
 
 
 class CatalogError(Exception):
@@ -97,6 +109,52 @@ def template_path(lesson: Path, config) -> Path:
 
 def po_path(lesson: Path, config, locale: str) -> Path:
     return locales_dir(config) / locale / f"{lesson_key(lesson, config)}.po"
+
+
+def lesson_of_catalog(catalog: Path, config) -> tuple[Path | None, str | None]:
+    """``(lesson, locale)`` of a ``.po`` (``locales/LANG/REL.po``) or ``.pot`` (``locales/REL.pot``).
+
+    ``lesson`` is the source lesson the catalog belongs to, or None when no
+    configured content folder holds ``REL.md`` (the lesson was renamed, moved or
+    deleted).  ``locale`` is None for a template.  Outside ``locales_dir``: (None, None).
+    """
+    try:
+        relative = catalog.resolve().relative_to(locales_dir(config).resolve())
+    except ValueError:
+        return None, None
+    locale = None
+    if catalog.suffix == ".po":
+        if len(relative.parts) < 2:
+            return None, None
+        locale, relative = relative.parts[0], Path(*relative.parts[1:])
+    key = relative.with_suffix(".md")
+    roots = [config.root / entry for entry in config["paths"]] or [config.root]
+    for root in roots:
+        if (root / key).is_file():
+            return root / key, locale
+    return None, locale
+
+
+def orphan_message(catalog: Path, config) -> str:
+    key = catalog.resolve().relative_to(locales_dir(config).resolve())
+    if catalog.suffix == ".po":
+        key = Path(*key.parts[1:])
+    return (
+        f"catalogue orphelin : aucune leçon « {key.with_suffix('.md').as_posix()} » dans les dossiers"
+        " configurés (renommée, déplacée ou supprimée) ; `courselint extract --prune` le supprime"
+    )
+
+
+def catalogs_of(config, locales) -> list[Path]:
+    """Every template and every catalog of ``locales`` under ``locales_dir``, sorted."""
+    folder = locales_dir(config)
+    if not folder.is_dir():
+        return []
+    found = {p for p in folder.rglob("*.pot")}
+    for locale in locales:
+        if (folder / locale).is_dir():
+            found.update((folder / locale).rglob("*.po"))
+    return sorted(found)
 
 
 def reference_path(lesson: Path, config) -> str:
@@ -142,6 +200,7 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     if problem is not None:
         raise CatalogError(path, problem[0], f"catalogue illisible : {problem[1]}")
     cleaned, previous = _take_previous(text)
+    cleaned, references = _take_references(cleaned)
     try:
         catalog = read_po(io.StringIO(cleaned), abort_invalid=True)
     except PoFileError as exc:
@@ -153,6 +212,8 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     for message in catalog:
         if message.id and message.lineno in previous:
             message.previous_id = previous[message.lineno]
+        if message.id:
+            message.locations = references.get(message.lineno, [])
     return PoFile(catalog, header_text(text), detect_width(text, default_width), text)
 
 
@@ -250,6 +311,57 @@ def _take_previous(text: str) -> tuple[str, dict[int, list[str]]]:
         elif stripped.startswith("#~") and fields:
             fields, current = {}, None
     return "\n".join(lines), previous
+
+
+_REFERENCE_LINE = re.compile(r"^#:(?P<refs>.*)$")
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def _take_references(text: str) -> tuple[str, dict[int, list[tuple[str, int | None]]]]:
+    """Blank the ``#:`` lines, read leniently here: a reference is a comment.
+
+    PO tools mangle references to paths with spaces (GNU gettext 0.21's msgcat and
+    msgmerge and polib split them at whitespace, with or without the U+2068/U+2069
+    that gettext 0.22 puts around them), and Babel refuses a file whose isolates
+    do not pair up.  A reference is never a reason to refuse a catalog: each word
+    is a ``name[:line]``; ``%XX`` (how we write whitespace) is decoded.  Keyed by
+    the line of the entry they precede, as Babel's ``Message.lineno``.
+    """
+    lines = text.split("\n")
+    found: dict[int, list[tuple[str, int | None]]] = {}
+    pending: list[tuple[str, int | None]] = []
+    for i, line in enumerate(lines):
+        match = _REFERENCE_LINE.match(line)
+        if match:
+            for word in match.group("refs").translate(_ISOLATES).split():
+                name, colon, number = word.rpartition(":")
+                if colon and number.isdigit() and name:
+                    pending.append((_decode_reference(name), int(number)))
+                else:
+                    pending.append((_decode_reference(word), None))
+            lines[i] = ""
+            continue
+        stripped = line.strip()
+        if stripped.startswith(("msgctxt", "msgid")):
+            if pending:
+                found[i + 1] = pending
+            pending = []
+        elif stripped.startswith("#~"):
+            pending = []
+    return "\n".join(lines), found
+
+
+def _decode_reference(name: str) -> str:
+    return urllib.parse.unquote(name, errors="replace") if "%" in name else name
+
+
+def encode_reference(name: str) -> str:
+    """A reference with no whitespace (``%20``…), so that no PO tool splits it."""
+    if not any(ch.isspace() or ch in "%\u2068\u2069" for ch in name):
+        return name
+    return "".join(
+        urllib.parse.quote(ch, safe="") if ch.isspace() or ch in "%\u2068\u2069" else ch for ch in name
+    )
 
 
 def _drop_format_flags(catalog: Catalog) -> None:
@@ -456,9 +568,7 @@ def _comment_lines(message: Message, width: int) -> list[str]:
 def _location_lines(locations, width: int) -> list[str]:
     refs = []
     for filename, lineno in locations:
-        name = filename.replace(os.sep, "/")
-        if (" " in name or "\t" in name) and not name.startswith("\u2068"):
-            name = f"\u2068{name}\u2069"  # as GNU gettext ≥ 0.22 encloses names with spaces
+        name = encode_reference(filename.replace(os.sep, "/"))
         refs.append(f"{name}:{lineno}" if lineno else name)
     refs = list(dict.fromkeys(refs))
     lines: list[str] = []

@@ -3,6 +3,13 @@
 Idempotent by construction: a catalog is written only when its text changes,
 and the template's ``POT-Creation-Date`` moves only when its entries do, so a
 second run writes nothing and a pre-commit hook fails only on real changes.
+
+Lessons move: a lesson with no catalog yet takes over the translations of an
+orphan catalog (one whose lesson is gone) that holds most of its texts, so a
+``git mv`` keeps the work.  Orphans are reported (CL615) and removed only with
+``--prune``.  Translation memory: an entry left untranslated gets the
+translation of the same text from the locale's other catalogs, marked fuzzy and
+``# courselint: memory`` so that no policy publishes it before a review.
 """
 
 from __future__ import annotations
@@ -65,23 +72,110 @@ def template_catalog(lesson, path: Path, config) -> Catalog:
     return template
 
 
-def extract(lessons: list[Path], config, locales: list[str]) -> tuple[list[Path], list[Finding]]:
+def extract(
+    lessons: list[Path],
+    config,
+    locales: list[str],
+    *,
+    prune: bool = False,
+    memory: bool | None = None,
+    removed: list[Path] | None = None,
+) -> tuple[list[Path], list[Finding]]:
     """Write each lesson's template and merge it into each locale's catalog.
 
     ``locales`` are the catalogs to merge: the caller passes none when the
     translation platform merges (``i18n.merge = false``).  Returns the files written
     and the findings (unreadable lessons, catalogs that do not parse — those are
-    left untouched).
+    left untouched — and orphan catalogs).  ``prune`` deletes the orphans (listed
+    in ``removed``); ``memory`` (default ``i18n.memory``) fills from other catalogs.
     """
     written: list[Path] = []
     findings: list[Finding] = []
+    use_memory = config.section("i18n")["memory"] if memory is None else memory
+    every_locale = sorted(set(config["locales"]) | set(locales))
     with catalogs.locked(catalogs.locales_dir(config)):
+        orphans = Orphans(config, every_locale)
+        memories = {locale: Memory(config, locale) for locale in locales} if use_memory else {}
         for path, lesson in source_lessons(lessons, config, locales, findings):
             template = template_catalog(lesson, path, config)
             date = _write_template(path, config, template, written)
             for locale in locales:
-                _merge_locale(path, config, template, date, locale, written, findings)
+                _merge_locale(path, config, template, date, locale, written, findings, orphans, memories.get(locale))
+        findings.extend(orphans.report(prune, removed if removed is not None else []))
     return written, findings
+
+
+class Orphans:
+    """The catalogs whose lesson is gone, and which new catalog took their translations."""
+
+    def __init__(self, config, locales: list[str]) -> None:
+        self.config = config
+        self.paths = [p for p in catalogs.catalogs_of(config, locales) if catalogs.lesson_of_catalog(p, config)[0] is None]
+        self.carried: dict[Path, Path] = {}
+        self._read: dict[Path, Catalog | None] = {}
+
+    def _catalog(self, path: Path) -> Catalog | None:
+        if path not in self._read:
+            try:
+                self._read[path] = catalogs.read_catalog(path).catalog
+            except catalogs.CatalogError:
+                self._read[path] = None  # left alone; `check` reports it (CL609)
+        return self._read[path]
+
+    def best(self, template: Catalog, locale: str) -> tuple[Path, Catalog] | None:
+        """The orphan ``.po`` of ``locale`` holding most of the template's texts (at least half)."""
+        wanted = {catalogs.key_of(m) for m in template if m.id}
+        best, best_score = None, 0.5
+        for path in self.paths:
+            if path.suffix != ".po" or catalogs.lesson_of_catalog(path, self.config)[1] != locale:
+                continue
+            catalog = self._catalog(path)
+            if catalog is None or not wanted:
+                continue
+            have = {catalogs.key_of(m) for m in catalog if m.id and m.string}
+            score = len(wanted & have) / len(wanted)
+            if score >= best_score:
+                best, best_score = (path, catalog), score
+        return best
+
+    def report(self, prune: bool, removed: list[Path]) -> list[Finding]:
+        findings = []
+        for path in self.paths:
+            if prune:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+            elif path.suffix == ".po":
+                message = catalogs.orphan_message(path, self.config)
+                if path in self.carried:
+                    message += f" (traductions reprises dans {self.carried[path].name})"
+                findings.append(finding_at("CL615", path, 1, message))
+        return findings
+
+
+class Memory:
+    """``(msgid, msgctxt) -> msgstr`` of the reviewed translations of a locale's catalogs."""
+
+    def __init__(self, config, locale: str) -> None:
+        self.table: dict = {}
+        folder = catalogs.locales_dir(config) / locale
+        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else ():
+            try:
+                catalog = catalogs.read_catalog(path).catalog
+            except catalogs.CatalogError:
+                continue
+            for message in catalog:
+                if message.id and isinstance(message.string, str) and message.string and not message.fuzzy:
+                    self.table.setdefault((message.id, message.context), message.string)
+
+    def fill(self, catalog: Catalog) -> None:
+        for message in catalog:
+            if not message.id or message.string:
+                continue
+            found = self.table.get((message.id, message.context))
+            if found:
+                message.string = found
+                message.flags.add("fuzzy")
+                message.user_comments = [*message.user_comments, catalogs.MEMORY_MARK]
 
 
 def _write_template(path: Path, config, template: Catalog, written: list[Path]) -> str:
@@ -106,15 +200,24 @@ def _write_template(path: Path, config, template: Catalog, written: list[Path]) 
     return date
 
 
-def _merge_locale(path, config, template, date, locale, written, findings) -> None:
+def _merge_locale(path, config, template, date, locale, written, findings, orphans=None, memory=None) -> None:
     width = config.section("i18n")["width"]
     target = catalogs.po_path(path, config, locale)
     if not target.exists():
-        po = Catalog(locale=None, fuzzy=False)
-        po.update(template, no_fuzzy_matching=True)
         header = catalogs.new_header(
             title=catalogs.lesson_key(path, config), locale=locale, creation_date=date, template=False
         )
+        moved = orphans.best(template, locale) if orphans is not None else None
+        if moved is not None:
+            # The lesson was renamed or moved: its old catalog carries the translations.
+            old_path, po = moved
+            catalogs.merge(po, template)
+            orphans.carried[old_path] = target
+        else:
+            po = Catalog(locale=None, fuzzy=False)
+            po.update(template, no_fuzzy_matching=True)
+        if memory is not None:
+            memory.fill(po)
         if catalogs.write_if_changed(target, catalogs.render_po(po, header, width)):
             written.append(target)
         return
@@ -131,6 +234,8 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
     )
     merged = existing.catalog  # merged in place: the file's text is kept in ``existing.text``
     catalogs.merge(merged, template)
+    if memory is not None:
+        memory.fill(merged)
     after = catalogs.render_po(merged, catalogs.with_creation_date(header, date), width)
     if after == existing.text:
         return

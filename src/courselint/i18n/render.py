@@ -9,7 +9,21 @@ indentation); with fewer lines, it uses the first ones.
 
 Before writing, the translated lesson is parsed again and its structure
 compared with the source's (:mod:`courselint.i18n.verify`); a difference
-refuses the lesson with a finding that names the guilty entry.
+refuses the lesson with a finding that names the guilty entry.  The entry
+checks of :mod:`courselint.i18n.checks` that are errors refuse it too, with the
+translator comments (``# courselint: ignore=CODE``) honoured as ``check`` does.
+
+Publishing policy (README, "Translating"):
+
+- fuzzy entries (``i18n.fuzzy``): ``"previous"`` (default) publishes the previous
+  translation of an entry whose source changed, ``"source"`` leaves the French;
+  either way ``build`` reports them (CL614).  An entry filled from the translation
+  memory is never published before a translator reviews it.
+- below ``i18n.min_translated`` nothing is written (CL611); an existing page that
+  the catalog would no longer produce is left in place but reported as an error
+  (CL613): Hugo would serve it.
+- an existing page whose translations the catalog does not hold at all (a lost
+  catalog, a wrong project root) is never overwritten (CL613).
 """
 
 from __future__ import annotations
@@ -18,15 +32,16 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from babel.messages.catalog import Catalog
 
-from courselint.document import parse
-from courselint.findings import Finding
+from courselint.codes import CODES
+from courselint.document import is_generated_translation, parse
+from courselint.findings import Finding, Severity
 from courselint.i18n import catalog as catalogs
-from courselint.i18n import verify
+from courselint.i18n import checks, links, verify
 from courselint.fileio import write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
@@ -39,21 +54,39 @@ class Substitution:
     unit: Unit
     msgstr: str
     po_line: int  # line of the entry in the .po (0 if none)
+    comments: tuple[str, ...] = ()  # translator comments (``courselint: ignore=…``)
+
+
+@dataclass(slots=True)
+class Entry:
+    msgstr: str
+    line: int
+    comments: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- lookup
 
 
-def translations(catalog: Catalog) -> dict:
-    """(msgid, context) -> (msgstr, po line) for entries that are translated and not fuzzy."""
+def translations(catalog: Catalog, fuzzy: str = "source") -> tuple[dict, list[int]]:
+    """``(msgid, context) -> Entry`` of the entries to publish, and the lines of fuzzy entries.
+
+    ``fuzzy = "previous"`` publishes a fuzzy entry's translation, except one the
+    translation memory filled (never published unreviewed).
+    """
     table = {}
+    fuzzy_lines = []
     for message in catalog:
         if not message.id or isinstance(message.id, (list, tuple)):
             continue
-        if not message.string or message.fuzzy:
+        if not message.string:
             continue
-        table[(message.id, message.context)] = (message.string, message.lineno or 0)
-    return table
+        if message.fuzzy:
+            fuzzy_lines.append(message.lineno or 1)
+            if fuzzy != "previous" or catalogs.from_memory(message):
+                continue
+        entry = Entry(message.string, message.lineno or 0, tuple(message.user_comments))
+        table[(message.id, message.context)] = entry
+    return table, fuzzy_lines
 
 
 def substitutions(units: list[Unit], table: dict) -> tuple[list[Substitution], int]:
@@ -65,9 +98,8 @@ def substitutions(units: list[Unit], table: dict) -> tuple[list[Substitution], i
         if found is None:
             continue
         translated += 1
-        msgstr, line = found
-        if msgstr != unit.msgid:
-            subs.append(Substitution(unit, msgstr, line))
+        if found.msgstr != unit.msgid:
+            subs.append(Substitution(unit, found.msgstr, found.line, found.comments))
     return subs, translated
 
 
@@ -192,15 +224,29 @@ def output_path(lesson: Path, config, locale: str) -> Path:
 def build(
     lessons: list[Path], config, locales: list[str], min_translated: float | None
 ) -> tuple[list[Path], list[Finding]]:
-    """Write the translated lessons that are translated enough and keep the source's structure."""
+    """Write the translated lessons that are translated enough and keep the source's structure.
+
+    Two passes: every lesson is translated first, so that a link to another
+    lesson can go to its translation exactly when that translation exists.
+    """
     i18n = config.section("i18n")
     threshold = i18n["min_translated"] if min_translated is None else min_translated
     written: list[Path] = []
     findings: list[Finding] = []
+    done = []
     for path, lesson in source_lessons(lessons, config, locales, findings):
         units = lesson_units(lesson, tuple(i18n["shortcode_params"]))
         for locale in locales:
-            result = build_one(path, lesson, units, config, locale, threshold)
+            done.append((path, lesson, locale, build_one(path, lesson, units, config, locale, threshold, final=False)))
+    for locale in locales:
+        mine = [(path, result) for path, _, loc, result in done if loc == locale]
+        produced = {path for path, result in mine if result.text is not None and not result.below}
+        refused = {path for path, result in mine if path not in produced}
+        pages = site_pages(config, locale, produced, refused)
+        for path, lesson, loc, result in done:
+            if loc != locale:
+                continue
+            result = settle(path, lesson, result, config, locale, pages)
             findings.extend(result.findings)
             if result.text is not None:
                 target = output_path(path, config, locale)
@@ -215,46 +261,232 @@ class BuildResult:
     text: str | None
     findings: list[Finding]
     percent: float = 0.0
+    below: bool = False  # under i18n.min_translated: ``text`` is what it would be
+    known: frozenset[str] = frozenset()  # every translation the catalog holds (words normalised)
+    po: Path | None = None
+
+
+def read_table(po: Path, fuzzy: str) -> tuple[dict, list[int], set[str]]:
+    """The publishable entries of a catalog, its fuzzy lines, and every translation it holds.
+
+    A missing catalog is an empty one.  Raises :class:`catalogs.CatalogError`.
+    """
+    if not po.exists():
+        return {}, [], set()
+    catalog = catalogs.read_catalog(po).catalog
+    table, fuzzy_lines = translations(catalog, fuzzy)
+    known = {
+        _words(m.string)
+        for m in (*catalog, *catalog.obsolete.values())
+        if m.id and isinstance(m.string, str) and m.string
+    }
+    return table, fuzzy_lines, known
 
 
 def build_one(
-    path: Path, lesson, units, config, locale: str, threshold: float, po: Path | None = None
+    path: Path, lesson, units, config, locale: str, threshold: float, po: Path | None = None, *, final: bool = True
 ) -> BuildResult:
     """Translate one lesson into one locale; ``text`` is None when it must not be written.
 
-    ``po`` defaults to the layout's catalog for the lesson and locale.
+    ``po`` defaults to the layout's catalog for the lesson and locale.  With
+    ``final`` (one lesson on its own), links are rewritten and the existing page
+    compared at once (:func:`settle`); :func:`build` does it after all lessons.
     """
     po = po or catalogs.po_path(path, config, locale)
-    if not po.exists():
-        table = {}
-    else:
-        try:
-            table = translations(catalogs.read_catalog(po).catalog)
-        except catalogs.CatalogError as exc:
-            return BuildResult(None, [finding_at("CL609", po, exc.line, exc.message)])
+    policy = config.section("i18n")["fuzzy"]
+    try:
+        table, fuzzy_lines, known = read_table(po, policy)
+    except catalogs.CatalogError as exc:
+        return BuildResult(None, [finding_at("CL609", po, exc.line, exc.message)])
+    findings = []
+    if fuzzy_lines:
+        kept = "leur traduction précédente" if policy == "previous" else "le texte source"
+        findings.append(finding_at(
+            "CL614", po, fuzzy_lines[0],
+            f"{len(fuzzy_lines)} entrée(s) floue(s) publiée(s) en « {locale} » avec {kept}"
+            " (i18n.fuzzy) : faites-les relire",
+        ))
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
+    refusal = check_structure(path, lesson, subs, config, po, locale)
+    text = None if refusal else splice(lesson, subs)
     if percent < threshold:
         where = po if po.exists() else path
         message = (
             f"leçon non construite en « {locale} » : {percent:.0f} % des textes traduits,"
             f" moins que le minimum de {threshold:g} % (i18n.min_translated)"
         )
-        return BuildResult(None, [finding_at("CL611", where, 1, message)], percent)
-    refusal = check_structure(path, lesson, subs, config, po)
-    if refusal:
-        return BuildResult(None, refusal, percent)
-    return BuildResult(splice(lesson, subs), [], percent)
+        findings.append(finding_at("CL611", where, 1, message))
+        result = BuildResult(text, findings, percent, below=True, known=frozenset(known), po=po)
+    elif refusal:
+        return BuildResult(None, findings + refusal, percent)
+    else:
+        result = BuildResult(text, findings, percent, known=frozenset(known), po=po)
+    if not final:
+        return result
+    produced = {path} if text is not None and not result.below else set()
+    return settle(path, lesson, result, config, locale, site_pages(config, locale, produced, {path} - produced))
 
 
-def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path) -> list[Finding]:
+def settle(path: Path, lesson, result: BuildResult, config, locale: str, pages) -> BuildResult:
+    """Links made right for the translated page's URL; the existing page compared with it.
+
+    Below the threshold nothing is written, and an existing page that differs is
+    reported (CL613: Hugo serves it).  A page whose translations the catalog has
+    none of is never overwritten (CL613).
+    """
+    if result.po is None:  # unreadable catalog or refused structure: already reported
+        return result
+    text = result.text
+    if text is not None:
+        text = publish_links(path, text, config, locale, pages)
+    target = output_path(path, config, locale)
+    existing = _existing_page(target)
+    findings = list(result.findings)
+    if result.below:
+        if existing is not None and existing != text:
+            findings.append(finding_at(
+                "CL613", target, 1,
+                f"page traduite périmée : elle ne correspond plus à sa source ni à son catalogue"
+                f" et Hugo la publie ; traduisez la leçon, baissez i18n.min_translated ou supprimez {target.name}",
+            ))
+        return BuildResult(None, findings, result.percent)
+    if existing is not None and existing != text and _would_lose(existing, lesson, set(result.known), config):
+        findings.append(finding_at(
+            "CL613", target, 1,
+            f"page traduite gardée telle quelle : le catalogue {result.po.name} n'a aucune de ses traductions"
+            " (catalogue perdu ou dossier du projet erroné ?) ; supprimez la page pour la reconstruire",
+        ))
+        return BuildResult(None, findings, result.percent)
+    return BuildResult(text, findings, result.percent)
+
+
+def site_pages(config, locale: str, produced: set[Path], refused: set[Path]) -> links.Pages:
+    """The French pages of the configured content folders, and those that have a ``locale`` page.
+
+    A page has a translation when this build writes it, or when it is on disk and
+    this build does not refuse it.
+    """
+    site = links.read_site(config)
+    every_locale = set(config["locales"]) | {locale}
+    by_url: dict[str, Path] = {}
+    translated: set[Path] = set()
+    produced = {p.resolve() for p in produced}
+    refused = {p.resolve() for p in refused}
+    for entry in config["paths"]:
+        root = (config.root / entry).resolve()
+        if not root.is_dir():
+            continue
+        for source in root.rglob("*.md"):
+            if is_generated_translation(source, every_locale):
+                continue
+            relative = PurePosixPath(source.relative_to(root).as_posix())
+            by_url[links.page_url(relative, site, site.default_language)] = relative
+            if source in produced or (source not in refused and output_path(source, config, locale).exists()):
+                translated.add(relative)
+    return links.Pages(site, by_url, translated)
+
+
+def publish_links(path: Path, text: str, config, locale: str, pages: links.Pages) -> str:
+    """The translated text with its link targets rewritten for its URL (code left alone)."""
+    relative = PurePosixPath(path.resolve().relative_to(catalogs.content_root(path, config)).as_posix())
+    parsed = parse(str(path), text, text_keys=tuple(config.section("i18n")["keys"]))
+    code_lines: set[int] = set()
+    for token in parsed.tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
+    return links.rewrite(text, relative, locale, pages, code_lines)
+
+
+def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
+    """Why the translated page of ``path`` is not what ``build`` would write now, or None.
+
+    ``check`` reports it (CL613) so that CI catches a forgotten ``build``.  No page,
+    or a lesson that cannot be read (other findings say so): nothing to say.
+    """
+    target = output_path(path, config, locale)
+    existing = _existing_page(target)
+    if existing is None:
+        return None
+    found: list[Finding] = []
+    lessons = list(source_lessons([path], config, [locale], found))
+    if not lessons:
+        return None
+    _, lesson = lessons[0]
+    units = lesson_units(lesson, tuple(config.section("i18n")["shortcode_params"]))
+    threshold = config.section("i18n")["min_translated"]
+    result = build_one(path, lesson, units, config, locale, threshold, po, final=False)
+    pages = _cached_pages(config, locale)
+    result = settle(path, lesson, result, config, locale, pages)
+    stale = [f.message for f in result.findings if f.code == "CL613"]
+    if stale:
+        return stale[0]
+    if result.text is not None and result.text != existing:
+        return f"{target.name} ne correspond plus à son catalogue ni à sa source : lancez `courselint build`"
+    return None
+
+
+_PAGES: dict = {}
+
+
+def _cached_pages(config, locale: str) -> links.Pages:
+    # `check` asks once per catalog: walk the content folders once per run and locale.
+    key = (str(config.root), config.fingerprint(), locale)
+    if key not in _PAGES:
+        _PAGES[key] = site_pages(config, locale, set(), set())
+    return _PAGES[key]
+
+
+def _existing_page(target: Path) -> str | None:
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return None
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+_TARGET = re.compile(r"\]\([^)]*\)|\b(?:src|href)\s*=\s*(?:\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    """A text compared for what a translator wrote: spaces normalised, link targets left out.
+
+    ``build`` rewrites relative targets in the page it writes, so a page's text
+    differs from its msgid there without any translation.
+    """
+    return " ".join(_TARGET.sub("]()", text).split())
+
+
+def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
+    """Whether the page holds translations and the catalog none of them.
+
+    Rewriting such a page would replace a translator's work with French.  Edits
+    of single entries (a better translation, a changed source) keep others in
+    common, so they are never blocked.
+    """
+    i18n = config.section("i18n")
+    params = tuple(i18n["shortcode_params"])
+    page = parse(str(lesson.path), existing, text_keys=tuple(i18n["keys"]))
+    source = {_words(u.msgid) for u in lesson_units(lesson, params)}
+    translated = {_words(u.msgid) for u in lesson_units(page, params)} - source
+    return bool(translated) and not (translated & known)
+
+
+#: The entry checks that refuse a lesson: the error ones (the warnings are for ``check``).
+BLOCKING = frozenset(code for code in checks.ENTRY_CHECKS if CODES[code].severity is Severity.ERROR)
+
+
+def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path, locale: str = "en") -> list[Finding]:
     """Findings (CL612) naming the entries that break the lesson's structure; [] if none."""
     i18n = config.section("i18n")
     params = tuple(i18n["shortcode_params"])
     keys = tuple(i18n["keys"])
+    context = checks.EntryContext(i18n["source_locale"], locale, params)
     findings = []
     for sub in subs:
-        problems = verify.entry_problems(sub.unit.msgid, sub.msgstr, params)
+        problems = [message for _code, message in checks.problems(
+            sub.unit.msgid, sub.msgstr, sub.comments, context, BLOCKING
+        )]
         if problems:
             findings.append(_refusal(po, sub, "; ".join(problems)))
     if findings:
@@ -280,11 +512,19 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
 def _differs(path, lesson, subs, source, params, keys) -> list[str]:
     text = splice(lesson, subs)
     translated = parse(str(path), text, text_keys=keys)
-    changes: Counter = Counter()
+    # What an entry changes on purpose, and the translator said so (or CL602 warns):
+    # link targets always, inline code and shortcodes where a comment silenced the check.
+    allowed = {"links": Counter(), "inline code": Counter(), "shortcodes": Counter()}
     for sub in subs:
-        changes.update(verify.link_targets(sub.msgstr))
-        changes.subtract(verify.link_targets(sub.unit.msgid))
-    return verify.differences(source, verify.structure(translated, params, keys), changes)
+        allowed["links"].update(verify.link_targets(sub.msgstr))
+        allowed["links"].subtract(verify.link_targets(sub.unit.msgid))
+        if checks.ignored(sub.comments, "CL601"):
+            allowed["inline code"].update(verify.inline_code(sub.msgstr))
+            allowed["inline code"].subtract(verify.inline_code(sub.unit.msgid))
+        if checks.ignored(sub.comments, "CL607"):
+            allowed["shortcodes"].update(verify.shortcodes(sub.msgstr, params))
+            allowed["shortcodes"].subtract(verify.shortcodes(sub.unit.msgid, params))
+    return verify.differences(source, verify.structure(translated, params, keys), allowed)
 
 
 def _refusal(po: Path, sub: Substitution, why: str) -> Finding:

@@ -127,28 +127,20 @@ _LABELS = {
 }
 
 
-def differences(source: dict, translated: dict, link_changes: Counter | None = None) -> list[str]:
-    """Names (French) of the parts of ``translated`` that differ from ``source``."""
+def differences(source: dict, translated: dict, allowed: dict[str, Counter] | None = None) -> list[str]:
+    """Names (French) of the parts of ``translated`` that differ from ``source``.
+
+    ``allowed`` maps a counted part (links, inline code, shortcodes) to the changes
+    the entries make on purpose.
+    """
     out = []
     for key, label in _LABELS.items():
         expected = source[key]
-        if key == "links" and link_changes:
+        change = (allowed or {}).get(key)
+        if change:
             expected = Counter(expected)
-            expected.update(link_changes)
+            expected.update(change)
             expected = +expected
         if expected != translated[key]:
             out.append(label)
     return out
-
-
-def entry_problems(msgid: str, msgstr: str, translatable: tuple[str, ...] = ()) -> list[str]:
-    """Structural changes a single translation makes (the build refuses them)."""
-    problems = []
-    if inline_code(msgid) != inline_code(msgstr):
-        problems.append("code en ligne modifié")
-    if shortcodes(msgid, translatable) != shortcodes(msgstr, translatable):
-        problems.append("shortcode modifié")
-    added = html_tags(msgstr) - html_tags(msgid)
-    if added:
-        problems.append("HTML ajouté (" + ", ".join(f"<{t}>" for t in sorted(added)) + ")")
-    return problems

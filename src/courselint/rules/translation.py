@@ -13,8 +13,11 @@ translator comment, which Poedit and Weblate let them edit::
 (several codes separated by commas; code prefixes work).  The safety checks
 CL605 and CL606 cannot be silenced.
 
-CL611 and CL612 are not catalog checks: ``courselint build`` reports them when
-it refuses to write a translated lesson (see :mod:`courselint.codes`).
+CL611, CL612 and CL614 are not catalog checks: ``courselint build`` reports them when
+it refuses to write a translated lesson or publishes fuzzy entries (see
+:mod:`courselint.codes`).  CL613 (a translated page its catalog would no longer
+produce: a forgotten ``build``) and CL615 (a catalog whose lesson is gone) are,
+so that CI catches them.
 """
 
 from __future__ import annotations
@@ -212,3 +215,30 @@ def _plural_forms_fix(entries, line: int, match: re.Match, expected: str) -> tup
     stop = header_line.index(value, start) + len(value) if value else start
     edit = Edit(Span(line, start + 1, line, stop + 1), " " + expected)
     return (Fix(f"écrire « Plural-Forms: {expected} »", (edit,), safe=True),)
+
+
+# --------------------------------------------------------------------------- CL613 / CL615 the lesson
+
+
+@rule("CL613")
+def stale_page(po_path, ctx, report) -> Iterator[Finding]:
+    """A translated page that ``build`` would now write otherwise (or not at all)."""
+    from courselint.i18n import catalog as catalogs
+    from courselint.i18n.render import stale_page_problem
+
+    lesson, locale = catalogs.lesson_of_catalog(Path(po_path), ctx.config)
+    if lesson is None or locale is None:
+        return
+    problem = stale_page_problem(lesson, ctx.config, locale, Path(po_path))
+    if problem:
+        yield report(Span.point(1), problem)
+
+
+@rule("CL615")
+def orphan_catalog(po_path, ctx, report) -> Iterator[Finding]:
+    """A catalog whose lesson no configured content folder holds any more."""
+    from courselint.i18n import catalog as catalogs
+
+    lesson, locale = catalogs.lesson_of_catalog(Path(po_path), ctx.config)
+    if lesson is None and locale is not None:
+        yield report(Span.point(1), catalogs.orphan_message(Path(po_path), ctx.config))

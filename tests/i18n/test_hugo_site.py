@@ -1,0 +1,295 @@
+"""A real bilingual Hugo site: the sample course and fixture lessons, built by courselint then Hugo.
+
+Debian's ``hugo`` (0.111) builds French and English with minimal layouts written
+here (no theme).  What a reader of either language gets is checked on Hugo's
+output, not on courselint's: every translated page is linked both ways through
+``.Translations``; no draft is published; every link and image of every page
+resolves to a file Hugo published; the English page has the French page's
+structure (headings, code blocks byte for byte, list items, tables, links,
+images).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import polib
+import pytest
+
+from .conftest import require_tool
+
+REPO = Path(__file__).resolve().parents[2]
+HOST = "example.org"
+
+CONFIG = f"""\
+baseURL = "http://{HOST}/"
+defaultContentLanguage = "fr"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[languages.fr]
+weight = 1
+[languages.en]
+weight = 2
+[markup.goldmark.renderer]
+unsafe = true
+"""
+
+PAGE = """\
+<!doctype html>
+<html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body>
+<nav>{{ range .Translations }}<a class="translation" hreflang="{{ .Lang }}" href="{{ .RelPermalink }}">{{ .Lang }}</a>{{ end }}</nav>
+<main>{{ .Content }}</main>
+<aside>{{ range .Pages }}<a class="child" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</aside>
+</body></html>
+"""
+
+LESSONS = {
+    "lecons/_index.md": "---\ntitle: Leçons\nweight: 1\n---\n\nLes leçons du cours.\n",
+    "lecons/premiere.md": """\
+---
+title: Première leçon
+weight: 1
+---
+
+# La première leçon
+
+Voir [la suivante](../seconde/) puis [une leçon non traduite](../non-traduite/).
+
+![Le logo du cours](../../images/logo.png)
+
+![Le logo, chemin absolu](/images/logo.png)
+
+Le [guide en PDF](../../docs/guide.pdf) et [le paquet de la leçon](../../paquet/).
+
+```bash
+ls -l ../../images/logo.png
+```
+
+| Commande | Effet |
+| --- | --- |
+| `ls` | liste les fichiers |
+""",
+    "lecons/seconde.md": """\
+---
+title: Seconde leçon
+weight: 2
+---
+
+Retour à [la première leçon](../premiere/) ou au [chapitre Docker](/docker/).
+
+* Un premier point.
+* Un second point avec `du code`.
+
+{{< note >}}
+Un texte à retenir, avec un [lien vers la première](../premiere/).
+{{< /note >}}
+""",
+    "lecons/non-traduite.md": "---\ntitle: Leçon non traduite\nweight: 3\n---\n\nPersonne ne l'a traduite.\n",
+    "lecons/brouillon.md": "---\ntitle: Brouillon\nweight: 4\ndraft: true\n---\n\nUn brouillon qui ne doit pas paraître.\n",
+    "autres/_index.md": "---\ntitle: Autres\nweight: 2\n---\n\nUn autre chapitre.\n",
+    "autres/ailleurs.md": """\
+---
+title: Ailleurs
+weight: 1
+---
+
+Le même [guide en PDF](../../docs/guide.pdf) depuis un autre dossier, et ![le logo](../../images/logo.png).
+""",
+    "paquet/index.md": """\
+---
+title: Un paquet
+weight: 3
+---
+
+Une photo du paquet : ![une photo](photo.png)
+
+Ses [notes en PDF](notes.pdf).
+""",
+}
+
+FILES = {
+    "static/images/logo.png": b"\x89PNG\r\n\x1a\nlogo",
+    "static/docs/guide.pdf": b"%PDF-1.4\n%guide\n",
+    "content/paquet/photo.png": b"\x89PNG\r\n\x1a\nphoto",
+    "content/paquet/notes.pdf": b"%PDF-1.4\n%notes\n",
+}
+
+
+def require_hugo() -> str:
+    return require_tool("hugo", "hugo")
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.run(
+        [sys.executable, "-m", "courselint", *args], cwd=cwd, env=environment,
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def pseudo_translate(po_file: Path) -> None:
+    """Fill every empty entry as a careful translator would: prose changes, code and targets do not."""
+    catalog = polib.pofile(str(po_file))
+    for entry in catalog:
+        if not entry.msgstr:
+            entry.msgstr = "EN " + entry.msgid
+    catalog.save()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    hugo = require_hugo()
+    root = tmp_path_factory.mktemp("site") / "cours"
+    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("*.en.md"))
+    shutil.copytree(REPO / "locales", root / "locales")
+    for name, text in LESSONS.items():
+        (root / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    for name, data in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    (root / "hugo.toml").write_text(CONFIG, encoding="utf-8")
+    for name in ("single", "list"):
+        (root / "layouts/_default").mkdir(parents=True, exist_ok=True)
+        (root / f"layouts/_default/{name}.html").write_text(PAGE, encoding="utf-8")
+    (root / "layouts/index.html").write_text(PAGE, encoding="utf-8")
+    (root / "layouts/shortcodes").mkdir(parents=True)
+    (root / "layouts/shortcodes/note.html").write_text(
+        '<div class="note">{{ .Inner | markdownify }}</div>', encoding="utf-8"
+    )
+    (root / "courselint.toml").write_text('locales = ["en"]\n', encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "."], cwd=root, check=True)
+    assert cli("extract", cwd=root).returncode == 0
+    for po_file in sorted((root / "locales/en").rglob("*.po")):
+        if po_file.stem != "non-traduite":
+            pseudo_translate(po_file)
+    result = cli("build", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "CL611" in result.stdout and "non-traduite" in result.stdout  # the one left untranslated
+    assert (root / "content/lecons/brouillon.en.md").is_file()  # translated, still a draft
+    built = subprocess.run([hugo, "--quiet", "--destination", "public"], cwd=root, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    return root
+
+
+class _Page(HTMLParser):
+    """Links, images, translations and the structure of ``<main>`` of one HTML page."""
+
+    STRUCTURE = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr", "th", "td", "pre", "img", "a", "blockquote", "hr", "div"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+        self.translations: dict[str, str] = {}
+        self.structure: list[str] = []
+        self.code: list[str] = []
+        self._in_main = False
+        self._pre: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.targets.append(attributes[name])
+        if tag == "a" and attributes.get("class") == "translation":
+            self.translations[attributes["hreflang"]] = attributes["href"]
+        if tag == "main":
+            self._in_main = True
+        if self._in_main and tag in self.STRUCTURE:
+            self.structure.append(tag)
+        if self._in_main and tag == "pre":
+            self._pre = []
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self._in_main = False
+        if tag == "pre" and self._pre is not None:
+            self.code.append("".join(self._pre))
+            self._pre = None
+
+    def handle_data(self, data):
+        if self._pre is not None:
+            self._pre.append(data)
+
+
+def pages(public: Path) -> dict[str, _Page]:
+    """URL path -> parsed page, for every HTML file Hugo wrote."""
+    out = {}
+    for html in sorted(public.rglob("*.html")):
+        relative = html.relative_to(public).as_posix()
+        url = "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        page = _Page()
+        page.feed(html.read_text(encoding="utf-8"))
+        out[url] = page
+    return out
+
+
+def published(public: Path, url_path: str) -> bool:
+    path = public / unquote(url_path).lstrip("/")
+    return path.is_file() or (path / "index.html").is_file()
+
+
+def french_sources(root: Path) -> list[Path]:
+    return [p for p in sorted((root / "content").rglob("*.md")) if not p.name.endswith(".en.md")]
+
+
+def url_of(root: Path, source: Path, prefix: str = "") -> str:
+    relative = source.relative_to(root / "content")
+    parts = list(relative.parent.parts) + ([] if relative.stem in ("_index", "index") else [relative.stem])
+    return prefix + "/" + "".join(f"{part}/" for part in parts)
+
+
+def test_every_translated_page_is_linked_both_ways(site: Path) -> None:
+    found = pages(site / "public")
+    translated = [s for s in french_sources(site) if s.with_name(s.stem + ".en.md").is_file() and s.stem != "brouillon"]
+    assert len(translated) >= 9
+    for source in translated:
+        french, english = url_of(site, source), url_of(site, source, "/en")
+        assert french in found and english in found, source
+        assert found[french].translations.get("en") == english, french
+        assert found[english].translations.get("fr") == french, english
+    untranslated = url_of(site, site / "content/lecons/non-traduite.md")
+    assert untranslated in found and "/en" + untranslated not in found
+
+
+def test_no_draft_is_published(site: Path) -> None:
+    public = site / "public"
+    assert not published(public, "/lecons/brouillon/") and not published(public, "/en/lecons/brouillon/")
+    assert not any("brouillon" in p.as_posix() for p in public.rglob("*"))
+
+
+def test_every_link_and_image_resolves_in_both_languages(site: Path) -> None:
+    public = site / "public"
+    checked = 0
+    for url, page in pages(public).items():
+        for target in page.targets:
+            absolute = urlparse(urljoin(f"http://{HOST}{url}", target))
+            if absolute.netloc != HOST:
+                continue  # another site
+            assert published(public, absolute.path), f"{url} -> {target} ({absolute.path})"
+            checked += 1
+    assert checked > 50
+    english = pages(public)["/en/lecons/premiere/"]
+    # The relative image and PDF of the French lesson, the lesson links, all followed above:
+    assert "../../../images/logo.png" in english.targets and "../seconde/" in english.targets
+    assert "../../../lecons/non-traduite/" in english.targets  # no English page: the French one
+    assert "div" in pages(public)["/en/lecons/seconde/"].structure  # the shortcode, rendered in English too
+
+
+def test_english_pages_have_the_french_structure(site: Path) -> None:
+    found = pages(site / "public")
+    compared = 0
+    for url, page in found.items():
+        if not url.startswith("/en/"):
+            continue
+        french = found[url[len("/en"):]]
+        assert page.structure == french.structure, url
+        assert page.code == french.code, url  # code blocks byte for byte
+        compared += 1
+    assert compared >= 9

@@ -1,0 +1,145 @@
+"""Catalogs through the PO tools translators use, then ``courselint build``: nothing changes.
+
+GNU gettext 0.21's ``msgmerge``, ``msgcat`` and ``msguniq`` run for real, as do polib
+and translate-toolkit, on every catalog of the sample course, of the golden fixtures
+and of a lesson in a folder with spaces long enough for the tools to wrap its
+``#:`` references.  After each tool, ``build --fail-on-change`` must write nothing
+(the same translated lessons) and report nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from translate.storage import po as ttk_po
+
+from .conftest import require_msgfmt
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parent / "golden"
+SPACED = "content/un dossier avec des espaces dont le nom est assez long/une leçon au nom long aussi.md"
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.run(
+        [sys.executable, "-m", "courselint", *args], cwd=cwd, env=environment,
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """The sample course, the fixtures (with their translations) and a spaced lesson, built once."""
+    require_msgfmt()
+    root = tmp_path_factory.mktemp("interop") / "cours"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "locales", root / "locales")
+    for lesson in sorted(GOLDEN.glob("*.md")):
+        if lesson.name.count(".") > 1:
+            continue  # expected outputs
+        (root / "content/fixtures").mkdir(exist_ok=True)
+        shutil.copy(lesson, root / "content/fixtures" / lesson.name)
+        po = lesson.with_name(f"{lesson.stem}.en.po")
+        if po.exists():
+            (root / "locales/en/fixtures").mkdir(parents=True, exist_ok=True)
+            # Confirmed by a translator: no fuzzy entry, so nothing depends on the fuzzy policy.
+            text = po.read_text(encoding="utf-8").replace("#, fuzzy\n", "")
+            (root / "locales/en/fixtures" / f"{lesson.stem}.po").write_text(text, encoding="utf-8")
+    spaced = root / SPACED
+    spaced.parent.mkdir(parents=True)
+    shutil.copy(GOLDEN / "seed.md", spaced)
+    (root / "courselint.toml").write_text('locales = ["en"]\n[i18n]\nmin_translated = 0\n', encoding="utf-8")
+    result = cli("extract", "--no-memory", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Translate the spaced lesson's catalog fully, as the seed's own catalog is.
+    seed = polib.pofile(str(root / "locales/en/fixtures/seed.po"))
+    translated = {(e.msgctxt, e.msgid): e.msgstr for e in seed if e.msgstr}
+    spaced_po = root / "locales/en" / Path(SPACED).relative_to("content").with_suffix(".po")
+    text = spaced_po.read_text(encoding="utf-8")
+    catalog = polib.pofile(text)
+    for entry in catalog:
+        entry.msgstr = translated.get((entry.msgctxt, entry.msgid), "")
+    catalog.save(str(spaced_po))
+    assert cli("extract", "--no-memory", cwd=root).returncode == 0
+    result = cli("build", cwd=root)
+    assert result.returncode == 0, result.stdout
+    assert "CL6" not in result.stdout, result.stdout
+    assert (spaced.with_name(spaced.stem + ".en.md")).exists()
+    return root
+
+
+def catalogs_of(root: Path) -> list[Path]:
+    return sorted((root / "locales/en").rglob("*.po"))
+
+
+def test_references_have_no_whitespace(project: Path) -> None:
+    for path in [*catalogs_of(project), *sorted((project / "locales").glob("**/*.pot"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#:"):
+                assert not any(ch.isspace() for ch in line[3:]) or " " in line[3:] and all(
+                    ":" in word for word in line[3:].split()
+                ), line
+    text = (project / "locales/en" / Path(SPACED).relative_to("content").with_suffix(".po")).read_text(encoding="utf-8")
+    assert "#: content/un%20dossier%20avec%20des%20espaces" in text
+
+
+def _gnu(tool: str):
+    def run(path: Path, root: Path) -> None:
+        args = [tool, "-o", str(path), str(path)]
+        if tool == "msgmerge":
+            relative = path.relative_to(root / "locales/en")
+            args = ["msgmerge", "-q", "-o", str(path), str(path), str(root / "locales" / relative.with_suffix(".pot"))]
+        subprocess.run(args, check=True, capture_output=True)
+
+    return run
+
+
+def _polib(path: Path, root: Path) -> None:
+    polib.pofile(str(path)).save()
+
+
+def _translate_toolkit(path: Path, root: Path) -> None:
+    store = ttk_po.pofile.parsefile(str(path))
+    path.write_bytes(bytes(store))
+
+
+TOOLS = {
+    "msgmerge": _gnu("msgmerge"),
+    "msgcat": _gnu("msgcat"),
+    "msguniq": _gnu("msguniq"),
+    "polib": _polib,
+    "translate-toolkit": _translate_toolkit,
+}
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_catalogs_through_a_po_tool_build_the_same_lessons(tool: str, project: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cours"
+    shutil.copytree(project, root)
+    for path in catalogs_of(root):
+        TOOLS[tool](path, root)  # translate-toolkit gives our catalogs back byte for byte
+    result = cli("build", "--fail-on-change", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""  # nothing written, nothing reported
+    check = cli("check", "--no-cache", "--select", "CL609,CL613,CL615", cwd=root)
+    assert check.returncode == 0, check.stdout
+    stats = cli("stats", cwd=root)
+    assert stats.returncode == 0 and "erreur" not in stats.stdout
+
+
+def test_an_unreadable_catalog_fails_build_and_stats(project: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cours"
+    shutil.copytree(project, root)
+    broken = root / "locales/en/fixtures/seed.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "unterminated\n', encoding="utf-8")
+    for command in ("build", "stats"):
+        result = cli(command, cwd=root)
+        assert result.returncode == 1, (command, result.stdout)
+        assert "CL609" in result.stdout and "seed.po" in result.stdout

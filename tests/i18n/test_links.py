@@ -1,0 +1,62 @@
+"""Link targets of a translated page: the browser's resolution (``urljoin``) is the oracle."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
+
+import pytest
+
+from courselint.config import Config, defaults
+from courselint.i18n import links
+
+TARGETS = ["img/a.png", "../images/b.png", "../../docs/guide.pdf", "./c.pdf?x=1#p", "../autre/#section"]
+
+
+def _config(root: Path, hugo: str | None) -> Config:
+    if hugo is not None:
+        (root / "hugo.toml").write_text(hugo, encoding="utf-8")
+    return Config(defaults(), root)
+
+
+@pytest.mark.parametrize(
+    "hugo, french, english",
+    [
+        (None, "/chap/lecon/", "/en/chap/lecon/"),
+        ('defaultContentLanguage = "fr"\ndefaultContentLanguageInSubdir = true\n', "/fr/chap/lecon/", "/en/chap/lecon/"),
+        ('defaultContentLanguage = "fr"\nuglyURLs = true\n', "/chap/lecon.html", "/en/chap/lecon.html"),
+    ],
+)
+def test_relative_targets_resolve_to_the_same_file_from_the_translated_page(tmp_path, hugo, french, english) -> None:
+    site = links.read_site(_config(tmp_path, hugo))
+    relative = PurePosixPath("chap/Lecon.md")
+    assert links.page_url(relative, site, "fr") == french
+    assert links.page_url(relative, site, "en") == english
+    pages = links.Pages(site, {links.page_url(PurePosixPath("autre.md"), site, "fr"): PurePosixPath("autre.md")}, set())
+    text = "".join(f"[x{i}]({t})\n\n" for i, t in enumerate(TARGETS))
+    out = links.rewrite(text, relative, "en", pages, set())
+    rewritten = re.findall(r"\]\(([^)]+)\)", out)
+    for before, after in zip(TARGETS, rewritten, strict=True):
+        assert urljoin("http://h" + english, after) == urljoin("http://h" + french, before), (before, after)
+
+
+def test_a_lesson_link_goes_to_the_translation_only_when_it_exists(tmp_path) -> None:
+    site = links.read_site(_config(tmp_path, None))
+    other = PurePosixPath("chap/autre.md")
+    text = "[a](../autre/) [b](/chap/autre/) [c](https://example.org/x) [d](#ici) `[e](../autre/)`\n"
+    shortcode = '[f]({{< relref "#ici" >}})\n'
+    assert links.rewrite(shortcode, PurePosixPath("chap/lecon.md"), "en", links.Pages(site, {}, set()), set()) == shortcode
+    lesson = PurePosixPath("chap/lecon.md")
+    built = links.rewrite(text, lesson, "en", links.Pages(site, {"/chap/autre/": other}, {other}), set())
+    assert built == "[a](../autre/) [b](/en/chap/autre/) [c](https://example.org/x) [d](#ici) `[e](../autre/)`\n"
+    french = links.rewrite(text, lesson, "en", links.Pages(site, {"/chap/autre/": other}, set()), set())
+    assert french.startswith("[a](../../../chap/autre/) [b](/chap/autre/) ")
+    assert french.endswith("`[e](../autre/)`\n")  # inline code is shown as written
+
+
+def test_code_blocks_are_left_alone(tmp_path) -> None:
+    site = links.read_site(_config(tmp_path, None))
+    text = "```\n![x](img/a.png)\n```\n![x](img/a.png)\n"
+    out = links.rewrite(text, PurePosixPath("chap/lecon.md"), "en", links.Pages(site, {}, set()), {1, 2, 3})
+    assert out == "```\n![x](img/a.png)\n```\n![x](../../../chap/lecon/img/a.png)\n"
