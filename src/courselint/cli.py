@@ -81,7 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_word.add_argument("words", nargs="+", metavar="MOT")
     add_word.add_argument("--config", type=Path)
 
-    commands.add_parser("rules", help="lister les règles")
+    rules = commands.add_parser("rules", help="lister les règles, ou expliquer un code")
+    rules.add_argument("code", nargs="?", metavar="CODE", help="un code (CL401) : son explication et des exemples")
+
+    lsp = commands.add_parser("lsp", help="serveur de langage (LSP) pour les éditeurs, sur l'entrée/sortie standard")
+    lsp.add_argument("--stdio", action="store_true", help="accepté pour les clients qui le passent (défaut)")
     return parser
 
 
@@ -122,7 +126,7 @@ def _main(argv: list[str] | None, speller) -> int:
     from courselint.engine import UsageError
     from courselint.markdown import silence_rule_logging
 
-    if args.command in ("check", "extract", "build", "stats"):  # the commands that parse lessons
+    if args.command in ("check", "extract", "build", "stats", "lsp"):  # the commands that parse lessons
         silence_rule_logging()
     try:
         if args.command == "check":
@@ -133,6 +137,7 @@ def _main(argv: list[str] | None, speller) -> int:
             "stats": _stats,
             "add-word": _add_word,
             "rules": _rules,
+            "lsp": _lsp,
         }[args.command]
         return handler(args)
     except (ConfigError, UsageError) as exc:
@@ -358,10 +363,25 @@ def _add_word(args) -> int:
 
 def _rules(args) -> int:
     from courselint.codes import CODES
+    from courselint.engine import UsageError
 
+    if args.code:
+        entry = CODES.get(args.code.upper())
+        if entry is None:
+            raise UsageError(f"code inconnu : {args.code} (courselint rules les liste)")
+        print(f"{entry.code}  {entry.name}  ({entry.severity.value})\n{entry.summary}\n\n{entry.explanation}")
+        return EXIT_OK
     for code in sorted(CODES):
         entry = CODES[code]
         print(f"{code}  {entry.name:<34} {entry.severity.value:<8} {entry.summary}")
+    return EXIT_OK
+
+
+def _lsp(args) -> int:
+    # pygls is imported here only: `check` under pre-commit never pays for it.
+    from courselint.lsp.server import serve
+
+    serve()
     return EXIT_OK
 
 

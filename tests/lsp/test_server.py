@@ -1,0 +1,204 @@
+"""The language server through a real LSP client (pytest-lsp's, over a subprocess's stdio).
+
+Expected ranges are computed here from the file's own lines with Python's
+codecs (``utf-16-le``/``utf-8`` lengths of the text before the word), not by
+the server's conversion code.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from lsprotocol import types
+
+from tests.lsp.client import diagnostics_for, open_document, run, session
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
+#: The six slips of the original lesson: (1-based line, word); `coeur` is the ligature slip.
+SLIPS = [(114, "identiie"), (120, "consomemation"), (149, "coeur"), (187, "péréclité"), (216, "cu"), (216, "staandard")]
+
+
+def expected_range(text: str, line: int, word: str, encoding: str = "utf-16") -> tuple[int, int, int, int]:
+    """(line, start, line, end) of ``word`` on a 1-based line, in the editor's units."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    raw = lines[line - 1]
+    start = _word_start(raw, word)
+    codec = "utf-16-le" if encoding == "utf-16" else "utf-8"
+    width = 2 if encoding == "utf-16" else 1
+    before = len(raw[:start].encode(codec)) // width
+    return (line - 1, before, line - 1, before + len(word.encode(codec)) // width)
+
+
+def _word_start(raw: str, word: str) -> int:
+    import re
+
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", raw).start()
+
+
+def ranges(diagnostics, code: str = "CL401") -> list[tuple[int, int, int, int]]:
+    return sorted(
+        (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+        for d in diagnostics
+        if d.code == code
+    )
+
+
+def lesson_folder(tmp_path: Path, text: str, name: str = "seed.md", newline: str = "\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+def test_the_seed_lesson_gives_its_six_slips_at_their_utf16_ranges(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    path = lesson_folder(tmp_path, text)
+
+    async def scenario():
+        async with session(tmp_path) as (client, result):
+            assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf16
+            uri = open_document(client, path, text)
+            return await diagnostics_for(client, uri)
+
+    diagnostics = run(scenario())
+    assert ranges(diagnostics) == sorted(expected_range(text, line, word) for line, word in SLIPS)
+    assert {d.code for d in diagnostics} == {"CL401"}
+    words = sorted(d.message.split("« ")[1].split(" »")[0] for d in diagnostics)
+    assert words == sorted(word for _line, word in SLIPS)
+    first = diagnostics[0]
+    assert first.severity == types.DiagnosticSeverity.Error
+    assert "spelling.unknown-word" in first.source
+    assert first.code_description.href.endswith("README.md#cl401")
+
+
+def with_emoji(text: str) -> str:
+    """The seed with astral characters, a ligature and a combining accent before the slips."""
+    lines = text.split("\n")
+    assert lines[113].startswith("> Un système les identiie")
+    lines[113] = lines[113].replace("> Un système", "> 🐳🐳 Un système", 1)
+    assert "contraindre la consomemation" in lines[119]
+    lines[119] = lines[119].replace("Cette technique", "Cette œuvre 🐧 technique", 1)
+    assert " coeur" in lines[148]
+    lines[148] = "`e\u0301` 🚀 " + lines[148]
+    lines[215] = "🐳 " + lines[215]
+    return "\n".join(lines)
+
+
+def test_emoji_ligatures_combining_accents_and_crlf_keep_exact_ranges(tmp_path: Path) -> None:
+    text = with_emoji(SEED.read_text(encoding="utf-8")).replace("\n", "\r\n")
+    path = tmp_path / "seed.md"
+    path.write_bytes(text.encode("utf-8"))
+
+    async def scenario(encodings):
+        async with session(tmp_path, encodings) as (client, result):
+            uri = open_document(client, path, text)
+            return result.capabilities.position_encoding, await diagnostics_for(client, uri)
+
+    encoding, diagnostics = run(scenario(None))
+    assert encoding == "utf-16"
+    assert ranges(diagnostics) == sorted(expected_range(text, line, word) for line, word in SLIPS)
+    # the emoji moved UTF-16 columns away from code points: the test would see a naive server
+    assert expected_range(text, 114, "identiie")[1] == 17 + 2 * 2 + 1
+
+    encoding, diagnostics = run(scenario(["utf-8", "utf-16"]))
+    assert encoding == "utf-8"
+    assert ranges(diagnostics) == sorted(expected_range(text, line, word, "utf-8") for line, word in SLIPS)
+
+
+def _apply(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply LSP text edits (UTF-16 units) the way an editor does, with Python's codec."""
+    lines = text.split("\n")
+
+    def offset(position: types.Position) -> int:
+        before = sum(len(line) + 1 for line in lines[: position.line])
+        line = lines[position.line].encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
+        return before + len(line)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+def test_an_edit_updates_the_diagnostics_and_the_code_action_fixes_consomemation(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    path = lesson_folder(tmp_path, text)
+    line, start, _, end = expected_range(text, 120, "consomemation")
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, text)
+            first = await diagnostics_for(client, uri)
+            # Type a slip into line 10's neighbour: a new unknown word on line 7.
+            typed = types.Range(types.Position(6, 2), types.Position(6, 2))
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                    content_changes=[types.TextDocumentContentChangePartial(range=typed, text="Bienvenu dans lla ")],
+                )
+            )
+            second = await diagnostics_for(client, uri, version=2)
+            edited = text.split("\n")
+            edited[6] = edited[6][:2] + "Bienvenu dans lla " + edited[6][2:]
+            edited = "\n".join(edited)
+            actions = await client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri),
+                    range=types.Range(types.Position(line, start + 3), types.Position(line, start + 3)),
+                    context=types.CodeActionContext(diagnostics=[]),
+                )
+            )
+            chosen = next(a for a in actions if "consommation" in a.title)
+            fixed = _apply(edited, chosen.edit.changes[uri])
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+                )
+            )
+            third = await diagnostics_for(client, uri, version=3)
+            return first, second, actions, fixed, third
+
+    first, second, actions, fixed, third = run(scenario())
+    assert len(first) == 6
+    assert (6, 2 + len("Bienvenu dans "), 6, 2 + len("Bienvenu dans lla")) in ranges(second)
+    assert len(ranges(second)) == 7
+    assert fixed.split("\n")[119].count("la consommation de process") == 1
+    assert len(ranges(third)) == 6  # consomemation gone, the typed slip still there
+    assert (line, start, line, end) not in ranges(third)
+    titles = [a.title for a in actions]
+    assert any("liste de mots du projet" in t for t in titles)
+    assert any("spelling_words" in t for t in titles)
+    assert any(t == "Désactiver CL401 pour la ligne suivante" for t in titles)
+
+
+def test_a_catalog_with_a_broken_inline_code_span_gives_cl601(tmp_path: Path) -> None:
+    folder = tmp_path / "locales" / "en"
+    folder.mkdir(parents=True)
+    path = folder / "lecon.po"
+    text = (
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "La commande `chroot` change la racine."\nmsgstr "The `chroot command changes the root."\n'
+    )
+    path.write_text(text.replace("`chroot command", "`chroot` command"), encoding="utf-8")  # the disk copy is fine
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, text, language="po")
+            return await diagnostics_for(client, uri)
+
+    diagnostics = run(scenario())
+    assert "CL601" in [d.code for d in diagnostics]
+    assert all(d.range.start.line == 6 for d in diagnostics)  # the msgid line, 0-based
+    # The buffer, not the file, was checked: `check` on the same text saved agrees.
+    saved = tmp_path / "saved" / "en"
+    saved.mkdir(parents=True)
+    (saved / "lecon.po").write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "courselint", "check", "--no-cache", "--format", "json", str(saved / "lecon.po")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+    )
+    cli = json.loads(result.stdout)
+    assert sorted((d.code, d.message) for d in diagnostics) == sorted((f["code"], f["message"]) for f in cli)
