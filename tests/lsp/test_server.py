@@ -202,3 +202,49 @@ def test_a_catalog_with_a_broken_inline_code_span_gives_cl601(tmp_path: Path) ->
     )
     cli = json.loads(result.stdout)
     assert sorted((d.code, d.message) for d in diagnostics) == sorted((f["code"], f["message"]) for f in cli)
+
+
+def test_hover_explains_a_finding_and_shows_a_timeline_entrys_step(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    path = lesson_folder(tmp_path, text)
+    line, start, _, _ = expected_range(text, 120, "consomemation")
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, text)
+            await diagnostics_for(client, uri)
+            on_slip = await client.text_document_hover_async(
+                types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, start + 2))
+            )
+            on_entry = await client.text_document_hover_async(  # `* 2000 : BSD Jail`, line 16
+                types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(15, 4))
+            )
+            return on_slip, on_entry
+
+    on_slip, on_entry = run(scenario())
+    assert "**CL401**" in on_slip.contents.value
+    assert "Faux : `la consomemation de ressources`" in on_slip.contents.value
+    assert "ligne 59" in on_entry.contents.value
+    assert "## 2000 : BSD Jail" in on_entry.contents.value
+    assert "* [E] Chroot + isolation, mais seulement BSD" in on_entry.contents.value
+
+
+def test_a_lesson_that_does_not_parse_gives_a_diagnostic_and_the_server_goes_on(tmp_path: Path) -> None:
+    broken = "---\ntitle: [Leçon\nweight: 1\n---\n\nUn mot tecnique.\n"
+    path = lesson_folder(tmp_path, broken, name="casse.md")
+    good = lesson_folder(tmp_path, "---\ntitle: Leçon\nweight: 1\n---\n\nUn mot tecnique.\n", name="bonne.md")
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            first = await _open_and_wait(client, path, broken)
+            second = await _open_and_wait(client, good, good.read_text(encoding="utf-8"))
+            return first, second
+
+    first, second = run(scenario())
+    assert sorted(d.code for d in first) == ["CL003", "CL401"]  # the prose is still checked, as by `check`
+    assert [(d.code, d.range.start.line) for d in second] == [("CL401", 5)]
+
+
+async def _open_and_wait(client, path: Path, text: str):
+    uri = open_document(client, path, text)
+    return await diagnostics_for(client, uri)
