@@ -248,3 +248,80 @@ def test_a_lesson_that_does_not_parse_gives_a_diagnostic_and_the_server_goes_on(
 async def _open_and_wait(client, path: Path, text: str):
     uri = open_document(client, path, text)
     return await diagnostics_for(client, uri)
+
+
+def _change(client, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def test_a_burst_of_edits_ends_on_the_last_text_and_never_goes_back(tmp_path: Path) -> None:
+    head = "---\ntitle: Leçon\nweight: 1\n---\n\n"
+    path = lesson_folder(tmp_path, head + "Texte.\n", name="lecon.md")
+    published: list[int] = []
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, head + "Texte.\n")
+            await diagnostics_for(client, uri, version=1)
+            for version, slip in enumerate(["tecnique", "ordinnateur", "procesus", "conteneurr", "reseau"], start=2):
+                _change(client, uri, version, head + f"Un mot {slip}.\n")
+            while True:
+                params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+                published.append(params.version)
+                if params.version == 6:
+                    return params.diagnostics
+
+    final = run(scenario())
+    assert len(final) == 1 and "« reseau »" in final[0].message
+    assert published == sorted(published)  # a stale pass never publishes over a newer one
+
+
+def test_configuration_and_word_list_changes_are_picked_up(tmp_path: Path) -> None:
+    text = "---\ntitle: Leçon\nweight: 1\n---\n\nUn mot tecnique et zorglubage.\n"
+    path = lesson_folder(tmp_path, text, name="lecon.md")
+    config = tmp_path / "courselint.toml"
+    config.write_text("", encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, text)
+            first = await diagnostics_for(client, uri, version=1)
+            await client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="courselint.addWord", arguments=[uri, "zorglubage"])
+            )
+            second = await diagnostics_for(client, uri)
+            config.write_text('ignore = ["CL4"]\n', encoding="utf-8")
+            _change(client, uri, 2, text + "\nEncore une fote.\n")
+            third = await diagnostics_for(client, uri, version=2)
+            return first, second, third
+
+    first, second, third = run(scenario())
+    assert sorted(d.message.split("« ")[1].split(" »")[0] for d in first) == ["tecnique", "zorglubage"]
+    assert [d.message.split("« ")[1].split(" »")[0] for d in second] == ["tecnique"]
+    assert (tmp_path / ".courselint-words.txt").read_text(encoding="utf-8") == "zorglubage\n"
+    assert list(third) == []  # the configuration now ignores CL4: reloaded
+
+
+def test_grammar_comes_after_the_other_rules_when_configured(tmp_path: Path) -> None:
+    """Grammalecte (Debian's python3-grammalecte) runs for real, after the fast pass."""
+    text = SEED.read_text(encoding="utf-8")
+    path = lesson_folder(tmp_path, text)
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, text)
+            fast = await diagnostics_for(client, uri)
+            complete = await diagnostics_for(client, uri)
+            return fast, complete
+
+    fast, complete = run(scenario())
+    assert sorted(d.code for d in fast) == ["CL401"] * 6
+    grammar = [(d.code, d.range.start.line) for d in complete if d.code.startswith("CL5")]
+    # the two slips `courselint check` finds in the seed (README's quick start): lines 73 and 171
+    assert grammar == [("CL501", 72), ("CL501", 170)]

@@ -75,3 +75,22 @@ def disable_next_line(text: str, line: int, code: str) -> Edit | None:
     # same blockquote instead of cutting it in two.
     prefix = re.match(r"[ \t>]*", current).group(0)
     return Edit(Span(line, 1, line, 1), f"{prefix}<!-- courselint: disable-next-line={code} -->{newline_of(text)}")
+
+
+def ignore_in_catalog(text: str, line: int, code: str) -> Edit | None:
+    """A translator comment ``# courselint: ignore=CODE`` on the entry whose ``msgid`` is at ``line``.
+
+    It goes above the entry's other comments, where translator comments belong
+    (Poedit and Weblate show them there).  None for the checks that cannot be
+    silenced (CL605, CL606) and the file-level codes (CL609, CL610).
+    """
+    from courselint.i18n.checks import ENTRY_CHECKS
+
+    entry = ENTRY_CHECKS.get(code)
+    if (entry is None or not entry.silenceable) and code != "CL608":
+        return None
+    lines = _model_text(text).split("\n")
+    first = line
+    while first > 1 and lines[first - 2].startswith("#"):
+        first -= 1
+    return Edit(Span(first, 1, first, 1), f"# courselint: ignore={code}{newline_of(text)}")

@@ -21,7 +21,7 @@ than one rule.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -124,7 +124,18 @@ def check_lesson(
     """Findings of a lesson buffer: the fast pass, or (``grammar``) the grammar pass."""
     keep = is_grammar if grammar else (lambda code: not is_grammar(code))
     data = text.encode("utf-8", "surrogatepass")
-    return engine.check_lesson_source(str(path), data, project.config, project.ctx, _Pass(project.selection, keep, cancelled))
+    findings = engine.check_lesson_source(
+        str(path), data, project.config, project.ctx, _Pass(project.selection, keep, cancelled)
+    )
+    if grammar:
+        # An engine that could not start (CL901) is said where the author looks:
+        # on the lesson it could not check, at its first line.
+        findings += [
+            replace(f, path=str(path), line=1, column=1, end_line=1, end_column=2)
+            for f in project.ctx.run_findings
+            if project.selection.enabled(f.code, f.rule)
+        ]
+    return findings
 
 
 def check_chapter(project: Project, path: Path) -> list[Finding]:

@@ -276,15 +276,18 @@ class CourselintServer(LanguageServer):
                     )
             if lesson:
                 edit = actions.disable_next_line(text, finding.line, finding.code)
-                if edit is not None:
-                    out.append(
-                        types.CodeAction(
-                            title=f"Désactiver {finding.code} pour la ligne suivante",
-                            kind=types.CodeActionKind.QuickFix,
-                            diagnostics=diagnostic,
-                            edit=self.workspace_edit(uri, lines, [edit]),
-                        )
+            else:
+                edit = actions.ignore_in_catalog(text, finding.line, finding.code)
+            if edit is not None:
+                title = "pour la ligne suivante" if lesson else "pour cette entrée (commentaire du traducteur)"
+                out.append(
+                    types.CodeAction(
+                        title=f"Désactiver {finding.code} {title}",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=diagnostic,
+                        edit=self.workspace_edit(uri, lines, [edit]),
                     )
+                )
         fix_all = self.fix_all(uri)
         if fix_all is not None:
             out.append(fix_all)
