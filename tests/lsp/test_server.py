@@ -325,3 +325,30 @@ def test_grammar_comes_after_the_other_rules_when_configured(tmp_path: Path) -> 
     grammar = [(d.code, d.range.start.line) for d in complete if d.code.startswith("CL5")]
     # the two slips `courselint check` finds in the seed (README's quick start): lines 73 and 171
     assert grammar == [("CL501", 72), ("CL501", 170)]
+
+
+def test_fix_all_safe_problems_of_the_file(tmp_path: Path) -> None:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    assert lines[79] == '* [E] Un sandboxing "maison" dans Linux'
+    lines[79] = '* [E ] Un sandboxing "maison" dans Linux'  # CL302, one safe reading: [E]
+    text = "\n".join(lines)
+    path = lesson_folder(tmp_path, text)
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            uri = open_document(client, path, text)
+            diagnostics = await diagnostics_for(client, uri)
+            actions = await client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri),
+                    range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                    context=types.CodeActionContext(diagnostics=[]),
+                )
+            )
+            return uri, diagnostics, actions
+
+    uri, diagnostics, actions = run(scenario())
+    assert "CL302" in [d.code for d in diagnostics]
+    [fix_all] = [a for a in actions if a.kind == "source.fixAll.courselint"]
+    fixed = _apply(text, fix_all.edit.changes[uri])
+    assert fixed == SEED.read_text(encoding="utf-8")  # only the tag changed; spelling needs a person's choice

@@ -239,55 +239,44 @@ class CourselintServer(LanguageServer):
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        found = self.findings_at(uri, params.range)
         out: list[types.CodeAction] = []
         text = self.documents[uri].published.text if uri in self.documents else ""
         lesson = not uri.endswith(".po")
-        for finding, lines in found:
+        for finding, lines in self.findings_at(uri, params.range):
             diagnostic = [self.diagnostic(lines, finding)]
+
+            def quickfix(title: str, edits=(), command: types.Command | None = None, preferred: bool = False) -> None:
+                edit = self.workspace_edit(uri, lines, edits) if edits else None
+                out.append(
+                    types.CodeAction(
+                        title=title,
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=diagnostic,
+                        is_preferred=preferred,
+                        edit=edit,
+                        command=command,
+                    )
+                )
+
             for number, fix in enumerate(finding.fixes):
-                out.append(
-                    types.CodeAction(
-                        title=fix.title,
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=diagnostic,
-                        is_preferred=number == 0 and (fix.safe or len(finding.fixes) == 1),
-                        edit=self.workspace_edit(uri, lines, fix.edits),
-                    )
-                )
+                quickfix(fix.title, fix.edits, preferred=number == 0 and (fix.safe or len(finding.fixes) == 1))
             if finding.code == "CL401" and finding.word:
-                out.append(
-                    types.CodeAction(
-                        title=f"Ajouter « {finding.word} » à la liste de mots du projet",
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=diagnostic,
-                        command=types.Command(title="Ajouter le mot", command=ADD_WORD, arguments=[uri, finding.word]),
-                    )
+                word = finding.word
+                quickfix(
+                    f"Ajouter « {word} » à la liste de mots du projet",
+                    command=types.Command(title="Ajouter le mot", command=ADD_WORD, arguments=[uri, word]),
                 )
-                edit = actions.add_lesson_word(text, finding.word)
+                edit = actions.add_lesson_word(text, word)
                 if edit is not None:
-                    out.append(
-                        types.CodeAction(
-                            title=f"Ajouter « {finding.word} » aux spelling_words de cette leçon",
-                            kind=types.CodeActionKind.QuickFix,
-                            diagnostics=diagnostic,
-                            edit=self.workspace_edit(uri, lines, [edit]),
-                        )
-                    )
+                    quickfix(f"Ajouter « {word} » aux spelling_words de cette leçon", [edit])
             if lesson:
                 edit = actions.disable_next_line(text, finding.line, finding.code)
+                where = "pour la ligne suivante"
             else:
                 edit = actions.ignore_in_catalog(text, finding.line, finding.code)
+                where = "pour cette entrée (commentaire du traducteur)"
             if edit is not None:
-                title = "pour la ligne suivante" if lesson else "pour cette entrée (commentaire du traducteur)"
-                out.append(
-                    types.CodeAction(
-                        title=f"Désactiver {finding.code} {title}",
-                        kind=types.CodeActionKind.QuickFix,
-                        diagnostics=diagnostic,
-                        edit=self.workspace_edit(uri, lines, [edit]),
-                    )
-                )
+                quickfix(f"Désactiver {finding.code} {where}", [edit])
         fix_all = self.fix_all(uri)
         if fix_all is not None:
             out.append(fix_all)
