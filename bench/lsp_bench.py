@@ -47,9 +47,9 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
-async def main(edits: int) -> None:
+async def main(edits: int, lines: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="lsp-bench-"))
-    text = big_lesson()
+    text = big_lesson(lines)
     path = folder / "lecon.md"
     path.write_text(text, encoding="utf-8")
     client = make_test_lsp_client()
@@ -70,7 +70,7 @@ async def main(edits: int) -> None:
     print(f"lesson: {text.count(chr(10))} lines; first diagnostics (dictionary load, cold): "
           f"{(time.perf_counter() - start) * 1000:.0f} ms, {len(first)} findings")
     times, memory = [], {}
-    line = 1000
+    line = lines // 2
     for number in range(1, edits + 1):
         version = number + 1
         # Type (or delete) one word on a line in the middle of the lesson.
@@ -93,6 +93,8 @@ async def main(edits: int) -> None:
             memory[number] = rss_kb(pid)
         if number == 1:
             print(f"after one typed word: {len(found)} findings")
+        if number % 100 == 0:
+            print(f"  {number} edits, last {elapsed:.0f} ms", flush=True)
     await client.shutdown_session()
     await client.stop()
     times.sort()
@@ -105,4 +107,6 @@ async def main(edits: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--edits", type=int, default=1000)
-    asyncio.run(main(parser.parse_args().edits))
+    parser.add_argument("--lines", type=int, default=2000, help="length of the lesson (the seed lesson has 221)")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.edits, arguments.lines))
