@@ -94,6 +94,8 @@ CODES: dict[str, Code] = _table(
     ("CL104", "frontmatter.duplicate-weight", ERROR, "chapter", "Deux leçons d'un même chapitre ont le même `weight`."),
     ("CL105", "frontmatter.weight-order", ERROR, "chapter",
      "L'ordre des `weight` d'un chapitre contredit les numéros des leçons."),
+    ("CL106", "frontmatter.not-a-lesson", WARNING, "lesson",
+     "Fichier Markdown sans front matter : ce n'est pas une leçon, mais Hugo le publie."),
     ("CL201", "timeline.order", ERROR, "lesson",
      "Un élément de la frise chronologique est antérieur à celui qui le précède."),
     ("CL202", "timeline.entry-without-step", ERROR, "lesson", "Une entrée de la frise n'a pas de section d'étape."),
@@ -114,6 +116,7 @@ CODES: dict[str, Code] = _table(
      "Des étiquettes de facteur sont utilisées mais aucune légende ne les déclare."),
     ("CL305", "factors.tag-order", WARNING, "lesson", "Des étiquettes de facteur ne suivent pas l'ordre de la légende."),
     ("CL401", "spelling.unknown-word", ERROR, "lesson", "Mot inconnu du dictionnaire."),
+    ("CL402", "spelling.ligature", WARNING, "lesson", "Mot français écrit sans sa ligature (coeur pour cœur)."),
     ("CL501", "grammar.grammalecte", WARNING, "lesson", "Faute de grammaire signalée par Grammalecte."),
     ("CL502", "grammar.typography", WARNING, "lesson",
      "Règle typographique (apostrophes, espaces insécables…), si `grammar.typography` est activé."),
@@ -234,6 +237,12 @@ numérotation.
 
 Faux : `2.05` avec `weight: 20` et `2.06` avec `weight: 19`
 Juste : `2.05` avec `weight: 19` et `2.06` avec `weight: 20`""",
+    "CL106": """
+Un fichier Markdown sans front matter n'est pas une leçon (notes, brouillon), mais Hugo
+le publie quand même : donnez-lui un front matter, ou sortez-le de `content/`.
+
+Faux : `NOTES.md` dans `content/` avec seulement `# Idées`
+Juste : `---` / `title: Idées` / `draft: true` / `---` en tête du fichier""",
     "CL201": """
 La frise chronologique (`* ANNÉE : libellé`) doit aller du plus ancien au plus récent.
 
@@ -305,6 +314,12 @@ frappe ou mot à ajouter (`courselint add-word`, `spelling_words` de la leçon).
 
 Faux : `la consomemation de ressources`
 Juste : `la consommation de ressources`""",
+    "CL402": """
+Un mot français écrit sans sa ligature (`oe` pour `œ`, `ae` pour `æ`) : le dictionnaire le
+connaît avec la ligature.
+
+Faux : `au coeur du noyau`
+Juste : `au cœur du noyau`""",
     "CL501": """
 Grammalecte signale une faute de grammaire (accord, conjugaison, locution).
 
