@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     # running checks and printing findings
     ("courselint.engine", "courselint.reporters.", "courselint.baseline", "courselint.changes", "courselint.words"),
     # the programs
-    ("courselint.cli", "courselint.__main__"),
+    ("courselint.cli", "courselint.__main__", "courselint.lsp", "courselint.lsp."),
 ]
 
 

@@ -136,7 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     words.add_argument("--format", choices=("text", "json"), default="text", help=_("format (défaut : text)"))
     words.add_argument("--jobs", type=int, default=0, help=_("processus en parallèle (0 : un par cœur)"))
 
-    commands.add_parser("rules", help=_("lister les règles"))
+    rules = commands.add_parser("rules", help=_("lister les règles, ou expliquer un code"))
+    rules.add_argument("code", nargs="?", metavar="CODE", help=_("un code (CL401) : son explication et des exemples"))
+
+    lsp = commands.add_parser("lsp", help=_("serveur de langage (LSP) pour les éditeurs, sur l'entrée/sortie standard"))
+    lsp.add_argument("--stdio", action="store_true", help=_("accepté pour les clients qui le passent (défaut)"))
     return parser
 
 
@@ -180,7 +184,7 @@ def _main(argv: list[str] | None, speller) -> int:
     from courselint.engine import UsageError
     from courselint.markdown import silence_rule_logging
 
-    if args.command in ("check", "baseline", "words", "extract", "build", "stats"):  # the commands that parse lessons
+    if args.command in ("check", "baseline", "words", "extract", "build", "stats", "lsp"):  # the commands that parse lessons
         silence_rule_logging()
     try:
         if args.command == "check":
@@ -193,6 +197,7 @@ def _main(argv: list[str] | None, speller) -> int:
             "add-word": _add_word,
             "words": _words,
             "rules": _rules,
+            "lsp": _lsp,
         }[args.command]
         return handler(args)
     except (ConfigError, UsageError) as exc:
@@ -601,10 +606,25 @@ def _words(args) -> int:
 
 def _rules(args) -> int:
     from courselint.codes import CODES
+    from courselint.engine import UsageError
 
+    if args.code:
+        entry = CODES.get(args.code.upper())
+        if entry is None:
+            raise UsageError(_("code inconnu : {code} (courselint rules les liste)").format(code=args.code))
+        print(f"{entry.code}  {entry.name}  ({entry.severity.value})\n{entry.summary}\n\n{entry.explanation}")
+        return EXIT_OK
     for code in sorted(CODES):
         entry = CODES[code]
         print(f"{code}  {entry.name:<34} {entry.severity.value:<8} {entry.summary}")
+    return EXIT_OK
+
+
+def _lsp(args) -> int:
+    # pygls is imported here only: `check` under pre-commit never pays for it.
+    from courselint.lsp.server import serve
+
+    serve()
     return EXIT_OK
 
 

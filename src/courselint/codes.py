@@ -18,7 +18,7 @@ Scopes say who reports a code:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from courselint.findings import Finding, Fix, Severity, Span
 
@@ -34,6 +34,9 @@ class Code:
     severity: Severity
     scope: str
     summary: str
+    #: What the code means, with a wrong and a right example (French, Markdown):
+    #: ``courselint rules CODE`` prints it, the language server shows it on hover.
+    explanation: str = ""
 
     def finding(
         self,
@@ -149,6 +152,292 @@ CODES: dict[str, Code] = _table(
      "Un catalogue dont la leçon n'existe plus (renommée, déplacée, supprimée) ; `extract --prune` le supprime."),
     ("CL901", "internal.engine-unavailable", ERROR, "run", "Moteur de vérification indisponible."),
 )
+
+
+def _explain(table: dict[str, Code], texts: dict[str, str]) -> dict[str, Code]:
+    if set(texts) != set(table):
+        raise ValueError(f"explanations and codes differ: {sorted(set(texts) ^ set(table))}")
+    return {code: replace(entry, explanation=texts[code].strip()) for code, entry in table.items()}
+
+
+CODES = _explain(CODES, {
+    "CL001": """
+Le fichier n'a pas pu être lu : droits insuffisants, fichier supprimé pendant la
+vérification, ou chemin qui désigne un dossier.
+
+Faux : `chmod 000 lecon.md`
+Juste : un fichier lisible par l'utilisateur qui lance courselint.""",
+    "CL002": """
+Une leçon doit être enregistrée en UTF-8 ; un octet invalide (Latin-1, Windows-1252)
+donne des accents illisibles sur le site.
+
+Faux : `é` enregistré comme l'octet 0xE9 (Latin-1)
+Juste : `é` enregistré en UTF-8 (0xC3 0xA9)""",
+    "CL003": """
+Le front matter (entre les lignes `---` ou `+++`) n'est pas du YAML ou du TOML valide :
+Hugo refusera la page.
+
+Faux : `title: Docker : en pratique`
+Juste : `title: "Docker : en pratique"`""",
+    "CL004": """
+Le fichier contient des octets NUL : c'est un fichier binaire (image, archive) nommé
+`.md`, pas une leçon Markdown.
+
+Faux : une image PNG renommée `lecon.md`
+Juste : un fichier texte Markdown""",
+    "CL005": """
+Le front matter doit être un dictionnaire de clés (`title: …`), pas une liste ni un
+texte seul.
+
+Faux : `- title: Leçon`
+Juste : `title: Leçon`""",
+    "CL006": """
+Le front matter s'ouvre par `---` (ou `+++`) mais n'est jamais fermé : toute la leçon
+serait lue comme du front matter.
+
+Faux : `---` puis `title: Leçon` puis le texte, sans second `---`
+Juste : `---` / `title: Leçon` / `---` puis le texte""",
+    "CL007": """
+Des listes ou citations imbriquées trop profondément : le fichier ressemble à une
+attaque ou à une erreur d'indentation, il n'est pas analysé plus loin.
+
+Faux : `> > > > > …` sur des centaines de niveaux
+Juste : deux ou trois niveaux d'imbrication au plus""",
+    "CL008": """
+Un bloc de code ouvert par ` ``` ` n'est jamais fermé : toute la suite de la leçon
+devient du code sur le site.
+
+Faux : ` ```bash ` / `docker ps` puis la suite du texte
+Juste : ` ```bash ` / `docker ps` / ` ``` `""",
+    "CL009": """
+Un shortcode Hugo s'ouvre par `{{<` (ou `{{%`) sans son `>}}` : Hugo échoue à
+construire la page.
+
+Faux : `{{< figure src="a.png" `
+Juste : `{{< figure src="a.png" >}}`""",
+    "CL101": """
+Une clé obligatoire (`frontmatter.required`, par défaut `title` et `weight`) manque :
+la leçon n'a pas de titre ou pas de place dans le menu.
+
+Faux : un front matter avec `title` seulement
+Juste : `title: 2.05 Docker` et `weight: 18`""",
+    "CL102": """
+Une clé du front matter n'a pas le type attendu (`frontmatter.types`) : Hugo trie
+mal un `weight` écrit comme du texte.
+
+Faux : `weight: "18"`
+Juste : `weight: 18`""",
+    "CL103": """
+Le numéro qui ouvre le titre doit être celui de `pre` (le numéro affiché dans le menu).
+
+Faux : `title: 2.05 Docker` avec `pre: "<b>2.06 </b>"`
+Juste : `title: 2.05 Docker` avec `pre: "<b>2.05 </b>"`""",
+    "CL104": """
+Deux leçons d'un même chapitre ont le même `weight` : leur ordre dans le menu devient
+arbitraire.
+
+Faux : `2.05` et `2.06` toutes deux avec `weight: 18`
+Juste : `weight: 18` puis `weight: 19`""",
+    "CL105": """
+L'ordre des `weight` contredit les numéros des leçons : le menu ne suit pas la
+numérotation.
+
+Faux : `2.05` avec `weight: 20` et `2.06` avec `weight: 19`
+Juste : `2.05` avec `weight: 19` et `2.06` avec `weight: 20`""",
+    "CL106": """
+Un fichier Markdown sans front matter n'est pas une leçon (notes, brouillon), mais Hugo
+le publie quand même : donnez-lui un front matter, ou sortez-le de `content/`.
+
+Faux : `NOTES.md` dans `content/` avec seulement `# Idées`
+Juste : `---` / `title: Idées` / `draft: true` / `---` en tête du fichier""",
+    "CL201": """
+La frise chronologique (`* ANNÉE : libellé`) doit aller du plus ancien au plus récent.
+
+Faux : `* 2000 : BSD Jail` puis `* 1979 : Chroot`
+Juste : `* 1979 : Chroot` puis `* 2000 : BSD Jail`""",
+    "CL202": """
+Chaque entrée de la frise annonce une section d'étape (`## ANNÉE : libellé`) ; celle-ci
+manque.
+
+Faux : `* 2014 : rkt` dans la frise, aucune section `## 2014 : rkt`
+Juste : `* 2014 : rkt` et plus bas `## 2014 : rkt`""",
+    "CL203": """
+Une section d'étape n'a pas d'entrée dans la frise : la frise ne résume plus la leçon.
+
+Faux : `## 2014 : rkt` sans `* 2014 : rkt` dans la frise
+Juste : ajouter `* 2014 : rkt` à la frise""",
+    "CL204": """
+Les sections d'étape doivent suivre l'ordre chronologique et celui de la frise.
+
+Faux : `## 2000 : BSD Jail` avant `## 1979 : Chroot`
+Juste : `## 1979 : Chroot` puis `## 2000 : BSD Jail`""",
+    "CL205": """
+Le libellé d'une section d'étape doit reprendre celui de son entrée dans la frise.
+
+Faux : `* 2006 : Process Containers (cgroups)` et `## 2006 : Process Containers`
+Juste : `## 2006 : Process Containers (cgroups)`""",
+    "CL206": """
+Un élément de la frise ne se lit pas `ANNÉE : libellé` (année mal écrite, deux-points
+manquant).
+
+Faux : `* 2OO8 : LXC` (lettres O au lieu de zéros)
+Juste : `* 2008 : LXC`""",
+    "CL210": """
+Un `---` collé sous une ligne de texte en fait un titre (setext) au lieu d'un
+changement de diapositive.
+
+Faux : `Fin du paragraphe.` puis `---` à la ligne suivante
+Juste : `Fin du paragraphe.`, une ligne vide, puis `---`""",
+    "CL301": """
+Une étiquette de facteur doit être déclarée dans la légende de la leçon (ou
+`factors.legend`).
+
+Faux : `* [X] Chroot + isolation` avec une légende `[E]`, `[P]`, `[R]`
+Juste : `* [E] Chroot + isolation`""",
+    "CL302": """
+Une étiquette de facteur s'écrit une lettre majuscule entre crochets, une par
+étiquette.
+
+Faux : `[E ]`, `[e]`, `(E)`, `[E,P]`, `[EP]`
+Juste : `[E]`, `[E] [P]`""",
+    "CL303": """
+La leçon utilise des étiquettes de facteur, mais cette section d'étape n'en a aucune.
+
+Faux : `## 2001 : Vserver` sans ligne `* [E] …`
+Juste : `## 2001 : Vserver` puis `* [E] Un sandboxing "maison" dans Linux`""",
+    "CL304": """
+Des étiquettes de facteur sont utilisées mais aucune légende ne les déclare.
+
+Faux : des `[E]` dans les étapes, pas de liste `* [E] Des évolutions techniques…`
+Juste : une section « Les facteurs de lecture » qui déclare `[E]`, `[P]`, `[R]`""",
+    "CL305": """
+Plusieurs étiquettes sur une ligne suivent l'ordre de la légende.
+
+Faux : `* [R] [E] …` avec la légende `[E]`, `[P]`, `[R]`
+Juste : `* [E] [R] …`""",
+    "CL401": """
+Un mot que le dictionnaire français (et les listes du projet) ne connaît pas : faute de
+frappe ou mot à ajouter (`courselint add-word`, `spelling_words` de la leçon).
+
+Faux : `la consomemation de ressources`
+Juste : `la consommation de ressources`""",
+    "CL402": """
+Un mot français écrit sans sa ligature (`oe` pour `œ`, `ae` pour `æ`) : le dictionnaire le
+connaît avec la ligature.
+
+Faux : `au coeur du noyau`
+Juste : `au cœur du noyau`""",
+    "CL501": """
+Grammalecte signale une faute de grammaire (accord, conjugaison, locution).
+
+Faux : `en terme de performances`
+Juste : `en termes de performances`""",
+    "CL502": """
+Règle typographique de Grammalecte (apostrophe, espace insécable avant `:` `;` `?`),
+seulement si `grammar.typography` est activé.
+
+Faux : `Pourquoi?`
+Juste : `Pourquoi ?` (espace insécable)""",
+    "CL503": """
+LanguageTool signale une faute de grammaire.
+
+Faux : `les conteneurs est isolés`
+Juste : `les conteneurs sont isolés`""",
+    "CL601": """
+Le code en ligne (entre accents graves) doit rester identique dans la traduction : une
+commande traduite ne fonctionne plus.
+
+Faux : msgid "La commande `chroot`" / msgstr "The `racine` command"
+Juste : msgstr "The `chroot` command\"""",
+    "CL602": """
+Une cible de lien ou d'image doit rester la même dans la traduction.
+
+Faux : msgid "[doc](https://docs.docker.com)" / msgstr "[doc](https://docker.com)"
+Juste : msgstr "[docs](https://docs.docker.com)\"""",
+    "CL603": """
+Les nombres et années doivent rester les mêmes dans la traduction.
+
+Faux : msgid "En 1979, chroot…" / msgstr "In 1997, chroot…"
+Juste : msgstr "In 1979, chroot…\"""",
+    "CL604": """
+L'emphase (`*`, `**`, `_`) et le balisage de la traduction doivent s'équilibrer comme
+dans la source.
+
+Faux : msgstr "a **very important point"
+Juste : msgstr "a **very important** point\"""",
+    "CL605": """
+La traduction ajoute du HTML brut ou un script absent de la source : risque
+d'injection sur le site.
+
+Faux : msgstr "Hello <script>alert(1)</script>"
+Juste : msgstr "Hello\"""",
+    "CL606": """
+La traduction contient un caractère invisible ou de contrôle bidirectionnel qui peut
+cacher ou retourner du texte.
+
+Faux : msgstr "run<U+202E>rm -rf" (U+202E retourne la suite du texte)
+Juste : msgstr "run rm -rf\"""",
+    "CL607": """
+Un shortcode Hugo doit rester le même dans la traduction (seuls ses paramètres de texte
+se traduisent).
+
+Faux : msgid "{{< figure src=\"a.png\" >}}" / msgstr "{{< figura src=\"a.png\" >}}"
+Juste : msgstr "{{< figure src=\"a.png\" >}}\"""",
+    "CL608": """
+Un mot de la traduction anglaise est inconnu du dictionnaire anglais.
+
+Faux : msgstr "The containr is isolated"
+Juste : msgstr "The container is isolated\"""",
+    "CL609": """
+Le catalogue `.po` ne se lit pas (guillemet manquant, mot-clé inconnu) : courselint ne
+le réécrit pas, pour ne rien perdre du travail du traducteur.
+
+Faux : `msgstr "Hello` (guillemet fermant manquant)
+Juste : `msgstr "Hello"`""",
+    "CL610": """
+L'en-tête `Plural-Forms` manque ou ne convient pas à la langue du catalogue : les
+pluriels seraient mal choisis.
+
+Faux : `Plural-Forms: nplurals=1; plural=0;` dans un catalogue anglais
+Juste : `Plural-Forms: nplurals=2; plural=(n != 1);`""",
+    "CL611": """
+`courselint build` n'a pas écrit la leçon traduite : trop peu de textes sont traduits
+(`i18n.min_translated`).
+
+Faux : 40 % des entrées traduites avec `min_translated = 80`
+Juste : traduire les entrées restantes, ou baisser `i18n.min_translated`""",
+    "CL612": """
+`courselint build` refuse la leçon traduite : sa structure (titres, listes, blocs de
+code) diffère de la source.
+
+Faux : msgstr qui ajoute un titre `## …` absent du msgid
+Juste : msgstr qui garde la structure du msgid""",
+    "CL613": """
+Une page traduite (`lesson.en.md`) ne correspond plus à ce que son catalogue produirait :
+la leçon a changé sans `courselint build`, ou elle est passée sous `min_translated`.
+Hugo sert encore l'ancienne page.
+
+Faux : modifier `lecon.md` et publier sans relancer `courselint build`
+Juste : `courselint extract`, traduire, puis `courselint build` (ou supprimer la page)""",
+    "CL614": """
+Une entrée floue (son texte français a changé) est publiée avec sa traduction
+précédente (`i18n.fuzzy = "previous"`) ou en français (`"source"`) : à relire.
+
+Faux : laisser `#, fuzzy` sur une entrée dont la traduction est à jour
+Juste : relire la traduction dans Poedit et retirer le marqueur « flou »""",
+    "CL615": """
+Un catalogue dont la leçon n'existe plus (supprimée, ou renommée sans que `extract`
+retrouve ses textes) : le travail des traducteurs y reste, rien ne l'utilise.
+
+Faux : laisser `locales/en/ancienne-lecon.po` après avoir supprimé la leçon
+Juste : `courselint extract --prune` une fois la traduction récupérée ou abandonnée""",
+    "CL901": """
+Un moteur de vérification configuré (Grammalecte, LanguageTool, Hunspell) n'a pas pu
+démarrer : ses règles n'ont pas été vérifiées.
+
+Faux : `grammar.engine = "grammalecte"` sans le paquet `python3-grammalecte`
+Juste : installer le moteur, ou retirer `grammar.engine`""",
+})
 
 
 def finding(code: str, path: str, where: Span, message: str, **details) -> Finding:

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("babel", "language_tool_python", "requests", "grammalecte", "concurrent.futures.process")
+HEAVY = ("babel", "language_tool_python", "requests", "grammalecte", "concurrent.futures.process", "pygls", "lsprotocol")
 
 PROBE = """
 import contextlib, io, json, sys
@@ -43,6 +43,15 @@ def test_checking_a_lesson_imports_no_heavy_module(tmp_path: Path) -> None:
     outcome = probe(tmp_path, "check", "--no-cache", "lecon.md")
     assert outcome["status"] == 1  # the slip was found: the rules did run
     assert outcome["loaded"] == []
+
+
+def test_the_language_server_imports_pygls(tmp_path: Path) -> None:
+    """The probe sees pygls when it is loaded: `lsp --help` imports the parser only, so start the server module."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, courselint.lsp.server; print('pygls' in sys.modules)"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert result.stdout.strip() == "True", result.stderr
 
 
 def test_checking_a_catalog_imports_babel(tmp_path: Path) -> None:

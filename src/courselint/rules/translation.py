@@ -35,10 +35,17 @@ from courselint.segments import mask
 # --------------------------------------------------------------------------- shared reading
 
 
+#: Engine name of the editor buffers not yet saved, path -> text: the language
+#: server checks what a translator sees, not the file on disk.
+UNSAVED = "translation.unsaved"
+#: Engine name of the English Hunspell dictionary (CL608).
+ENGLISH = "translation.hunspell-en"
+
+
 class _Entries:
     """A parsed catalog and its checkable entries, read once per process and file version."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str | None = None) -> None:
         # Babel is imported only when a catalog is checked: `courselint check` on
         # lessons alone must not pay for it (issue 7).
         from courselint.i18n import catalog as catalogs
@@ -47,7 +54,7 @@ class _Entries:
         self.error: catalogs.CatalogError | None = None
         self.po: catalogs.PoFile | None = None
         try:
-            self.po = catalogs.read_catalog(path)
+            self.po = catalogs.read_catalog(path) if text is None else catalogs.parse_catalog(path, text)
         except catalogs.CatalogError as exc:
             self.error = exc
 
@@ -71,6 +78,14 @@ class _Entries:
 
 def _read(path, ctx) -> _Entries:
     cache = ctx.shared("translation.catalogs", dict)
+    unsaved = ctx.engines.get(UNSAVED, {}).get(str(path))
+    if unsaved is not None:
+        # Keyed by the text itself: the server gives each check its own engines
+        # dict, so these entries go away with the check (no growth per keystroke).
+        key = (str(path), unsaved)
+        if key not in cache:
+            cache[key] = _Entries(Path(path), unsaved)
+        return cache[key]
     path = Path(path)
     try:
         stat = path.stat()
@@ -148,7 +163,7 @@ def english_spelling(po_path, ctx, report) -> Iterator[Finding]:
     entries = _read(po_path, ctx)
     if not entries.locale.lower().startswith("en"):
         return
-    checker = ctx.shared("translation.hunspell-en", english_checker)
+    checker = ctx.shared(ENGLISH, english_checker)
     if checker is None:
         return
     for message in entries.entries():
