@@ -83,6 +83,8 @@ CODES: dict[str, Code] = _table(
     ("CL008", "input.unclosed-code-fence", ERROR, "input",
      "Bloc de code jamais fermé : la suite de la leçon devient du code."),
     ("CL009", "input.unclosed-shortcode", ERROR, "input", "Shortcode Hugo jamais fermé (`{{<` sans `>}}`)."),
+    ("CL010", "input.front-matter-indented", WARNING, "input",
+     "Front matter précédé de lignes vides ou d'une indentation (Hugo le lit, d'autres outils non)."),
     ("CL101", "frontmatter.missing-key", ERROR, "lesson", "Une clé obligatoire manque dans le front matter."),
     ("CL102", "frontmatter.key-type", ERROR, "lesson",
      "Une clé du front matter n'a pas le type attendu (`weight` non entier, `title` non texte…)."),

@@ -25,7 +25,7 @@ from typing import Any
 
 from courselint import codes
 from courselint import frontmatter as front_matter_reader
-from courselint.findings import Finding, LineIndex, Span
+from courselint.findings import Edit, Finding, Fix, LineIndex, Span
 from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
@@ -509,7 +509,13 @@ def parse(
 
     reading = front_matter_reader.read(text)
     front_matter, metadata = reading.front_matter, reading.metadata
-    problems.extend(_input_finding(path, *problem) for problem in reading.problems)
+    for code, line, column, message in reading.problems:
+        fixes: tuple[Fix, ...] = ()
+        if code == "CL010":
+            # Safe: Hugo reads the same front matter once the blanks before the fence are gone.
+            remove = Edit(Span(1, 1, line, column), "")
+            fixes = (Fix("retirer les blancs avant le délimiteur", (remove,), safe=True),)
+        problems.append(codes.finding(code, path, Span.point(line, column), message, fixes=fixes))
     markdown_text = text
     if front_matter is not None:
         # Blank the front matter (keep its lines) so Markdown lines stay file lines.

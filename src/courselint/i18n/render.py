@@ -121,7 +121,7 @@ def _replacement(sub: Substitution, spans, source: str, where: _SourceMap) -> st
     unit, text = sub.unit, sub.msgstr
     if unit.kind in ("front_matter_value", "shortcode_param") and text == unit.msgid:
         return source[spans[0][0] : spans[-1][1]]  # the value as written (quotes, escapes)
-    if unit.kind == "front_matter_value" and unit.syntax == "toml":
+    if unit.kind == "front_matter_value" and unit.syntax in ("toml", "json"):
         return json.dumps(text.replace("\n", " "), ensure_ascii=False)  # a TOML basic string too
     if unit.kind == "front_matter_value":
         return yaml_scalar(text.replace("\n", " "), unit.quote)
