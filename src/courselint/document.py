@@ -30,6 +30,7 @@ from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
 from courselint.segments import mask
+from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable
 
 __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAULT_TEXT_KEYS", "UNREADABLE_CODES", "decode"]
 
@@ -126,6 +127,10 @@ class Lesson:
     problems: list[Finding] = field(default_factory=list)
     #: The markdown-it environment of the block pass (link reference definitions).
     env: dict = field(default_factory=dict, repr=False, compare=False)
+    #: (start, end) offsets in ``text`` of what a paired ``code``/``opaque`` shortcode holds.
+    hidden: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    #: The shortcode table the lesson was read with (extraction reads its text parameters).
+    shortcodes: ShortcodeTable = field(default=DEFAULT_TABLE, repr=False, compare=False)
 
     def inline_tokens(self) -> list:
         """``tokens``, with the children of every ``inline`` token parsed (once).
@@ -489,8 +494,51 @@ def _check_shortcodes(lesson: Lesson) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
+#: Stands for a line inside a paired code shortcode in the text markdown-it parses:
+#: not blank (Hugo puts one placeholder there, so the paragraph around goes on), not
+#: Markdown, and never the end of a file line (so no block piece is matched to it).
+_HIDDEN_LINE = "\u2063"
+
+
+def _hide_shortcode_content(text: str, markdown_text: str, index: LineIndex, regions) -> str:
+    """``markdown_text`` with every line inside a hidden region replaced by :data:`_HIDDEN_LINE`.
+
+    Hugo takes a paired shortcode out of the Markdown before goldmark sees it: a
+    Dockerfile between ``{{< highlight >}}`` and ``{{< /highlight >}}`` must not
+    become headings, paragraphs or an indented code block here either.
+    """
+    lines = markdown_text.split("\n")
+    for start, end in regions:
+        first = index.line_of(start) + 1  # the line after the opening shortcode
+        last = index.line_of(end) - 1  # the line before the closing one
+        for line in range(first, last + 1):
+            lines[line - 1] = _HIDDEN_LINE
+    return "\n".join(lines)
+
+
+def _mask_hidden(lesson: Lesson) -> None:
+    """Mask, in each block's prose, what lies inside a hidden region (same length)."""
+    for block in lesson.blocks:
+        low, high = block.pieces[0][0], block.pieces[-1][1]
+        overlapping = [(s, e) for s, e in lesson.hidden if s < high and e > low]
+        if not overlapping:
+            continue
+        prose = list(block.prose)
+        for i in range(len(block.raw)):
+            if block.raw[i] == "\n":
+                continue
+            offset = block.source_offset(i)
+            if any(s <= offset < e for s, e in overlapping):
+                prose[i] = " "
+        block.prose = "".join(prose)
+
+
 def parse(
-    path: str, source: str | bytes, *, text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS
+    path: str,
+    source: str | bytes,
+    *,
+    text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS,
+    shortcodes: ShortcodeTable = DEFAULT_TABLE,
 ) -> Lesson:
     """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``."""
     problems: list[Finding] = []
@@ -517,19 +565,30 @@ def parse(
             fixes = (Fix("retirer les blancs avant le délimiteur", (remove,), safe=True),)
         problems.append(codes.finding(code, path, Span.point(line, column), message, fixes=fixes))
     markdown_text = text
+    body_start = 0
     if front_matter is not None:
         # Blank the front matter (keep its lines) so Markdown lines stay file lines.
         closing = front_matter.end_line - 1
         if closing + 1 < index.line_count:
-            markdown_text = "\n" * (closing + 1) + text[index.starts[closing + 1] :]
+            body_start = index.starts[closing + 1]
+            markdown_text = "\n" * (closing + 1) + text[body_start:]
         else:
+            body_start = len(text)
             markdown_text = "\n" * closing
+    hidden = [(s, e) for s, e in shortcodes.hidden_regions(text) if s >= body_start]
+    if hidden:
+        markdown_text = _hide_shortcode_content(text, markdown_text, index, hidden)
 
     env: dict = {}
     tokens = block_parser().parse(markdown_text, env)
-    lesson = Lesson(path, source, text, bom, index, metadata, front_matter, tokens, problems=problems, env=env)
+    lesson = Lesson(
+        path, source, text, bom, index, metadata, front_matter, tokens,
+        problems=problems, env=env, hidden=hidden, shortcodes=shortcodes,
+    )
     lesson.blocks.extend(_front_matter_blocks(lesson, text_keys))
     _build_blocks(lesson)
+    if hidden:
+        _mask_hidden(lesson)
     _structure(lesson)
     _check_nesting(lesson)
     _check_fences(lesson)

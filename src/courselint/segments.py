@@ -2,7 +2,8 @@
 
 ``mask(raw)`` returns a string of the same length as ``raw`` in which everything
 that is not prose (inline code, URLs, link targets, raw HTML, HTML comments, Hugo
-shortcodes, e-mail addresses, entities) is replaced by spaces, and inline markup
+shortcodes, emoji codes such as ``:smile:``, e-mail addresses, entities) is replaced
+by spaces, and inline markup
 delimiters (``**``, ``_``, ``~~``, ``[``, ``]``) are replaced by spaces — or by
 :data:`JOINER` when they sit inside a word, so that ``**L**inu**X**`` still reads
 as one word.  Newlines are always kept, so an offset in the masked text is an
@@ -25,6 +26,7 @@ _BEFORE_URLS = r"""
     | (?P<html></?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>)
     | (?P<target>\]\((?:<[^<>\n]*>|(?:[^()\s]|\((?:[^()\s])*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
     | (?P<reflabel>\]\[[^\]\n]*\])
+    | (?P<emoji>(?<![\w:]):[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*:(?![\w:]))
 """
 _URLS = r"""
     | (?P<url>(?:https?|ftp)://[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"»)]|www\.[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"»)])
@@ -44,7 +46,7 @@ _NON_PROSE = re.compile(_BEFORE_URLS + _URLS + _AFTER_URLS, _FLAGS)
 # without "://", "www." or "@" cannot hold one; there, the other alternatives
 # alone give the same matches, and all of them start with one of these characters.
 _NON_PROSE_NO_URL = re.compile(
-    r"(?=[<{`\]\[!&\\*~_])(?:" + _BEFORE_URLS + _AFTER_URLS + ")", _FLAGS
+    r"(?=[<{`\]\[!&\\*~_:])(?:" + _BEFORE_URLS + _AFTER_URLS + ")", _FLAGS
 )
 
 
@@ -101,3 +103,13 @@ def code_spans(raw: str) -> list[str]:
         for match in _non_prose(raw).finditer(raw)
         if match.lastgroup == "code"
     ]
+
+
+_COMMENT_OR_CODE = re.compile(r"(?P<code>(`+).+?(?<!`)\2(?!`))|(?P<comment><!--.*?(?:-->|\Z))", re.DOTALL)
+
+
+def comment_spans(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of the HTML comments of ``raw``, not those shown in an inline code span."""
+    if "<!--" not in raw:
+        return []
+    return [match.span() for match in _COMMENT_OR_CODE.finditer(raw) if match.lastgroup == "comment"]

@@ -198,7 +198,7 @@ def build(
     written: list[Path] = []
     findings: list[Finding] = []
     for path, lesson in source_lessons(lessons, config, locales, findings):
-        units = lesson_units(lesson, tuple(i18n["shortcode_params"]))
+        units = lesson_units(lesson, config.shortcodes)
         for locale in locales:
             result = build_one(path, lesson, units, config, locale, threshold)
             findings.extend(result.findings)
@@ -250,7 +250,7 @@ def build_one(
 def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path) -> list[Finding]:
     """Findings (CL612) naming the entries that break the lesson's structure; [] if none."""
     i18n = config.section("i18n")
-    params = tuple(i18n["shortcode_params"])
+    params = config.shortcodes
     keys = tuple(i18n["keys"])
     findings = []
     for sub in subs:
@@ -279,7 +279,7 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
 
 def _differs(path, lesson, subs, source, params, keys) -> list[str]:
     text = splice(lesson, subs)
-    translated = parse(str(path), text, text_keys=keys)
+    translated = parse(str(path), text, text_keys=keys, shortcodes=lesson.shortcodes)
     changes: Counter = Counter()
     for sub in subs:
         changes.update(verify.link_targets(sub.msgstr))
