@@ -270,6 +270,8 @@ def _next_cell_piece(index: LineIndex, line0: int, content: str, pos: int) -> tu
     return (base + found, base + found + len(content)), found + len(content)
 
 
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[#.][\w\-:.]*(?:[ \t]+[^{}\n]*)?\}[ \t]*$")
+_TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 _STANDALONE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)")
 
 
@@ -300,6 +302,7 @@ def _build_blocks(lesson: Lesson) -> None:
 
     depth = 0
     line_of = index.line_of
+    references = lesson.env.get("references", {})
     for i, token in enumerate(tokens):
         ttype = token.type
         container = _CONTAINER_OPENS.get(ttype)
@@ -315,6 +318,11 @@ def _build_blocks(lesson: Lesson) -> None:
             content = token.content
             if parent == "heading_open":
                 opener = tokens[i - 1]
+                attributes = _HEADING_ATTRIBUTES.search(content)
+                if attributes:
+                    # Goldmark's heading attributes (``## Titre {#ancre}``, on in Hugo): an
+                    # anchor, not words.  Outside the piece, like the ``#`` marks.
+                    content = content[: attributes.start()]
                 pieces = _heading_pieces(index, token.map, content, opener.markup in ("=", "-"))
                 kind, level = "heading", int(opener.tag[1])
             elif parent == "paragraph_open":
@@ -327,6 +335,10 @@ def _build_blocks(lesson: Lesson) -> None:
                     start = pieces[0][0] + 2
                     pieces = ((start, start + len(image.group("alt"))),)
                     kind = "image_alt"
+            elif parent == "dt_open":
+                # The term of a definition list: a line of prose of its own (Hugo's <dt>).
+                pieces = _line_pieces(index, token.map[0], content)
+                kind, level = "paragraph", depth
             elif parent in ("th_open", "td_open"):
                 if token.map[0] != row_line:
                     row_line, row_pos = token.map[0], 0
@@ -337,6 +349,11 @@ def _build_blocks(lesson: Lesson) -> None:
                 continue
             text = lesson.text
             raw = text[pieces[0][0] : pieces[0][1]] if len(pieces) == 1 else "\n".join(text[s:e] for s, e in pieces)
+            prose = ""
+            if kind == "list_item" and _TASK.match(raw):
+                prose = "   " + mask(raw[3:], references)  # a task list's box: Hugo shows a checkbox
+            elif "][" in raw:
+                prose = mask(raw, references)
             first = line_of(pieces[0][0])
             last = line_of(pieces[-1][1])
             blocks.append(
@@ -350,6 +367,7 @@ def _build_blocks(lesson: Lesson) -> None:
                     level=level,
                     container=enclosing_list() if kind == "list_item" else None,
                     token=i,
+                    prose=prose,
                 )
             )
 

@@ -67,6 +67,7 @@ _DEFAULTS: dict[str, tuple[str, tuple[int, ...], tuple[str, ...]]] = {
     "tab": ("markdown", (), ("title",)),  # "name" is mostly an OS or a language: not offered
     "badge": ("markdown", (), ("title",)),
     "openapi": ("opaque", (), ()),
+    "ghcontributors": ("opaque", (), ()),
     # reveal-hugo
     "slide": ("opaque", (), ()),
     "section": ("markdown", (), ()),
