@@ -25,6 +25,9 @@ def _goldmark_dialect() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(deflist_plugin)
+    # footnote_tail moves the definitions that references point to (known from the
+    # inline pass) to the end: here they stay where they are written, in file order.
+    md.disable("footnote_tail")
     return md
 
 
@@ -42,9 +45,7 @@ def block_parser() -> MarkdownIt:
     <courselint.document.Lesson.inline_tokens>` runs it for the checks that need it.
     """
     md = _goldmark_dialect()
-    # footnote_tail moves the definitions a reference points to (known from the
-    # inline pass) to the end: here they stay where they are written, in file order.
-    md.disable(["inline", "text_join", "footnote_tail"])
+    md.disable(["inline", "text_join"])
     return md
 
 

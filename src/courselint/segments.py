@@ -81,7 +81,7 @@ def mask(raw: str, references=None) -> str:
         out.append(raw[last:start])
         piece = match.group()
         if match.lastgroup == "reflabel" and references is not None and _undefined(piece, references):
-            out.append(" " + piece[2:-1] + " ")
+            out.append("  " + piece[2:-1] + " ")  # "][" and "]" masked, the label kept
         elif match.lastgroup == "escape":
             out.append(JOINER)  # "l\\'arbre": the backslash only protects the next character
         elif match.lastgroup == "delim":
