@@ -379,7 +379,25 @@ def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Blo
         return []
     blocks = []
     for key, where in fm.keys.items():
-        if key not in text_keys or not where.text_column or not isinstance(lesson.metadata.get(key), str):
+        if key not in text_keys or not isinstance(lesson.metadata.get(key), str):
+            continue
+        if where.block:
+            # A block scalar (``description: >``): one prose block over its lines.
+            starts = lesson.index.starts
+            pieces = tuple((starts[line - 1] + column - 1, starts[line - 1] + end - 1) for line, column, end in where.block)
+            blocks.append(
+                Block(
+                    kind="front_matter_value",
+                    raw="\n".join(lesson.text[s:e] for s, e in pieces),
+                    pieces=pieces,
+                    line=where.block[0][0],
+                    end_line=where.block[-1][0],
+                    index=lesson.index,
+                    key=key,
+                )
+            )
+            continue
+        if not where.text_column:
             continue
         base = lesson.index.starts[where.line - 1]
         start, end = base + where.text_column - 1, base + where.text_end_column - 1

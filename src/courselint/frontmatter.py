@@ -49,7 +49,8 @@ class KeyLine:
     ``value_column``/``end_column`` cover the value as written (quotes included,
     end exclusive); for a string on one line, ``text_column``/``text_end_column``
     cover its text inside the quotes and ``quote`` is its quote (``""`` if plain).
-    ``text_column`` is 0 when the value is not a one-line string.
+    ``text_column`` is 0 when the value is not a one-line string.  A block
+    scalar's lines are in ``block``.
     """
 
     line: int
@@ -59,6 +60,9 @@ class KeyLine:
     text_column: int = 0
     text_end_column: int = 0
     quote: str = ""
+    #: A YAML block scalar (``key: >`` or ``key: |``): (line, column, end column) of the
+    #: text of each of its lines; ``quote`` is then ``">"`` or ``"|"``.
+    block: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -289,7 +293,11 @@ def key_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]
         # A JSON key's column is its opening quote's.
         key_column = match.start("key") if fmt == "json" else 1
         text_span = _string_text(value, fmt)
-        if text_span is None:
+        header = _BLOCK_SCALAR.fullmatch(value) if fmt == "yaml" else None
+        if header:
+            block = _block_lines(lines, i + 1, first_line)
+            found[key] = KeyLine(first_line + i, key_column, value_column, end_column, quote=header.group(1), block=block)
+        elif text_span is None:
             found[key] = KeyLine(first_line + i, key_column, value_column, end_column)
         else:
             start, end, quote = text_span
@@ -297,6 +305,27 @@ def key_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]
                 first_line + i, key_column, value_column, end_column, value_column + start, value_column + end, quote
             )
     return found
+
+
+_BLOCK_SCALAR = re.compile(r"([|>])(?:[+\-]?[1-9]?|[1-9][+\-])(?:[ \t]+#.*)?")
+
+
+def _block_lines(lines: list[str], start: int, first_line: int) -> tuple[tuple[int, int, int], ...]:
+    """The text of each line of the block scalar that starts at ``lines[start]`` (trailing blank lines left out)."""
+    found = []
+    for j in range(start, len(lines)):
+        text = lines[j]
+        if text.strip() and not text[0] in " \t":
+            break  # the next top-level key
+        stripped = text.strip(" \t")
+        if stripped:
+            column = len(text) - len(text.lstrip(" \t")) + 1
+            found.append((first_line + j, column, column + len(stripped)))
+        else:
+            found.append((first_line + j, 1, 1))
+    while found and found[-1][1] == found[-1][2]:
+        found.pop()
+    return tuple(found)
 
 
 def _json_depths(lines: list[str]) -> list[int]:

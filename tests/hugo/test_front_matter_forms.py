@@ -77,3 +77,33 @@ def test_forms_hugo_refuses_are_unclosed_for_courselint(name: str, tmp_path: Pat
     assert hugo_error in str(failure.value)
     lesson = parse("lesson.md", text)
     assert "CL006" in [finding.code for finding in lesson.problems]
+
+
+def test_block_scalars_of_text_keys_are_checked_extracted_and_rebuilt() -> None:
+    form = HERE / "lessons" / "fm-block-scalar.md"
+    lesson = parse(str(form), form.read_bytes())
+    values = {b.key: b.raw for b in lesson.blocks if b.kind == "front_matter_value"}
+    assert values["description"] == "Une description pliée\nsur deux lignes."
+    assert values["summary"] == "Un résumé littéral,\n\navec un paragraphe."
+    units = {u.context: u for u in lesson_units(lesson)}
+    assert units["description"].msgid == "Une description pliée sur deux lignes."  # folded, as YAML reads it
+    assert units["summary"].msgid == "Un résumé littéral,\n\navec un paragraphe."
+    identity = splice(lesson, [Substitution(u, u.msgid, 0) for u in units.values()])
+    assert identity == lesson.text
+    english = {"description": "A folded\ndescription.", "summary": "A literal summary,\n\nwith a paragraph."}
+    subs = [Substitution(u, english.get(u.context, u.msgid), 0) for u in units.values()]
+    translated = parse("en.md", splice(lesson, subs))
+    assert translated.problems == []
+    assert translated.metadata["description"] == "A folded description.\n"
+    assert translated.metadata["summary"] == "A literal summary,\n\nwith a paragraph."
+    assert translated.metadata["weight"] == 4
+
+
+def test_a_spelling_slip_in_a_block_scalar_is_found_on_its_line(tmp_path: Path) -> None:
+    from courselint.config import Config, defaults
+    from courselint.engine import Selection, run
+
+    path = tmp_path / "lecon.md"
+    path.write_text("---\ntitle: Leçon\ndescription: >\n  Une phrase\n  avec une fotte.\nweight: 1\n---\n\nCorps.\n", encoding="utf-8")
+    result = run([path], Config(defaults(), tmp_path), Selection(select=("CL401",)), jobs=1, use_cache=False)
+    assert [(f.word, f.line, f.column) for f in result.findings] == [("fotte", 5, 12)]

@@ -121,6 +121,13 @@ def _replacement(sub: Substitution, spans, source: str, where: _SourceMap) -> st
     unit, text = sub.unit, sub.msgstr
     if unit.kind in ("front_matter_value", "shortcode_param") and text == unit.msgid:
         return source[spans[0][0] : spans[-1][1]]  # the value as written (quotes, escapes)
+    if unit.kind == "front_matter_value" and unit.quote in (">", "|"):
+        # A block scalar: the translation's lines at the indentation of the source's.
+        start = spans[0][0]
+        indent = source[source.rfind("\n", 0, start) + 1 : start]
+        lines = text.split("\n") if unit.quote == "|" else [" ".join(text.split("\n"))]
+        lines = [line.strip(" \t") for line in lines]
+        return "\n".join([lines[0], *((indent + line) if line else "" for line in lines[1:])])
     if unit.kind == "front_matter_value" and unit.syntax in ("toml", "json"):
         return json.dumps(text.replace("\n", " "), ensure_ascii=False)  # a TOML basic string too
     if unit.kind == "front_matter_value":

@@ -92,7 +92,11 @@ def _front_matter_unit(lesson, block) -> Unit | None:
         return None
     quote = lesson.front_matter.keys[block.key].quote
     start, end = block.pieces[0]
-    if quote:
+    if quote in (">", "|"):
+        # A block scalar: its lines, from the first one's text to the last one's end.
+        start, end = block.pieces[0][0], block.pieces[-1][1]
+        value = value.rstrip("\n")  # the line end YAML's default chomping keeps
+    elif quote:
         start, end = start - 1, end + 1  # the replacement is written with its own quotes
     return Unit(
         msgid=value,
