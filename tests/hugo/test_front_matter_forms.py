@@ -107,3 +107,15 @@ def test_a_spelling_slip_in_a_block_scalar_is_found_on_its_line(tmp_path: Path) 
     path.write_text("---\ntitle: Leçon\ndescription: >\n  Une phrase\n  avec une fotte.\nweight: 1\n---\n\nCorps.\n", encoding="utf-8")
     result = run([path], Config(defaults(), tmp_path), Selection(select=("CL401",)), jobs=1, use_cache=False)
     assert [(f.word, f.line, f.column) for f in result.findings] == [("fotte", 5, 12)]
+
+
+def test_indented_fence_gets_cl010_advice_not_cl210(tmp_path: Path) -> None:
+    """The `---` closing an indented front matter is no setext underline: no "add a blank line"."""
+    from courselint.config import Config, defaults
+    from courselint.engine import Selection, run
+
+    path = tmp_path / "lecon.md"
+    path.write_bytes((HERE / "lessons" / "fm-indented.md").read_bytes())
+    result = run([path], Config(defaults(), tmp_path), Selection(select=("CL0", "CL2")), jobs=1, use_cache=False)
+    assert [(f.code, f.line) for f in result.findings] == [("CL010", 1)]
+    assert "ligne vide" not in result.findings[0].message
