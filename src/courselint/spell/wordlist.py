@@ -13,10 +13,10 @@ words per line, separated by spaces, and one extension: ``word~model`` adds
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from courselint.fileio import write_text_atomic
 
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
 
@@ -61,16 +61,24 @@ def words_file_for(config_path: Path, name: str | None = None) -> Path:
 
 
 def add_word(path: Path, word: str) -> bool:
-    """Add ``word`` to a project words file, keeping it sorted and without duplicates.
+    """Add ``word`` to a project words file; False if it was already there (see :func:`add_words`)."""
+    return bool(add_words(path, [word]))
+
+
+def add_words(path: Path, new_words) -> list[str]:
+    """Add words to a project words file, keeping it sorted and without duplicates.
 
     Comment lines at the top of the file (its header) are kept; the word lines
-    are sorted case-insensitively.  The file is replaced atomically, so an
-    interrupted run never leaves it half written.  Returns False if the word was
-    already there.
+    are sorted case-insensitively.  The file is replaced atomically (a new one is
+    readable by everyone, like any file of the repository), once for all the
+    words.  Returns the words that were not there yet, in the order given.
     """
-    word = word.strip()
-    if not word or any(char.isspace() for char in word) or "#" in word:
-        raise ValueError(f"mot invalide pour la liste : {word!r}")
+    wanted = []
+    for word in new_words:
+        word = word.strip()
+        if not word or any(char.isspace() for char in word) or "#" in word:
+            raise ValueError(f"mot invalide pour la liste : {word!r}")
+        wanted.append(word)
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
@@ -85,27 +93,10 @@ def add_word(path: Path, word: str) -> bool:
     body = lines[len(header) :]
     words = {line.strip() for line in body if line.strip() and not line.strip().startswith("#")}
     comments = [line for line in body if line.strip().startswith("#")]
-    if word in words:
-        return False
-    words.add(word)
+    added = [word for word in dict.fromkeys(wanted) if word not in words]
+    if not added:
+        return []
+    words.update(added)
     ordered = sorted(words, key=lambda item: (item.casefold(), item))
-    text = "\n".join(header + comments + ordered) + "\n"
-    _atomic_write(path, text)
-    return True
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    write_text_atomic(path, "\n".join(header + comments + ordered) + "\n")
+    return added
