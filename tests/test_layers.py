@@ -15,7 +15,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "courselint"
 LAYERS: list[tuple[str, ...]] = [
     # values and text helpers that know nothing of lessons
     ("courselint", "courselint.findings", "courselint.codes", "courselint.segments", "courselint.markdown",
-     "courselint.fileio", "courselint.selection", "courselint.grammar", "courselint.messages"),
+     "courselint.fileio", "courselint.selection", "courselint.grammar", "courselint.messages",
+     "courselint.shortcodes"),
     # reading a file's front matter, the configuration, suppressions, edits
     ("courselint.frontmatter", "courselint.config", "courselint.suppress", "courselint.fixes"),
     # the lesson and chapter model

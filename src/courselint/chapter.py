@@ -87,7 +87,7 @@ def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson
     except (OSError, DecodeError):
         return None
     reading = frontmatter.read(normalise_newlines(text))
-    if reading.front_matter is None or reading.problems:
+    if reading.front_matter is None or reading.unreadable:
         return None
     where = reading.front_matter.keys.get("weight")
     line, column, end_column = (where.line, where.value_column, where.end_column) if where else (1, 1, 2)

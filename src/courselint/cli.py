@@ -218,7 +218,10 @@ def _load_config(args):
     start = paths[0] if paths else Path.cwd()
     if not start.exists():
         start = Path.cwd()
-    return config_module.load(args.config, start=start)
+    config = config_module.load(args.config, start=start)
+    for warning in config.warnings:
+        print(f"courselint: avertissement : {warning}", file=sys.stderr)
+    return config
 
 
 def _default_paths(config, include_catalogs: bool) -> list[Path]:

@@ -86,6 +86,8 @@ CODES: dict[str, Code] = _table(
     ("CL008", "input.unclosed-code-fence", ERROR, "input",
      "Bloc de code jamais fermé : la suite de la leçon devient du code."),
     ("CL009", "input.unclosed-shortcode", ERROR, "input", "Shortcode Hugo jamais fermé (`{{<` sans `>}}`)."),
+    ("CL010", "input.front-matter-indented", WARNING, "input",
+     "Front matter précédé de lignes vides ou d'une indentation (Hugo le lit, d'autres outils non)."),
     ("CL101", "frontmatter.missing-key", ERROR, "lesson", "Une clé obligatoire manque dans le front matter."),
     ("CL102", "frontmatter.key-type", ERROR, "lesson",
      "Une clé du front matter n'a pas le type attendu (`weight` non entier, `title` non texte…)."),
@@ -215,6 +217,13 @@ construire la page.
 
 Faux : `{{< figure src="a.png" `
 Juste : `{{< figure src="a.png" >}}`""",
+    "CL010": """
+Des lignes vides, des espaces ou une tabulation précèdent le `---` (ou `+++`) qui ouvre le
+front matter : Hugo le lit quand même, mais d'autres outils (éditeurs, python-frontmatter,
+pre-commit) y voient du texte, et un titre Markdown souligné.
+
+Faux : `  ---` en première ligne
+Juste : `---` au tout début du fichier (correction sûre : `courselint check --fix`)""",
     "CL101": """
 Une clé obligatoire (`frontmatter.required`, par défaut `title` et `weight`) manque :
 la leçon n'a pas de titre ou pas de place dans le menu.

@@ -16,11 +16,13 @@ import copy
 import json
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from courselint.frontmatter import DEFAULT_TEXT_KEYS
 from courselint.grammar import DEFAULT_PYTHON
+from courselint.shortcodes import ShortcodeTable, check_entry, table_from_config
 
 CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
@@ -45,6 +47,9 @@ SCHEMA: dict[str, Any] = {
     "locales": (_STR_LIST, []),
     "cache": (bool, True),
     "cache_dir": (str, ".courselint_cache"),
+    # name -> {inner = "code"|"markdown"|"opaque", positional = [0], params = ["caption"]},
+    # over the defaults of courselint.shortcodes (Hugo built-ins, learn/relearn, reveal-hugo)
+    "shortcodes": ("shortcodes", {}),
     "baseline": (str, ".courselint-baseline.json"),
     # Markdown files that are never lessons (an author's notes): not checked, not extracted.
     "not_lessons": (_STR_LIST, ["**/TODO.md", "**/NOTES.md", "**/TODO.*.md", "**/NOTES.*.md"]),
@@ -89,6 +94,7 @@ SCHEMA: dict[str, Any] = {
         "min_translated": ((int, float), 80),
         "layout": (str, "suffix"),  # "suffix": lesson.en.md; "directory": content.en/…
         "content_dirs": ("dict[str,str]", {}),
+        # Deprecated: the "*" entry of the shortcode table (named parameters that are text everywhere).
         "shortcode_params": (_STR_LIST, ["caption", "title", "alt"]),
         # fuzzy entries: "previous" publishes the previous translation, "source" the French
         "fuzzy": (str, "previous"),
@@ -116,6 +122,8 @@ class Config:
     root: Path  # the project root (see project_root)
     source: Path | None = None
     explicit: set[tuple[str, ...]] = field(default_factory=set)  # keys set by the user
+    #: Messages for the user that do not stop the run (deprecated keys).
+    warnings: list[str] = field(default_factory=list)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -132,6 +140,12 @@ class Config:
 
         data = json.dumps(self.values, sort_keys=True, default=str)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+    @cached_property
+    def shortcodes(self) -> ShortcodeTable:
+        """The shortcode table: defaults, the deprecated ``i18n.shortcode_params``, then ``shortcodes``."""
+        legacy = self.values["i18n"]["shortcode_params"] if self.is_explicit("i18n", "shortcode_params") else None
+        return table_from_config(self.values["shortcodes"], legacy)
 
     @property
     def words_file(self) -> Path:
@@ -154,6 +168,8 @@ def _type_ok(value: Any, expected: Any) -> bool:
         return isinstance(value, dict) and all(
             isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
         )
+    if expected == "shortcodes":
+        return isinstance(value, dict)
     if expected is int:
         return isinstance(value, int) and not isinstance(value, bool)
     if isinstance(expected, tuple):
@@ -196,6 +212,11 @@ def merge(
                 raise ConfigError(f"{origin}: '{dotted}' doit être un nombre")
         elif not _type_ok(value, expected):
             raise ConfigError(f"{origin}: '{dotted}' doit être de type {_type_name(expected)}")
+        if expected == "shortcodes":
+            for name, entry in value.items():
+                problem = check_entry(name, entry)
+                if problem:
+                    raise ConfigError(f"{origin}: {problem}")
         choices = _CHOICES.get((*prefix, key))
         if choices is not None and value not in choices:
             allowed = ", ".join(repr(c) for c in choices if c is not None)
@@ -279,4 +300,10 @@ def load(
         merge(values, read_table(source), str(source), explicit)
     if overrides:
         merge(values, overrides, "ligne de commande", explicit)
-    return Config(values, project_root(start, source), source, explicit)
+    config = Config(values, project_root(start, source), source, explicit)
+    if config.is_explicit("i18n", "shortcode_params"):
+        config.warnings.append(
+            "'i18n.shortcode_params' est obsolète : décrivez les paramètres lus par le lecteur dans"
+            " la table [tool.courselint.shortcodes] (entrée \"*\" pour tous les shortcodes)"
+        )
+    return config

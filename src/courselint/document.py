@@ -25,11 +25,12 @@ from typing import Any
 
 from courselint import codes
 from courselint import frontmatter as front_matter_reader
-from courselint.findings import Finding, LineIndex, Span
+from courselint.findings import Edit, Finding, Fix, LineIndex, Span
 from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
 from courselint.segments import mask
+from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable
 
 __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAULT_TEXT_KEYS", "UNREADABLE_CODES", "decode"]
 
@@ -126,6 +127,10 @@ class Lesson:
     problems: list[Finding] = field(default_factory=list)
     #: The markdown-it environment of the block pass (link reference definitions).
     env: dict = field(default_factory=dict, repr=False, compare=False)
+    #: (start, end) offsets in ``text`` of what a paired ``code``/``opaque`` shortcode holds.
+    hidden: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    #: The shortcode table the lesson was read with (extraction reads its text parameters).
+    shortcodes: ShortcodeTable = field(default=DEFAULT_TABLE, repr=False, compare=False)
 
     def inline_tokens(self) -> list:
         """``tokens``, with the children of every ``inline`` token parsed (once).
@@ -265,6 +270,8 @@ def _next_cell_piece(index: LineIndex, line0: int, content: str, pos: int) -> tu
     return (base + found, base + found + len(content)), found + len(content)
 
 
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[#.][\w\-:.]*(?:[ \t]+[^{}\n]*)?\}[ \t]*$")
+_TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 _STANDALONE_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\([^)\n]*\)")
 
 
@@ -295,6 +302,7 @@ def _build_blocks(lesson: Lesson) -> None:
 
     depth = 0
     line_of = index.line_of
+    references = lesson.env.get("references", {})
     for i, token in enumerate(tokens):
         ttype = token.type
         container = _CONTAINER_OPENS.get(ttype)
@@ -310,6 +318,11 @@ def _build_blocks(lesson: Lesson) -> None:
             content = token.content
             if parent == "heading_open":
                 opener = tokens[i - 1]
+                attributes = _HEADING_ATTRIBUTES.search(content)
+                if attributes:
+                    # Goldmark's heading attributes (``## Titre {#ancre}``, on in Hugo): an
+                    # anchor, not words.  Outside the piece, like the ``#`` marks.
+                    content = content[: attributes.start()]
                 pieces = _heading_pieces(index, token.map, content, opener.markup in ("=", "-"))
                 kind, level = "heading", int(opener.tag[1])
             elif parent == "paragraph_open":
@@ -322,6 +335,10 @@ def _build_blocks(lesson: Lesson) -> None:
                     start = pieces[0][0] + 2
                     pieces = ((start, start + len(image.group("alt"))),)
                     kind = "image_alt"
+            elif parent == "dt_open":
+                # The term of a definition list: a line of prose of its own (Hugo's <dt>).
+                pieces = _line_pieces(index, token.map[0], content)
+                kind, level = "paragraph", depth
             elif parent in ("th_open", "td_open"):
                 if token.map[0] != row_line:
                     row_line, row_pos = token.map[0], 0
@@ -332,6 +349,11 @@ def _build_blocks(lesson: Lesson) -> None:
                 continue
             text = lesson.text
             raw = text[pieces[0][0] : pieces[0][1]] if len(pieces) == 1 else "\n".join(text[s:e] for s, e in pieces)
+            prose = ""
+            if kind == "list_item" and _TASK.match(raw):
+                prose = "   " + mask(raw[3:], references)  # a task list's box: Hugo shows a checkbox
+            elif "][" in raw:
+                prose = mask(raw, references)
             first = line_of(pieces[0][0])
             last = line_of(pieces[-1][1])
             blocks.append(
@@ -345,6 +367,7 @@ def _build_blocks(lesson: Lesson) -> None:
                     level=level,
                     container=enclosing_list() if kind == "list_item" else None,
                     token=i,
+                    prose=prose,
                 )
             )
 
@@ -356,7 +379,25 @@ def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Blo
         return []
     blocks = []
     for key, where in fm.keys.items():
-        if key not in text_keys or not where.text_column or not isinstance(lesson.metadata.get(key), str):
+        if key not in text_keys or not isinstance(lesson.metadata.get(key), str):
+            continue
+        if where.block:
+            # A block scalar (``description: >``): one prose block over its lines.
+            starts = lesson.index.starts
+            pieces = tuple((starts[line - 1] + column - 1, starts[line - 1] + end - 1) for line, column, end in where.block)
+            blocks.append(
+                Block(
+                    kind="front_matter_value",
+                    raw="\n".join(lesson.text[s:e] for s, e in pieces),
+                    pieces=pieces,
+                    line=where.block[0][0],
+                    end_line=where.block[-1][0],
+                    index=lesson.index,
+                    key=key,
+                )
+            )
+            continue
+        if not where.text_column:
             continue
         base = lesson.index.starts[where.line - 1]
         start, end = base + where.text_column - 1, base + where.text_end_column - 1
@@ -489,8 +530,51 @@ def _check_shortcodes(lesson: Lesson) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
+#: Stands for a line inside a paired code shortcode in the text markdown-it parses:
+#: not blank (Hugo puts one placeholder there, so the paragraph around goes on), not
+#: Markdown, and never the end of a file line (so no block piece is matched to it).
+_HIDDEN_LINE = "\u2063"
+
+
+def _hide_shortcode_content(text: str, markdown_text: str, index: LineIndex, regions) -> str:
+    """``markdown_text`` with every line inside a hidden region replaced by :data:`_HIDDEN_LINE`.
+
+    Hugo takes a paired shortcode out of the Markdown before goldmark sees it: a
+    Dockerfile between ``{{< highlight >}}`` and ``{{< /highlight >}}`` must not
+    become headings, paragraphs or an indented code block here either.
+    """
+    lines = markdown_text.split("\n")
+    for start, end in regions:
+        first = index.line_of(start) + 1  # the line after the opening shortcode
+        last = index.line_of(end) - 1  # the line before the closing one
+        for line in range(first, last + 1):
+            lines[line - 1] = _HIDDEN_LINE
+    return "\n".join(lines)
+
+
+def _mask_hidden(lesson: Lesson) -> None:
+    """Mask, in each block's prose, what lies inside a hidden region (same length)."""
+    for block in lesson.blocks:
+        low, high = block.pieces[0][0], block.pieces[-1][1]
+        overlapping = [(s, e) for s, e in lesson.hidden if s < high and e > low]
+        if not overlapping:
+            continue
+        prose = list(block.prose)
+        for i in range(len(block.raw)):
+            if block.raw[i] == "\n":
+                continue
+            offset = block.source_offset(i)
+            if any(s <= offset < e for s, e in overlapping):
+                prose[i] = " "
+        block.prose = "".join(prose)
+
+
 def parse(
-    path: str, source: str | bytes, *, text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS
+    path: str,
+    source: str | bytes,
+    *,
+    text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS,
+    shortcodes: ShortcodeTable = DEFAULT_TABLE,
 ) -> Lesson:
     """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``."""
     problems: list[Finding] = []
@@ -509,21 +593,38 @@ def parse(
 
     reading = front_matter_reader.read(text)
     front_matter, metadata = reading.front_matter, reading.metadata
-    problems.extend(_input_finding(path, *problem) for problem in reading.problems)
+    for code, line, column, message in reading.problems:
+        fixes: tuple[Fix, ...] = ()
+        if code == "CL010":
+            # Safe: Hugo reads the same front matter once the blanks before the fence are gone.
+            remove = Edit(Span(1, 1, line, column), "")
+            fixes = (Fix("retirer les blancs avant le délimiteur", (remove,), safe=True),)
+        problems.append(codes.finding(code, path, Span.point(line, column), message, fixes=fixes))
     markdown_text = text
+    body_start = 0
     if front_matter is not None:
         # Blank the front matter (keep its lines) so Markdown lines stay file lines.
         closing = front_matter.end_line - 1
         if closing + 1 < index.line_count:
-            markdown_text = "\n" * (closing + 1) + text[index.starts[closing + 1] :]
+            body_start = index.starts[closing + 1]
+            markdown_text = "\n" * (closing + 1) + text[body_start:]
         else:
+            body_start = len(text)
             markdown_text = "\n" * closing
+    hidden = [(s, e) for s, e in shortcodes.hidden_regions(text) if s >= body_start]
+    if hidden:
+        markdown_text = _hide_shortcode_content(text, markdown_text, index, hidden)
 
     env: dict = {}
     tokens = block_parser().parse(markdown_text, env)
-    lesson = Lesson(path, source, text, bom, index, metadata, front_matter, tokens, problems=problems, env=env)
+    lesson = Lesson(
+        path, source, text, bom, index, metadata, front_matter, tokens,
+        problems=problems, env=env, hidden=hidden, shortcodes=shortcodes,
+    )
     lesson.blocks.extend(_front_matter_blocks(lesson, text_keys))
     _build_blocks(lesson)
+    if hidden:
+        _mask_hidden(lesson)
     _structure(lesson)
     _check_nesting(lesson)
     _check_fences(lesson)

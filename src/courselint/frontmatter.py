@@ -15,6 +15,7 @@ and loads YAML without a cap on aliases.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -48,7 +49,8 @@ class KeyLine:
     ``value_column``/``end_column`` cover the value as written (quotes included,
     end exclusive); for a string on one line, ``text_column``/``text_end_column``
     cover its text inside the quotes and ``quote`` is its quote (``""`` if plain).
-    ``text_column`` is 0 when the value is not a one-line string.
+    ``text_column`` is 0 when the value is not a one-line string.  A block
+    scalar's lines are in ``block``.
     """
 
     line: int
@@ -58,14 +60,17 @@ class KeyLine:
     text_column: int = 0
     text_end_column: int = 0
     quote: str = ""
+    #: A YAML block scalar (``key: >`` or ``key: |``): (line, column, end column) of the
+    #: text of each of its lines; ``quote`` is then ``">"`` or ``"|"``.
+    block: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(slots=True)
 class FrontMatter:
-    format: str  # "yaml" or "toml"
+    format: str  # "yaml", "toml" or "json"
     start_line: int  # line of the opening fence
     end_line: int  # line of the closing fence
-    raw: str  # the lines between the fences
+    raw: str  # the lines between the fences (JSON: the object, braces included)
     keys: dict[str, KeyLine] = field(default_factory=dict)
 
 
@@ -84,27 +89,64 @@ class Reading:
 
 
 # --------------------------------------------------------------------------- fences
+#
+# Hugo 0.111's page lexer (checked against the real binary in
+# tests/hugo/test_front_matter_forms.py): blanks, tabs and line ends before the
+# front matter are skipped; ``---`` opens YAML, ``+++`` TOML, ``{`` JSON; the
+# closing ``---``/``+++`` is a line that starts with it at column 1 (an indented
+# closing fence, or YAML's ``...``, leaves the front matter unclosed: Hugo fails).
 
 _YAML_FENCE = re.compile(r"---[ \t]*")
-_YAML_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_YAML_END = re.compile(r"---")
 _TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
+_TOML_END = re.compile(r"\+\+\+")
+_LEADING = re.compile(r"[ \t\n]*")
 
 
-def _fences(lines: list[str]) -> tuple[str | None, int]:
-    """(format, index of the closing line), (None, -1) without front matter, (fmt, -2) if never closed."""
-    if not lines:
+def _fences(lines: list[str], first: int) -> tuple[str | None, int]:
+    """(format, index of the closing line), (None, -1) without front matter, (fmt, -2) if never closed.
+
+    ``lines[first]`` is the line of the opening fence (blanks before it skipped).
+    """
+    if first >= len(lines):
         return None, -1
-    first = lines[0]
-    if _YAML_FENCE.fullmatch(first):
+    opening = lines[first].lstrip(" \t")
+    if _YAML_FENCE.fullmatch(opening):
         fmt, end_re = "yaml", _YAML_END
-    elif _TOML_FENCE.fullmatch(first):
-        fmt, end_re = "toml", _TOML_FENCE
+    elif _TOML_FENCE.fullmatch(opening):
+        fmt, end_re = "toml", _TOML_END
+    elif opening.startswith("{"):
+        return "json", _json_end(lines, first)
     else:
         return None, -1
-    for i in range(1, len(lines)):
-        if end_re.fullmatch(lines[i]):
+    for i in range(first + 1, len(lines)):
+        if end_re.match(lines[i]):
             return fmt, i
     return fmt, -2
+
+
+def _json_end(lines: list[str], first: int) -> int:
+    """Index of the line holding the ``}`` that closes the JSON object opened on ``lines[first]``."""
+    depth = 0
+    in_string = escaped = False
+    for i in range(first, len(lines)):
+        for ch in lines[i]:
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif ch == "\\":
+                    escaped = True
+                elif ch == '"':
+                    in_string = False
+            elif ch == '"':
+                in_string = True
+            elif ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    return i
+    return -2
 
 
 # --------------------------------------------------------------------------- loading
@@ -148,7 +190,14 @@ def load_yaml(raw: str):
 def _load(fmt: str, raw: str, first_line: int, problems: list[Problem]) -> dict:
     """Load the front matter between the fences (``first_line``: line of the opening fence)."""
     try:
-        data = load_yaml(raw) if fmt == "yaml" else tomllib.loads(raw)
+        if fmt == "json":
+            data = json.loads(raw)
+        else:
+            data = load_yaml(raw) if fmt == "yaml" else tomllib.loads(raw)
+    except json.JSONDecodeError as exc:
+        # The JSON object starts on the fence line itself: its line 1 is ``first_line``.
+        problems.append(Problem("CL003", first_line + exc.lineno - 1, exc.colno, f"front matter JSON invalide : {exc.msg}"))
+        return {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + 1 + (mark.line if mark else 0)
@@ -195,8 +244,10 @@ def _load(fmt: str, raw: str, first_line: int, problems: list[Problem]) -> dict:
 _YAML_KEY = re.compile(r"(?P<key>[A-Za-z_][\w\-]*|\"[^\"]+\"|'[^']+')[ \t]*:(?=[ \t]|$)[ \t]*(?P<value>.*?)[ \t]*$")
 _TOML_KEY = re.compile(r"(?P<key>[A-Za-z_][\w\-]*|\"[^\"]+\"|'[^']+')[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-_SINGLE_QUOTED = {"yaml": re.compile(r"'(?:[^'\n]|'')*'"), "toml": re.compile(r"'[^'\n]*'")}
+_SINGLE_QUOTED = {"yaml": re.compile(r"'(?:[^'\n]|'')*'"), "toml": re.compile(r"'[^'\n]*'"), "json": re.compile(r"(?!)")}
 _COMMENT = re.compile(r"[ \t]*(?:#.*)?")
+_JSON_KEY = re.compile(r'[ \t]*"(?P<key>(?:[^"\\\n]|\\.)+)"[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$')
+_JSON_AFTER = re.compile(r"[ \t]*,?[ \t]*")
 
 
 def _string_text(value: str, fmt: str) -> tuple[int, int, str] | None:
@@ -206,11 +257,11 @@ def _string_text(value: str, fmt: str) -> tuple[int, int, str] | None:
     elif value.startswith("'"):
         match = _SINGLE_QUOTED[fmt].match(value)
     else:
-        if fmt == "toml" or not value or value[0] in "|>[{&*!%@`#":
+        if fmt != "yaml" or not value or value[0] in "|>[{&*!%@`#":
             return None  # not a string, a block scalar or a flow collection: not one line of text
         plain = re.split(r"[ \t]#", value, maxsplit=1)[0].rstrip(" \t")
         return 0, len(plain), ""
-    if match is None or not _COMMENT.fullmatch(value, match.end()):
+    if match is None or not (_JSON_AFTER if fmt == "json" else _COMMENT).fullmatch(value, match.end()):
         return None
     return 1, match.end() - 1, value[0]
 
@@ -222,11 +273,14 @@ def key_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]
     file line of ``lines[0]``.  Only keys at column 1 are top-level; TOML keys
     after a ``[table]`` header belong to that table.
     """
-    pattern = _YAML_KEY if fmt == "yaml" else _TOML_KEY
+    pattern = {"yaml": _YAML_KEY, "toml": _TOML_KEY, "json": _JSON_KEY}[fmt]
+    depths = _json_depths(lines) if fmt == "json" else None
     found: dict[str, KeyLine] = {}
     for i, text in enumerate(lines):
         if fmt == "toml" and text.lstrip().startswith("["):
             break
+        if depths is not None and depths[i] != 1:
+            continue  # inside a nested object or list, or the line of the opening brace
         match = pattern.match(text)
         if match is None:
             continue
@@ -236,34 +290,111 @@ def key_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]
         value = match.group("value")
         value_column = match.start("value") + 1
         end_column = max(match.end("value") + 1, value_column + 1)
+        # A JSON key's column is its opening quote's.
+        key_column = match.start("key") if fmt == "json" else 1
         text_span = _string_text(value, fmt)
-        if text_span is None:
-            found[key] = KeyLine(first_line + i, 1, value_column, end_column)
+        header = _BLOCK_SCALAR.fullmatch(value) if fmt == "yaml" else None
+        if header:
+            block = _block_lines(lines, i + 1, first_line)
+            found[key] = KeyLine(first_line + i, key_column, value_column, end_column, quote=header.group(1), block=block)
+        elif text_span is None:
+            found[key] = KeyLine(first_line + i, key_column, value_column, end_column)
         else:
             start, end, quote = text_span
             found[key] = KeyLine(
-                first_line + i, 1, value_column, end_column, value_column + start, value_column + end, quote
+                first_line + i, key_column, value_column, end_column, value_column + start, value_column + end, quote
             )
     return found
+
+
+_BLOCK_SCALAR = re.compile(r"([|>])(?:[+\-]?[1-9]?|[1-9][+\-])(?:[ \t]+#.*)?")
+
+
+def _block_lines(lines: list[str], start: int, first_line: int) -> tuple[tuple[int, int, int], ...]:
+    """The text of each line of the block scalar that starts at ``lines[start]`` (trailing blank lines left out)."""
+    found = []
+    for j in range(start, len(lines)):
+        text = lines[j]
+        if text.strip() and not text[0] in " \t":
+            break  # the next top-level key
+        stripped = text.strip(" \t")
+        if stripped:
+            column = len(text) - len(text.lstrip(" \t")) + 1
+            found.append((first_line + j, column, column + len(stripped)))
+        else:
+            found.append((first_line + j, 1, 1))
+    while found and found[-1][1] == found[-1][2]:
+        found.pop()
+    return tuple(found)
+
+
+def _json_depths(lines: list[str]) -> list[int]:
+    """Brace and bracket depth at the start of each line of a JSON object (strings skipped)."""
+    depths = []
+    depth = 0
+    in_string = escaped = False
+    for text in lines:
+        depths.append(depth)
+        for ch in text:
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif ch == "\\":
+                    escaped = True
+                elif ch == '"':
+                    in_string = False
+            elif ch == '"':
+                in_string = True
+            elif ch in "{[":
+                depth += 1
+            elif ch in "}]":
+                depth -= 1
+    return depths
 
 
 # --------------------------------------------------------------------------- entry point
 
 
 def read(text: str) -> Reading:
-    """Read the front matter at the top of ``text`` (line ends already ``\\n``, no BOM)."""
+    """Read the front matter at the top of ``text`` (line ends already ``\\n``, no BOM).
+
+    Like Hugo, blank lines and an indentation before the opening fence are skipped;
+    such a front matter is read, with a CL010 problem (other tools do not skip them).
+    """
     lines = text.split("\n")
-    fmt, closing = _fences(lines)
+    leading = _LEADING.match(text).end()
+    first = text.count("\n", 0, leading)
+    fmt, closing = _fences(lines, first)
     if fmt is None:
         return Reading(None, {}, [])
-    if closing == -2:
-        fence = "`---`" if fmt == "yaml" else "`+++`"
-        return Reading(
-            None, {}, [Problem("CL006", 1, 1, f"front matter jamais fermé : ajoutez la ligne {fence} qui le termine")]
-        )
-    body = lines[1:closing]
-    raw = "\n".join(body)
     problems: list[Problem] = []
-    metadata = _load(fmt, raw, 1, problems)
-    front_matter = FrontMatter(fmt, 1, closing + 1, raw, key_lines(body, 2, fmt))
+    if leading:
+        column = leading - (text.rfind("\n", 0, leading) + 1) + 1
+        problems.append(
+            Problem(
+                "CL010",
+                first + 1,
+                column,
+                "front matter précédé de lignes vides ou d'une indentation : Hugo le lit, mais"
+                " d'autres outils y voient du texte ; retirez ce qui précède le délimiteur"
+                " pour qu'il commence la première ligne",
+            )
+        )
+    if closing == -2:
+        fence = {"yaml": "une ligne `---`", "toml": "une ligne `+++`", "json": "l'accolade `}`"}[fmt]
+        problems.append(
+            Problem("CL006", first + 1, column if leading else 1, f"front matter jamais fermé : ajoutez {fence} qui le termine en début de ligne")
+        )
+        return Reading(None, {}, problems)
+    if fmt == "json":
+        body = lines[first : closing + 1]
+        body[0] = body[0].lstrip(" \t")
+        body_line = first + 1
+    else:
+        body = lines[first + 1 : closing]
+        body_line = first + 2
+    raw = "\n".join(body)
+    metadata = _load(fmt, raw, first + 1, problems)
+    keys = key_lines(lines[first : closing + 1] if fmt == "json" else body, first + 1 if fmt == "json" else body_line, fmt)
+    front_matter = FrontMatter(fmt, first + 1, closing + 1, raw, keys)
     return Reading(front_matter, metadata, problems)

@@ -1,8 +1,11 @@
 """The only place that builds a Markdown parser.
 
-Hugo renders with Goldmark (CommonMark plus GitHub tables and strikethrough); we
-follow the same dialect so that what we see as a paragraph, a list item or a
-heading is what the reader sees.
+Hugo renders with Goldmark; Hugo 0.111 turns on its tables, strikethrough,
+linkify, task lists, definition lists, footnotes and typographer extensions.  We
+follow the same dialect where it changes the blocks (footnote definitions and
+definition lists are blocks of their own; task lists, linkify and the typographer
+only change inline text), so that what we see as a paragraph, a list item or a
+heading is what the reader sees.  ``tests/hugo/`` checks it against real Hugo.
 """
 
 from __future__ import annotations
@@ -10,17 +13,27 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 #: Deeper nesting than this is not parsed as structure by markdown-it; the lesson
 #: model turns that into a finding rather than silently flattening the text.
 MAX_NESTING = 100
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
+def _goldmark_dialect() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(deflist_plugin)
+    # footnote_tail moves the definitions that references point to (known from the
+    # inline pass) to the end: here they stay where they are written, in file order.
+    md.disable("footnote_tail")
     return md
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    return _goldmark_dialect()
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +44,7 @@ def block_parser() -> MarkdownIt:
     inline pass is about half of markdown-it's time; :meth:`Lesson.inline_tokens
     <courselint.document.Lesson.inline_tokens>` runs it for the checks that need it.
     """
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-    md.enable(["table", "strikethrough"])
+    md = _goldmark_dialect()
     md.disable(["inline", "text_join"])
     return md
 

@@ -2,7 +2,9 @@
 
 ``mask(raw)`` returns a string of the same length as ``raw`` in which everything
 that is not prose (inline code, URLs, link targets, raw HTML, HTML comments, Hugo
-shortcodes, e-mail addresses, entities) is replaced by spaces, and inline markup
+shortcodes, emoji codes such as ``:smile:``, footnote references ``[^1]``, e-mail
+addresses, entities) is replaced
+by spaces, and inline markup
 delimiters (``**``, ``_``, ``~~``, ``[``, ``]``) are replaced by spaces — or by
 :data:`JOINER` when they sit inside a word, so that ``**L**inu**X**`` still reads
 as one word.  Newlines are always kept, so an offset in the masked text is an
@@ -25,6 +27,8 @@ _BEFORE_URLS = r"""
     | (?P<html></?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>)
     | (?P<target>\]\((?:<[^<>\n]*>|(?:[^()\s]|\((?:[^()\s])*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
     | (?P<reflabel>\]\[[^\]\n]*\])
+    | (?P<footnote>\[\^[^\]\s]+\](?!:))
+    | (?P<emoji>(?<![\w:]):(?:[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*|[+\-]1):(?![\w:]))
 """
 _URLS = r"""
     | (?P<url>(?:https?|ftp)://[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"»)]|www\.[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'"»)])
@@ -44,7 +48,7 @@ _NON_PROSE = re.compile(_BEFORE_URLS + _URLS + _AFTER_URLS, _FLAGS)
 # without "://", "www." or "@" cannot hold one; there, the other alternatives
 # alone give the same matches, and all of them start with one of these characters.
 _NON_PROSE_NO_URL = re.compile(
-    r"(?=[<{`\]\[!&\\*~_])(?:" + _BEFORE_URLS + _AFTER_URLS + ")", _FLAGS
+    r"(?=[<{`\]\[!&\\*~_:])(?:" + _BEFORE_URLS + _AFTER_URLS + ")", _FLAGS
 )
 
 
@@ -63,15 +67,22 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == JOINER
 
 
-def mask(raw: str) -> str:
-    """Return ``raw`` with non-prose masked (same length, same newlines)."""
+def mask(raw: str, references=None) -> str:
+    """Return ``raw`` with non-prose masked (same length, same newlines).
+
+    ``references``: the link reference labels the lesson defines (markdown-it's
+    ``env["references"]``), when known.  ``[P][R]`` with no ``[R]: url`` is not a link:
+    Hugo shows ``R``, so it stays prose.
+    """
     out: list[str] = []
     last = 0
     for match in _non_prose(raw).finditer(raw):
         start, end = match.span()
         out.append(raw[last:start])
         piece = match.group()
-        if match.lastgroup == "escape":
+        if match.lastgroup == "reflabel" and references is not None and _undefined(piece, references):
+            out.append("  " + piece[2:-1] + " ")  # "][" and "]" masked, the label kept
+        elif match.lastgroup == "escape":
             out.append(JOINER)  # "l\\'arbre": the backslash only protects the next character
         elif match.lastgroup == "delim":
             before = _last_char(out)
@@ -83,6 +94,15 @@ def mask(raw: str) -> str:
         last = end
     out.append(raw[last:])
     return "".join(out)
+
+
+def _undefined(reflabel: str, references) -> bool:
+    """``][label]`` names no reference the lesson defines (an empty label: the link text does)."""
+    label = reflabel[2:-1]
+    if not label.strip():
+        return False
+    # markdown-it's normalizeReference: whitespace collapsed, case folded (upper).
+    return " ".join(label.split()).casefold().upper() not in references
 
 
 def _last_char(parts: list[str]) -> str:
@@ -101,3 +121,13 @@ def code_spans(raw: str) -> list[str]:
         for match in _non_prose(raw).finditer(raw)
         if match.lastgroup == "code"
     ]
+
+
+_COMMENT_OR_CODE = re.compile(r"(?P<code>(`+).+?(?<!`)\2(?!`))|(?P<comment><!--.*?(?:-->|\Z))", re.DOTALL)
+
+
+def comment_spans(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of the HTML comments of ``raw``, not those shown in an inline code span."""
+    if "<!--" not in raw:
+        return []
+    return [match.span() for match in _COMMENT_OR_CODE.finditer(raw) if match.lastgroup == "comment"]

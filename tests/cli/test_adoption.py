@@ -56,7 +56,9 @@ def findings(result: subprocess.CompletedProcess) -> list[dict]:
 
 def test_baseline_then_only_the_new_slip_is_reported(course: Path) -> None:
     before = findings(run("check", "--no-cache", "--format", "json", cwd=course))
-    assert len(before) > 100  # a real backlog
+    # A real backlog (94 on the learn site's pages since mermaid diagrams and paired code
+    # shortcodes are no longer read as prose).
+    assert len(before) > 80
     run("baseline", cwd=course, check_exit=0)
     first = (course / ".courselint-baseline.json").read_bytes()
     run("baseline", cwd=course, check_exit=0)

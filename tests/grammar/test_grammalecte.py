@@ -26,7 +26,14 @@ from courselint.rules.grammar import (
     engine_unavailable_finding,
     open_engine,
 )
-from courselint.grammar.base import CODE_PLACEHOLDER, JOINER, EngineUnavailable, ShownText, word_spans
+from courselint.grammar.base import (
+    CODE_PLACEHOLDER,
+    JOINER,
+    OTHER_CODE_PLACEHOLDER,
+    EngineUnavailable,
+    ShownText,
+    word_spans,
+)
 from courselint.grammar.grammalecte import PARAGRAPH_LIMIT, GrammalecteEngine, paragraphs
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -381,3 +388,32 @@ def test_cl901_is_information_when_the_engine_was_not_asked_for():
     finding = engine_unavailable_finding("courselint.toml", "Grammalecte : absent", explicit=False)
     assert (finding.code, finding.severity) == ("CL901", Severity.INFO)
     assert engine_unavailable_finding("x", "y").severity is Severity.ERROR
+
+
+def test_code_spans_and_urls_side_by_side_are_no_repeated_word(engine):
+    """Two code spans (or two addresses) next to each other are two things, not « Doublon »."""
+    raw = (
+        "Les images `redis` `redis-cli` et les pages https://a.example.org https://b.example.org"
+        " sont listées ici."
+    )
+    parsed = lesson(raw + "\n")
+    block = parsed.blocks[0]
+    read = ShownText(block.prose, block.raw).shown
+    assert read == (
+        f"Les images {CODE_PLACEHOLDER} {OTHER_CODE_PLACEHOLDER} et les pages"
+        f" {CODE_PLACEHOLDER} {OTHER_CODE_PLACEHOLDER} sont listées ici."
+    )
+    assert engine.check(block.prose, block.raw) == []
+    # The same sentence with one placeholder for every code: Grammalecte sees a repeated word.
+    same = read.replace(OTHER_CODE_PLACEHOLDER, CODE_PLACEHOLDER)
+    assert any("doublon" in issue.message.lower() for issue in engine.check(same))
+
+
+def test_a_highlight_shortcode_gives_the_engine_no_code(engine):
+    parsed = lesson(
+        "Voici le fichier :\n{{< highlight dockerfile >}}\nFROM redis\nRUN echo redis redis\n"
+        "{{< /highlight >}}\nEt la suite.\n"
+    )
+    (block,) = parsed.blocks
+    assert ShownText(block.prose, block.raw).shown == "Voici le fichier : Et la suite."
+    assert engine.check(block.prose, block.raw) == []

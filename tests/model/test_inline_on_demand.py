@@ -38,6 +38,12 @@ def _full_parse_of(lesson) -> list:
         lines = text.split("\n")
         end = lesson.front_matter.end_line
         text = "\n" * end + "\n".join(lines[end:])
+    if lesson.hidden:  # parse() replaces the lines a paired code shortcode holds
+        lines = text.split("\n")
+        for start, stop in lesson.hidden:
+            for line in range(lesson.index.line_of(start) + 1, lesson.index.line_of(stop)):
+                lines[line - 1] = "\u2063"
+        text = "\n".join(lines)
     return parser().parse(text)
 
 

@@ -28,6 +28,10 @@ from courselint.segments import JOINER
 #: its own gender and number.  An unknown capitalised word is neutral for the
 #: engines' agreement rules, as a product name would be.
 CODE_PLACEHOLDER = "Xyzzy"
+#: What a code span or address reads as right after another one with no word between
+#: (``\`redis\` \`redis-cli\```, two URLs on a line): two equal placeholders side by
+#: side would be a repeated word (« Doublon ») that the author never wrote.
+OTHER_CODE_PLACEHOLDER = "Plugh"
 
 CATEGORIES = ("grammar", "typography", "spelling")
 
@@ -132,9 +136,14 @@ def present(text: str, raw: str | None = None) -> list[Piece]:
     codes = word_spans(text, raw) if raw is not None else []
     pieces: list[Piece] = []
     position = 0
+    previous = ""
     for start, end in codes:
+        before = len(pieces)
         _present_prose(text, raw, position, start, pieces)
-        pieces.append(Piece(start, end, CODE_PLACEHOLDER, True))
+        words_between = any(any(ch.isalnum() for ch in piece.shown) for piece in pieces[before:])
+        shown = OTHER_CODE_PLACEHOLDER if previous == CODE_PLACEHOLDER and not words_between else CODE_PLACEHOLDER
+        pieces.append(Piece(start, end, shown, True))
+        previous = shown
         position = end
     _present_prose(text, raw, position, len(text), pieces)
     return pieces

@@ -28,7 +28,7 @@ class EntryContext:
 
     source_locale: str = "fr"
     locale: str = "en"
-    shortcode_params: tuple[str, ...] = ()
+    shortcode_params: object = ()  # a ShortcodeTable, or the deprecated tuple of names
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from courselint.i18n.units import lesson_units
 def read_lesson(path: Path, config):
     """Parse a lesson with the configured translatable front matter keys."""
     keys = tuple(config.section("i18n")["keys"])
-    return parse(str(path), path.read_bytes(), text_keys=keys)
+    return parse(str(path), path.read_bytes(), text_keys=keys, shortcodes=config.shortcodes)
 
 
 def source_lessons(lessons, config, locales, findings: list[Finding]):
@@ -57,7 +57,7 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
 
 def template_catalog(lesson, path: Path, config) -> Catalog:
     """The Babel template catalog of one parsed lesson."""
-    params = tuple(config.section("i18n")["shortcode_params"])
+    params = config.shortcodes
     reference = catalogs.reference_path(path, config)
     template = Catalog(fuzzy=True)
     for unit in lesson_units(lesson, params):

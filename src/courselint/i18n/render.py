@@ -153,7 +153,14 @@ def _replacement(sub: Substitution, spans, source: str, where: _SourceMap) -> st
     unit, text = sub.unit, sub.msgstr
     if unit.kind in ("front_matter_value", "shortcode_param") and text == unit.msgid:
         return source[spans[0][0] : spans[-1][1]]  # the value as written (quotes, escapes)
-    if unit.kind == "front_matter_value" and unit.syntax == "toml":
+    if unit.kind == "front_matter_value" and unit.quote in (">", "|"):
+        # A block scalar: the translation's lines at the indentation of the source's.
+        start = spans[0][0]
+        indent = source[source.rfind("\n", 0, start) + 1 : start]
+        lines = text.split("\n") if unit.quote == "|" else [" ".join(text.split("\n"))]
+        lines = [line.strip(" \t") for line in lines]
+        return "\n".join([lines[0], *((indent + line) if line else "" for line in lines[1:])])
+    if unit.kind == "front_matter_value" and unit.syntax in ("toml", "json"):
         return json.dumps(text.replace("\n", " "), ensure_ascii=False)  # a TOML basic string too
     if unit.kind == "front_matter_value":
         return yaml_scalar(text.replace("\n", " "), unit.quote)
@@ -235,7 +242,7 @@ def build(
     findings: list[Finding] = []
     done = []
     for path, lesson in source_lessons(lessons, config, locales, findings):
-        units = lesson_units(lesson, tuple(i18n["shortcode_params"]))
+        units = lesson_units(lesson, config.shortcodes)
         for locale in locales:
             done.append((path, lesson, locale, build_one(path, lesson, units, config, locale, threshold, final=False)))
     for locale in locales:
@@ -390,7 +397,7 @@ def site_pages(config, locale: str, produced: set[Path], refused: set[Path]) -> 
 def publish_links(path: Path, text: str, config, locale: str, pages: links.Pages) -> str:
     """The translated text with its link targets rewritten for its URL (code left alone)."""
     relative = PurePosixPath(path.resolve().relative_to(catalogs.content_root(path, config)).as_posix())
-    parsed = parse(str(path), text, text_keys=tuple(config.section("i18n")["keys"]))
+    parsed = parse(str(path), text, text_keys=tuple(config.section("i18n")["keys"]), shortcodes=config.shortcodes)
     code_lines: set[int] = set()
     for token in parsed.tokens:
         if token.type in ("fence", "code_block") and token.map:
@@ -413,7 +420,7 @@ def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
     if not lessons:
         return None
     _, lesson = lessons[0]
-    units = lesson_units(lesson, tuple(config.section("i18n")["shortcode_params"]))
+    units = lesson_units(lesson, config.shortcodes)
     threshold = config.section("i18n")["min_translated"]
     result = build_one(path, lesson, units, config, locale, threshold, po, final=False)
     pages = _cached_pages(config, locale)
@@ -465,8 +472,8 @@ def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
     common, so they are never blocked.
     """
     i18n = config.section("i18n")
-    params = tuple(i18n["shortcode_params"])
-    page = parse(str(lesson.path), existing, text_keys=tuple(i18n["keys"]))
+    params = config.shortcodes
+    page = parse(str(lesson.path), existing, text_keys=tuple(i18n["keys"]), shortcodes=params)
     source = {_words(u.msgid) for u in lesson_units(lesson, params)}
     translated = {_words(u.msgid) for u in lesson_units(page, params)} - source
     return bool(translated) and not (translated & known)
@@ -479,7 +486,7 @@ BLOCKING = frozenset(code for code in checks.ENTRY_CHECKS if CODES[code].severit
 def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path, locale: str = "en") -> list[Finding]:
     """Findings (CL612) naming the entries that break the lesson's structure; [] if none."""
     i18n = config.section("i18n")
-    params = tuple(i18n["shortcode_params"])
+    params = config.shortcodes
     keys = tuple(i18n["keys"])
     context = checks.EntryContext(i18n["source_locale"], locale, params)
     findings = []
@@ -511,7 +518,7 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
 
 def _differs(path, lesson, subs, source, params, keys) -> list[str]:
     text = splice(lesson, subs)
-    translated = parse(str(path), text, text_keys=keys)
+    translated = parse(str(path), text, text_keys=keys, shortcodes=lesson.shortcodes)
     # What an entry changes on purpose, and the translator said so (or CL602 warns):
     # link targets always, inline code and shortcodes where a comment silenced the check.
     allowed = {"links": Counter(), "inline code": Counter(), "shortcodes": Counter()}

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from courselint.course import split_structure
-from courselint.segments import mask
+from courselint.segments import comment_spans, mask
+from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable, table_from_config
 
 #: A Hugo shortcode, possibly spread over several lines.
 SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
@@ -64,7 +66,7 @@ class Unit:
         return self.kind in SINGLE_LINE_KINDS
 
 
-def lesson_units(lesson, shortcode_params: tuple[str, ...] = ("caption", "title", "alt")) -> list[Unit]:
+def lesson_units(lesson, shortcode_params=DEFAULT_TABLE) -> list[Unit]:
     """Every translatable unit of a parsed lesson, in document order.
 
     Front matter values are those the lesson model made blocks of: parse the
@@ -77,7 +79,7 @@ def lesson_units(lesson, shortcode_params: tuple[str, ...] = ("caption", "title"
             if unit is not None:
                 units.append(unit)
             continue
-        units.extend(_block_units(lesson, block, shortcode_params))
+        units.extend(_block_units(lesson, block, as_table(shortcode_params)))
     return units
 
 
@@ -90,7 +92,11 @@ def _front_matter_unit(lesson, block) -> Unit | None:
         return None
     quote = lesson.front_matter.keys[block.key].quote
     start, end = block.pieces[0]
-    if quote:
+    if quote in (">", "|"):
+        # A block scalar: its lines, from the first one's text to the last one's end.
+        start, end = block.pieces[0][0], block.pieces[-1][1]
+        value = value.rstrip("\n")  # the line end YAML's default chomping keeps
+    elif quote:
         start, end = start - 1, end + 1  # the replacement is written with its own quotes
     return Unit(
         msgid=value,
@@ -118,7 +124,9 @@ def _block_units(lesson, block, shortcode_params) -> list[Unit]:
     start, end = structure.label_start, structure.label_end
     units: list[Unit] = []
     shortcodes = [m for m in SHORTCODE.finditer(raw)]
-    pieces = _split_at_shortcodes(raw, start, end, shortcodes)
+    hidden = _hidden_runs(lesson, block)
+    # A comment is not for readers: never in a msgid (a translated one got the lesson refused).
+    pieces = _split_at_shortcodes(raw, start, end, shortcodes, hidden + comment_spans(raw))
     for piece_start, piece_end in pieces:
         text = raw[piece_start:piece_end]
         if not _has_letters(mask(text)):
@@ -136,6 +144,8 @@ def _block_units(lesson, block, shortcode_params) -> list[Unit]:
     for match in shortcodes:
         if any(s <= match.start() and match.end() <= e for s, e in pieces):
             continue  # inline in a unit's text: the translator sees it whole
+        if any(s <= match.start() < e for s, e in hidden):
+            continue  # shown inside code
         units.extend(_shortcode_param_units(block, match, shortcode_params))
     units.sort(key=lambda u: u.segments[0][0])
     return units
@@ -148,12 +158,29 @@ def _kind_comment(block) -> str:
     return name
 
 
-def _split_at_shortcodes(raw: str, start: int, end: int, shortcodes) -> list[tuple[int, int]]:
-    """Cut ``raw[start:end]`` at shortcodes that open or close a line (structure).
+def _hidden_runs(lesson, block) -> list[tuple[int, int]]:
+    """(start, end) in ``block.raw`` of what paired code shortcodes hold: never in a msgid."""
+    low, high = block.pieces[0][0], block.pieces[-1][1]
+    regions = [(s, e) for s, e in getattr(lesson, "hidden", ()) if s < high and e > low]
+    if not regions:
+        return []
+    runs: list[tuple[int, int]] = []
+    for i in range(len(block.raw)):
+        offset = block.source_offset(i)
+        if any(s <= offset < e for s, e in regions):
+            if runs and runs[-1][1] == i:
+                runs[-1] = (runs[-1][0], i + 1)
+            else:
+                runs.append((i, i + 1))
+    return runs
+
+
+def _split_at_shortcodes(raw: str, start: int, end: int, shortcodes, hidden=()) -> list[tuple[int, int]]:
+    """Cut ``raw[start:end]`` at shortcodes that open or close a line (structure), and at hidden runs.
 
     A shortcode with text on both sides on its line stays inside the unit.
     """
-    cuts: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int]] = [(max(s, start), min(e, end)) for s, e in hidden if s < end and e > start]
     for match in shortcodes:
         s, e = match.span()
         if e <= start or s >= end:
@@ -168,8 +195,10 @@ def _split_at_shortcodes(raw: str, start: int, end: int, shortcodes) -> list[tup
         cuts.append((max(s, start), min(e, end)))
     pieces = []
     position = start
-    for s, e in cuts:
-        pieces.append((position, s))
+    for s, e in sorted(cuts):
+        if e <= position:
+            continue  # a shortcode shown inside hidden code: already cut
+        pieces.append((position, max(s, position)))
         position = e
     pieces.append((position, end))
     trimmed = []
@@ -211,26 +240,49 @@ def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> lis
     return out
 
 
-#: Shortcodes whose first quoted positional argument is a title (Relearn's
-#: ``{{% notice warning "Attention" %}}``), translated when ``title`` is configured.
-POSITIONAL_TITLES = frozenset({"notice"})
-_POSITIONAL = re.compile(r'(?<![=\w])(?P<quote>")(?P<value>(?:\\.|[^"\\])*)"')
+_ARGUMENT = re.compile(
+    r"""(?P<name>[A-Za-z_][\w\-]*)=(?:(?P<nq>["`])(?P<nvalue>(?:\\.|(?!(?P=nq)).)*)(?P=nq)|[^\s"`]+)"""
+    r"""|(?P<pq>["`])(?P<pvalue>(?:\\.|(?!(?P=pq)).)*)(?P=pq)|[^\s"`]+""",
+    re.DOTALL,
+)
+_OPENING = re.compile(r"\{\{[<%]\s*([\w\-/.]*)")
 
 
-def translatable_params(code: str, names) -> list[tuple[int, int, str, str]]:
-    """(start, end, parameter, quote) of the translatable values inside one shortcode's text."""
+@lru_cache(maxsize=32)
+def _legacy_table(names: tuple[str, ...]) -> ShortcodeTable:
+    return table_from_config(None, list(names))
+
+
+def as_table(shortcodes) -> ShortcodeTable:
+    """The shortcode table, from a table or the deprecated tuple of ``i18n.shortcode_params``."""
+    if isinstance(shortcodes, ShortcodeTable):
+        return shortcodes
+    return _legacy_table(tuple(shortcodes))
+
+
+def translatable_params(code: str, shortcodes) -> list[tuple[int, int, str, str]]:
+    """(start, end, parameter, quote) of the reader-visible values inside one shortcode's text.
+
+    Which parameters those are comes from the shortcode table (``shortcodes``):
+    named ones by name, positional ones by index (``{{% expand "Solution" %}}``).
+    Only quoted values are offered: a bare word (``warning``) is a keyword.
+    """
+    opening = _OPENING.match(code)
+    if opening is None:
+        return []
+    positional, named = as_table(shortcodes).text_params(opening.group(1))
+    body_end = len(code) - 3 if code.endswith(("}}",)) else len(code)
     found = []
-    for param in SHORTCODE_PARAM.finditer(code):
-        if param.group("name") in names:
-            found.append((param.start("value"), param.end("value"), param.group("name"), param.group("quote")))
-    name = re.match(r"\{\{[<%]\s*([\w\-/.]*)", code)
-    if name and name.group(1) in POSITIONAL_TITLES and "title" in names:
-        named = [(m.start(), m.end()) for m in SHORTCODE_PARAM.finditer(code)]
-        for match in _POSITIONAL.finditer(code):
-            if not any(s <= match.start() < e for s, e in named):
-                found.append((match.start("value"), match.end("value"), "title", '"'))
-                break
-    return sorted(found)
+    index = 0
+    for arg in _ARGUMENT.finditer(code, opening.end(), body_end):
+        if arg.group("name") is not None:
+            if arg.group("name") in named and arg.group("nq"):
+                found.append((arg.start("nvalue"), arg.end("nvalue"), arg.group("name"), arg.group("nq")))
+            continue
+        if index in positional and arg.group("pq"):
+            found.append((arg.start("pvalue"), arg.end("pvalue"), "title", arg.group("pq")))  # a box's label
+        index += 1
+    return found
 
 
 def _shortcode_param_units(block, match, names) -> list[Unit]:

@@ -104,7 +104,7 @@ def _entry_rule(code: str):
     def check(po_path, ctx, report) -> Iterator[Finding]:
         entries = _read(po_path, ctx)
         i18n = ctx.config.section("i18n")
-        context = EntryContext(i18n["source_locale"], entries.locale, tuple(i18n["shortcode_params"]))
+        context = EntryContext(i18n["source_locale"], entries.locale, ctx.config.shortcodes)
         for message in entries.entries():
             if entry.silenceable and ignored(message.user_comments, code):
                 continue
