@@ -149,8 +149,11 @@ class FormFilter:
         index = bisect.bisect_left(hashes, key)
         return index < len(hashes) and hashes[index] == key
 
-    def one_edit(self, word: str, any_substitution: bool = False) -> Iterator[str]:
+    def one_edit(self, word: str, any_substitution: bool = False, first: int = 0) -> Iterator[str]:
         """The candidates of :func:`edits.one_edit` that pass :meth:`plausible`, and only those.
+
+        ``first`` limits the edits to positions ``first..`` of the word, as in
+        :func:`edits.one_edit`.
 
         A candidate is the typed word with ``marked[a:b]`` (in ``^word$``) replaced
         by a string ``X`` of zero to two letters.  Its sequences of four lie either
@@ -158,8 +161,9 @@ class FormFilter:
         are known once per word, so for most positions no letter is tried at all,
         and for the others only the few sequences across ``X`` are looked up.
         """
+        first = max(0, first)
         if "-" in word or "'" in word:  # plausible() accepts all of them: nothing to prune
-            yield from one_edit(word, any_substitution)
+            yield from one_edit(word, any_substitution, first=first)
             return
         grams, added = self._grams(), self._added_grams
         marked = f"^{word}$"
@@ -204,7 +208,7 @@ class FormFilter:
                     ]
             return [letter for letter in found if joins(a, letter, b)]
 
-        for i in range(len(word) + 1):
+        for i in range(first, len(word) + 1):
             a = i + 1  # word[i] is marked[a]
             if i < len(word):
                 current = word[i]
