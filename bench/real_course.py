@@ -114,7 +114,7 @@ def timed(argv: list[str], cwd: Path, shell: bool = False, src: Path | None = No
     out, err = proc.stdout.read(), proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    if b"Traceback" in err:
+    if b"Traceback" in err or os.waitstatus_to_exitcode(status) == 2:
         sys.exit(f"{argv} crashed:\n{err.decode(errors='replace')}")
     return wall, usage.ru_utime + usage.ru_stime, out.decode("utf-8", "replace")
 
@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.grammar:
             config = root / "courselint.toml"
-            config.write_text('[tool.courselint.grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+            config.write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
             text = paragraphs(paths)
             floor = []
             for _ in range(max(1, args.runs // 2)):
