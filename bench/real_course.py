@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.golden or args.compare:
             rows = findings(root)
             if args.golden:
-                args.golden.write_text(json.dumps(rows, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+                args.golden.write_text("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n", encoding="utf-8")
                 print(f"{len(rows)} findings written to {args.golden}")
                 return 0
             before = [tuple(map(json.dumps, r)) for r in json.loads(args.compare.read_text(encoding="utf-8"))]
