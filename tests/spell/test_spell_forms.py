@@ -51,6 +51,15 @@ def test_one_edit_yields_exactly_the_plausible_candidates(forms, any_substitutio
             assert all(forms.plausible(c) for c in forms.one_edit(word, any_substitution)), word
 
 
+@pytest.mark.parametrize("any_substitution", [False, True])
+def test_one_edit_from_a_position_yields_the_edits_from_there_on(forms, any_substitution):
+    for word in WORDS + _random_words(100):
+        for first in (-2, 0, 1, len(word) // 2, len(word)):
+            expected = {c for c in one_edit(word, any_substitution, first=max(0, first)) if forms.plausible(c)}
+            got = {c for c in forms.one_edit(word, any_substitution, first=first) if forms.plausible(c)}
+            assert got == expected, (word, first)
+
+
 def test_accent_variants_yield_exactly_the_plausible_variants(forms):
     for word in WORDS + _random_words(300):
         everything = set(accent_variants(word))
@@ -103,6 +112,36 @@ def test_added_words_are_listed():
 )
 def test_slips_two_edits_away_get_their_word_first(slip, expected):
     assert get_checker().suggest(slip)[0] == expected
+
+
+@pytest.mark.parametrize("slip", ["contrrraire", "ipmacée", "sttocke", "l'abre", "mosn", "coeurr", "dnmonster"])
+def test_two_edit_search_finds_every_known_word_two_edits_away(slip):
+    """The search skips one order of two far-apart edits: it finds what trying both orders finds.
+
+    The reference is the plain double loop over every one-edit form, both steps
+    unpruned, each candidate asked to the tables and Hunspell.
+    """
+    checker = get_checker()
+    lowered = slip.lower()
+    candidates = {second for first in set(one_edit(lowered, True)) for second in one_edit(first, True)}
+    candidates.discard(lowered)
+    expected = {c for c in candidates if checker._known_french(c)}
+    assert expected  # a slip two edits from nothing would prove nothing
+    assert {c.lower() for c in checker._two_edit_suggestions(slip)} == expected
+
+
+def test_hunspell_search_is_the_last_resort_of_short_words_only():
+    """README: Hunspell's own search only for a word of nine letters or fewer."""
+    from courselint.spell.hunspell import SpellChecker
+
+    checker = SpellChecker()
+    # Nothing one or two slips away from either; Hunspell itself has words for both.
+    for word in ("crédentials", "késaco"):
+        assert not checker._near_words(word) and not checker._two_edit_suggestions(word)
+        assert checker._french.suggest(word)
+    assert checker.suggest("crédentials") == ()  # eleven letters: no search
+    short = checker.suggest("késaco")  # six letters: Hunspell's words
+    assert short and set(short) <= set(checker._french.suggest("késaco"))
 
 
 def test_two_edit_search_keeps_the_first_letter_among_equals():

@@ -43,6 +43,8 @@ from courselint.spell.edits import (
 from courselint.spell.tokenize import ELIDED_PREFIXES
 
 NGRAM = 4
+#: Contexts memoised by FormFilter.one_edit before the memo starts afresh (a few MB).
+_BETWEEN_LIMIT = 50_000
 NGRAMS_FILE = "fr-4grams.txt"
 FORMS_FILE = "fr-forms.crc32"
 #: The files the tables are built from; their digest is in both headers.
@@ -93,12 +95,16 @@ class FormFilter:
         # back across the positions of a word and across words.
         self._followers: dict[str, str] = {}
         self._leaders: dict[str, str] = {}
+        # The letters that fit between two contexts (up to three characters each):
+        # the intermediates of a two-edit search share most contexts with the word.
+        self._between: dict[tuple[str, str], list[str]] = {}
 
     def add(self, word: str) -> None:
         self._added_grams |= ngrams(word.lower())
         self._added_forms.add(word)
         self._followers.clear()
         self._leaders.clear()
+        self._between.clear()
 
     def _grams(self) -> frozenset[str]:
         if self._tables is None:
@@ -149,8 +155,11 @@ class FormFilter:
         index = bisect.bisect_left(hashes, key)
         return index < len(hashes) and hashes[index] == key
 
-    def one_edit(self, word: str, any_substitution: bool = False) -> Iterator[str]:
+    def one_edit(self, word: str, any_substitution: bool = False, first: int = 0) -> Iterator[str]:
         """The candidates of :func:`edits.one_edit` that pass :meth:`plausible`, and only those.
+
+        ``first`` limits the edits to positions ``first..`` of the word, as in
+        :func:`edits.one_edit`.
 
         A candidate is the typed word with ``marked[a:b]`` (in ``^word$``) replaced
         by a string ``X`` of zero to two letters.  Its sequences of four lie either
@@ -158,8 +167,9 @@ class FormFilter:
         are known once per word, so for most positions no letter is tried at all,
         and for the others only the few sequences across ``X`` are looked up.
         """
+        first = max(0, first)
         if "-" in word or "'" in word:  # plausible() accepts all of them: nothing to prune
-            yield from one_edit(word, any_substitution)
+            yield from one_edit(word, any_substitution, first=first)
             return
         grams, added = self._grams(), self._added_grams
         marked = f"^{word}$"
@@ -181,8 +191,19 @@ class FormFilter:
                     return False
             return True
 
+        between = self._between
+        if len(between) > _BETWEEN_LIMIT:
+            between.clear()
+
         def letters(a: int, b: int) -> list[str]:
-            """Letters that can stand between marked[:a] and marked[b:]."""
+            """Letters that can stand between marked[:a] and marked[b:] (memoised by context)."""
+            key = (marked[max(0, a - NGRAM + 1) : a], marked[b : b + NGRAM - 1])
+            found = between.get(key)
+            if found is None:
+                found = between[key] = fitting(a, b)
+            return found
+
+        def fitting(a: int, b: int) -> list[str]:
             left, right = marked[max(0, a - NGRAM + 1) : a], marked[b : b + NGRAM - 1]
             found = FRENCH_LETTERS
             # Most letters already fail the first or the last sequence of four.
@@ -204,7 +225,7 @@ class FormFilter:
                     ]
             return [letter for letter in found if joins(a, letter, b)]
 
-        for i in range(len(word) + 1):
+        for i in range(first, len(word) + 1):
             a = i + 1  # word[i] is marked[a]
             if i < len(word):
                 current = word[i]
