@@ -1,0 +1,105 @@
+"""CL20x through the engine: full positions (start and end) and full messages.
+
+The case files (``cases/timeline.md``) pin which findings a lesson gives and where they
+start; these pin what the author reads: which entry or section the advice names, and the
+range an editor underlines.  Every expected value is written by hand from the lesson
+(lines counted from the ``---`` of the front matter, columns in characters, ends
+exclusive).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from courselint import config as config_module
+from courselint.engine import Selection, run
+
+HEAD = "---\ntitle: 1.01 Histoire\nweight: 1\n---\n\n"  # the lesson's first item is line 6
+
+
+def check(tmp_path: Path, body: str) -> list[tuple]:
+    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
+    lesson = tmp_path / "lecon.md"
+    lesson.write_text(HEAD + body, encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    result = run([lesson], config, Selection(select=("CL2",)), jobs=1, use_cache=False)
+    return [(f.line, f.column, f.end_line, f.end_column, f.code, f.message) for f in result.findings]
+
+
+def test_same_year_entries_are_matched_by_label_not_by_place(tmp_path: Path) -> None:
+    body = (
+        "* 1979 : Chroot\n"  # 6
+        "* 2008 : LXC\n"  # 7
+        "* 2008 : cgroups\n"  # 8
+        "\n## 1979 : Chroot\n"  # 10
+        "\n## 2008 : cgroups\n"  # 12
+        "\n## 2008 : LXC\n"  # 14
+    )
+    assert check(tmp_path, body) == [
+        (14, 4, 14, 14, "CL204",
+         "la frise place 2008 (ligne 7) avant 2008 (ligne 8) mais la section « ## 2008 : LXC »"
+         " suit « ## 2008 : cgroups » : mettez la frise et les étapes dans le même ordre chronologique"),
+    ]  # fmt: skip
+
+
+def test_an_entry_goes_before_the_first_later_year_not_before_its_own_year(tmp_path: Path) -> None:
+    body = "* 2008 : LXC\n* 2013 : Docker\n* 2008 : cgroups\n"  # 6, 7, 8
+    assert check(tmp_path, body) == [
+        (8, 3, 8, 17, "CL201",
+         "2008 devrait venir avant 2013 (ligne 7) : déplacez « 2008 : cgroups » juste avant « 2013 : Docker »"),
+    ]  # fmt: skip
+
+
+def test_a_step_goes_before_the_first_later_step(tmp_path: Path) -> None:
+    body = (
+        "* 1970 : Unix\n* 1979 : Chroot\n* 2000 : BSD Jail\n"  # 6-8
+        "\n## 1970 : Unix\n"  # 10
+        "\n## 2000 : BSD Jail\n"  # 12
+        "\n## 1979 : Chroot\n"  # 14
+    )
+    assert check(tmp_path, body) == [
+        (14, 4, 14, 17, "CL204",
+         "l'étape 1979 devrait venir avant l'étape 2000 (ligne 12) : déplacez la section"
+         " « ## 1979 : Chroot » juste avant « ## 2000 : BSD Jail »"),
+    ]  # fmt: skip
+
+
+def test_label_mismatch_either_way_round(tmp_path: Path) -> None:
+    # "BSD Jails" sorts after "BSD Jail", "Containers" before "LXC": both are mismatches.
+    body = (
+        "* 2000 : BSD Jail\n* 2008 : LXC\n"  # 6, 7
+        "\n## 2000 : BSD Jails\n"  # 9
+        "\n## 2008 : Containers\n"  # 11
+    )
+    assert check(tmp_path, body) == [
+        (9, 11, 9, 20, "CL205",
+         "le titre « 2000 : BSD Jails » diffère de la frise (ligne 6 : « 2000 : BSD Jail ») :"
+         " utilisez le même libellé aux deux endroits"),
+        (11, 11, 11, 21, "CL205",
+         "le titre « 2008 : Containers » diffère de la frise (ligne 7 : « 2008 : LXC ») :"
+         " utilisez le même libellé aux deux endroits"),
+    ]  # fmt: skip
+
+
+def test_malformed_items_each_get_their_range_and_hint(tmp_path: Path) -> None:
+    body = (
+        "* 1979 : Chroot\n"  # 6
+        "* 2000 : BSD Jail\n"  # 7
+        "*   \n"  # 8: an empty item (marker and three spaces)
+        "* 2OO8 : LXC\n"  # 9
+        "* 2013 Docker\n"  # 10
+        "* 2013 : Docker\n"  # 11
+        "* Docker en 2014\n"  # 12
+        "* 2O15 : Swarm et\n"  # 13: the range stays on the item's first line
+        "  Kubernetes\n"  # 14
+        "* 2016 : rkt\n* 2017 : containerd\n* 2018 : Podman\n"
+    )
+    usual = "ne se lit pas `ANNÉE : libellé` comme les autres éléments de la frise"
+    assert check(tmp_path, body) == [
+        (8, 1, 8, 5, "CL206", "cet élément de la frise n'a pas de texte : écrivez `ANNÉE : libellé`"),
+        (9, 3, 9, 13, "CL206", f"« 2OO8 : LXC » {usual} : l'année s'écrit en chiffres (2008 ?)"),
+        (10, 3, 10, 14, "CL206", f"« 2013 Docker » {usual} : séparez l'année du libellé par « : »"),
+        (12, 3, 12, 17, "CL206",
+         f"« Docker en 2014 » {usual} : commencez par l'année en quatre chiffres, puis « : » et le libellé"),
+        (13, 3, 13, 18, "CL206", f"« 2O15 : Swarm et » {usual} : l'année s'écrit en chiffres (2015 ?)"),
+    ]  # fmt: skip
