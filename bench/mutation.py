@@ -69,7 +69,7 @@ TESTS: dict[str, list[str]] = {
         "tests/rules/test_frontmatter_messages.py", "tests/rules/test_cases.py", "tests/rules/test_course.py",
         "tests/rules/test_chapter.py",
     ],
-    "rules/slides.py": ["tests/rules/test_cases.py", "tests/rules/test_course.py"],
+    "rules/slides.py": ["tests/rules/test_slides_messages.py", "tests/rules/test_cases.py", "tests/rules/test_course.py"],
     "suppress.py": ["tests/engine/test_suppress.py"],
     "reporters/__init__.py": ["tests/cli/test_reporters.py", "tests/cli/test_cli.py"],
     "reporters/text.py": ["tests/cli/test_reporters.py", "tests/cli/test_cli.py"],

@@ -244,3 +244,70 @@ def test_gitlab_fields(course: Path) -> None:
     assert [i["fingerprint"] for i in json.loads(output(course, "gitlab", again=True))] == [
         i["fingerprint"] for i in issues
     ]
+
+
+# --------------------------------------------------------------------------- reporters called directly
+# Inputs the course above cannot produce: summaries of every shape, escapes GitHub needs,
+# a code no rule has.  Expected texts written by hand.
+
+
+def _write(fmt: str, findings: list, lessons: int = 1, catalogs: int = 0) -> str:
+    import io
+
+    from courselint import reporters
+
+    stream = io.StringIO()
+    reporters.get(fmt)(findings, reporters.Summary(lessons, catalogs), stream)
+    return stream.getvalue()
+
+
+def _finding(code="CL401", severity="error", message="m", path="a.md", line=3, rule="spelling.unknown-word"):
+    from courselint.findings import Finding, Severity
+
+    return Finding(path, line, 2, line + 1, 5, code, rule, Severity(severity), message)
+
+
+@pytest.mark.parametrize(
+    "lessons, catalogs, expected",
+    [
+        (1, 0, "Aucun problème (1 leçon vérifiée).\n"),
+        (2, 0, "Aucun problème (2 leçons vérifiées).\n"),
+        (1, 1, "Aucun problème (1 leçon et 1 catalogue vérifiés).\n"),
+        (0, 2, "Aucun problème (0 leçon et 2 catalogues vérifiés).\n"),
+    ],
+)
+def test_text_summary_without_findings(lessons: int, catalogs: int, expected: str) -> None:
+    assert _write("text", [], lessons, catalogs) == expected
+
+
+def test_text_summary_counts_agree_in_number() -> None:
+    one_error = _write("text", [_finding()], 1)
+    assert one_error.splitlines()[-1] == "1 erreur, 0 avertissement dans 1 fichier (1 leçon vérifiée)."
+    several = [
+        _finding(path="a.md"), _finding(path="b.md", line=5),
+        _finding(severity="warning", path="b.md"), _finding(severity="warning", path="c.md"),
+        _finding(severity="info", path="c.md"), _finding(severity="info", path="c.md", line=7),
+    ]  # fmt: skip
+    assert _write("text", several, 3, 1).splitlines()[-1] == (
+        "2 erreurs, 2 avertissements, 2 informations dans 3 fichiers (3 leçons et 1 catalogue vérifiés)."
+    )
+
+
+def test_github_escapes_data_and_properties() -> None:
+    finding = _finding(message="100 % sûr\r\nligne 2, a:b", path="dir: a, b/c.md")
+    assert _write("github", [finding]) == (
+        "::error file=dir%3A a%2C b/c.md,line=3,col=2,endLine=4,endColumn=5,"
+        "title=CL401 spelling.unknown-word::100 %25 sûr%0D%0Aligne 2, a:b\n"
+    )
+
+
+def test_sarif_for_a_code_no_rule_has() -> None:
+    document = json.loads(_write("sarif", [_finding(code="CL999", severity="warning", rule="x.y")]))
+    [rule] = document["runs"][0]["tool"]["driver"]["rules"]
+    assert rule == {
+        "id": "CL999", "name": "CL999", "shortDescription": {"text": "CL999"},
+        "defaultConfiguration": {"level": "error"},
+    }  # fmt: skip
+    [result] = document["runs"][0]["results"]
+    assert (result["ruleId"], result["ruleIndex"], result["level"]) == ("CL999", 0, "warning")
+    assert "properties" not in result
