@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -261,7 +261,14 @@ def _split_front_matter(lines: list[str]) -> tuple[str | None, int]:
 
 def _load_front_matter(fmt: str, raw: str, first_line: int, problems: list, path: str) -> dict:
     def problem(code: str, line: int, column: int, message: str) -> None:
-        problems.append(_input_finding(path, code, line, column, message))
+        finding = _input_finding(path, code, line, column, message)
+        # A parser's mark may sit on an empty line (YAML's "could not find expected ':'"
+        # after a blank): the range then ends where the line does, not one column past it.
+        lines = raw.split("\n")
+        if 0 <= line - first_line - 1 < len(lines):
+            end = max(column, min(column + 1, len(lines[line - first_line - 1]) + 1))
+            finding = replace(finding, end_column=end)
+        problems.append(finding)
 
     try:
         if fmt == "yaml":

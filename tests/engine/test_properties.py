@@ -22,7 +22,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from courselint import config as config_module
@@ -134,6 +134,8 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 @SETTINGS
 @given(data=lesson_source())
+# Found by this test: a YAML error marked on an empty line ended one column past it.
+@example(data=b"---\n\n<!-- courselint: disable-next-line=CL401 -->\nle\n\n---\n")
 def test_findings_lie_inside_the_file(data: bytes, config, ctx) -> None:
     findings = engine.check_lesson_source("lecon.md", data, config, ctx, engine.Selection())
     lines = file_lines(data)
