@@ -112,3 +112,9 @@ def test_disable_by_rule_name(tmp_path) -> None:
 def test_parse_without_final_newline_reaches_the_last_line() -> None:
     [suppression] = parse_suppressions("a\n<!-- courselint: disable=CL401 -->\nb\nc")
     assert (suppression.codes, suppression.first_line, suppression.last_line) == (("CL401",), 2, 4)
+
+
+def test_disable_next_line_as_the_very_last_line(tmp_path) -> None:
+    """Nothing follows the comment (no final newline): nothing to silence, nothing breaks."""
+    text = LESSON + TYPO + "\n<!-- courselint: disable-next-line=CL401 -->"
+    assert [line for line, _, _ in _check(tmp_path, text)] == [LESSON.count("\n") + 1] * 2

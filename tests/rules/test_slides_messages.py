@@ -13,11 +13,12 @@ def test_separator_under_a_paragraph_range_and_message(tmp_path: Path) -> None:
     lesson = tmp_path / "lecon.md"
     lesson.write_text(
         "---\ntitle: Diapositives\nweight: 1\n---\n\n"
-        "Une première diapositive.\n"  # 6
-        "---   \n"  # 7: trailing blanks are not part of the range
-        "\nUne deuxième,\n"  # 9
-        "sur deux lignes.\n"  # 10
-        "  ---\n"  # 11: indented
+        "Titre voulu\n-----\n\n"  # 6-7: a longer underline is a deliberate heading; the check goes on
+        "Une première diapositive.\n"  # 9
+        "---   \n"  # 10: trailing blanks are not part of the range
+        "\nUne deuxième,\n"  # 12
+        "sur deux lignes.\n"  # 13
+        "  ---\n"  # 14: indented
         "\nFin.\n",
         encoding="utf-8",
     )
@@ -25,6 +26,6 @@ def test_separator_under_a_paragraph_range_and_message(tmp_path: Path) -> None:
     result = run([lesson], config, Selection(select=("CL210",)), jobs=1, use_cache=False)
     advice = "qui devient un titre au lieu d'ouvrir une nouvelle diapositive : ajoutez une ligne vide avant `---`"
     assert [(f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings] == [
-        (7, 1, 7, 4, f"ce `---` est collé au paragraphe de la ligne 6, {advice}"),
-        (11, 3, 11, 6, f"ce `---` est collé au paragraphe de la ligne 10, {advice}"),
+        (10, 1, 10, 4, f"ce `---` est collé au paragraphe de la ligne 9, {advice}"),
+        (14, 3, 14, 6, f"ce `---` est collé au paragraphe de la ligne 13, {advice}"),
     ]

@@ -103,3 +103,25 @@ def test_malformed_items_each_get_their_range_and_hint(tmp_path: Path) -> None:
          f"« Docker en 2014 » {usual} : commencez par l'année en quatre chiffres, puis « : » et le libellé"),
         (13, 3, 13, 18, "CL206", f"« 2O15 : Swarm et » {usual} : l'année s'écrit en chiffres (2015 ?)"),
     ]  # fmt: skip
+
+
+def test_bold_year_empty_marker_mirrored_years_and_mixed_step_levels(tmp_path: Path) -> None:
+    body = (
+        "* 1979 : Chroot\n"  # 6
+        "* **2000** : BSD Jail\n"  # 7: the year starts after "* **", column 5
+        "*\n"  # 8: a bare marker: the range is that one character
+        "* 2008 : cgroups\n"  # 9: same year, the smaller label first this time
+        "* 2008 : LXC\n"  # 10
+        "\n## 1979 : Chroot\n"  # 12: the first step's level is the one to suggest
+        "\n## 2008 : LXC\n"  # 14
+        "\n### 2008 : cgroups\n"  # 16
+    )
+    assert check(tmp_path, body) == [
+        (7, 5, 7, 22, "CL202",
+         "« 2000 : BSD Jail » n'a pas de section d'étape : ajoutez un titre « ## 2000 : BSD Jail »"
+         " ou retirez l'élément de la frise"),
+        (8, 1, 8, 2, "CL206", "cet élément de la frise n'a pas de texte : écrivez `ANNÉE : libellé`"),
+        (16, 5, 16, 19, "CL204",
+         "la frise place 2008 (ligne 9) avant 2008 (ligne 10) mais la section « ### 2008 : cgroups »"
+         " suit « ## 2008 : LXC » : mettez la frise et les étapes dans le même ordre chronologique"),
+    ]  # fmt: skip
