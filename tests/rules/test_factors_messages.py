@@ -67,3 +67,9 @@ def test_a_legend_and_no_tag_at_all(tmp_path: Path) -> None:
         (11, 4, 11, 17, "CL303", f"l'étape « 1979 : Chroot » n'a aucune étiquette de facteur : {advice}"),
         (15, 4, 15, 19, "CL303", f"l'étape « 2000 : BSD Jail » n'a aucune étiquette de facteur : {advice}"),
     ]
+
+
+def test_a_malformed_tag_is_not_also_out_of_order(tmp_path: Path) -> None:
+    """« [P][e] »: [e] is malformed (CL302); the order of a malformed run is not judged."""
+    body = LEGEND + "\n## 1979 : Chroot\n\n* [P][e] dans le désordre et mal formée\n"  # 11, 13
+    assert check(tmp_path, body) == [(13, 6, 13, 9, "CL302", "étiquette mal formée [e] : écrivez [E] (en majuscule)")]
