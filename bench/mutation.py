@@ -154,8 +154,11 @@ def _session(module: str, tree: Path, fresh: bool, folder: Path, retry: bool = F
         import sqlite3
 
         with sqlite3.connect(path) as connection:
-            connection.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
-    return database, db
+            survived = "FROM work_results WHERE test_outcome = 'SURVIVED'"
+            again = {job for (job,) in connection.execute(f"SELECT job_id {survived}")}
+            connection.execute(f"DELETE {survived}")
+        return database, db, again
+    return database, db, set()
 
 
 def _relocate(mutation, tree: Path):
@@ -175,7 +178,7 @@ def run_module(module: str, tree: Path, budget: float, fresh: bool, store: Path,
         raise SystemExit(f"{module}: the tests fail without any mutant:\n{output}")
     timeout = max(30.0, 10 * (time.monotonic() - started))
 
-    database, db = _session(module, tree, fresh, store, retry)
+    database, db, again = _session(module, tree, fresh, store, retry)
     excluded = re.compile("|".join(f"(?:{e})" for e in EXCLUDED))
     try:
         pending = [item for item in db.pending_work_items if not excluded.match(item.mutations[0].operator_name)]
@@ -183,6 +186,7 @@ def run_module(module: str, tree: Path, budget: float, fresh: bool, store: Path,
         # with a fixed seed, so that two runs with the same budget try the same mutants.
         pending.sort(key=lambda item: (item.mutations[0].operator_name, item.mutations[0].occurrence))
         random.Random(19).shuffle(pending)
+        pending.sort(key=lambda item: item.job_id not in again)  # the retried survivors first
         for item in pending:
             if time.monotonic() - started > budget:
                 break
