@@ -7,25 +7,18 @@ columns in characters, ends exclusive).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from courselint import config as config_module
-from courselint.engine import Selection, run
+import pytest
 
 HEAD = "---\ntitle: 1.01 Histoire\nweight: 1\n---\n\n"  # the body starts on line 6
 LEGEND = "# Les facteurs\n\n* [E] Des évolutions techniques...\n* [P] la persistance...\n"  # 6-9
 
 
-def check(tmp_path: Path, body: str) -> list[tuple]:
-    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
-    lesson = tmp_path / "lecon.md"
-    lesson.write_text(HEAD + body, encoding="utf-8")
-    config = config_module.load(tmp_path / "courselint.toml")
-    result = run([lesson], config, Selection(select=("CL3",)), jobs=1, use_cache=False)
-    return [(f.line, f.column, f.end_line, f.end_column, f.code, f.message) for f in result.findings]
+@pytest.fixture
+def check(findings_of):
+    return lambda body: findings_of(HEAD + body, "CL3")
 
 
-def test_order_malformed_and_untagged_steps_after_a_step_in_order(tmp_path: Path) -> None:
+def test_order_malformed_and_untagged_steps_after_a_step_in_order(check) -> None:
     body = (
         LEGEND + "* [R] le réseau.\n"  # 10
         "\n## 1979 : Chroot\n"  # 12
@@ -36,7 +29,7 @@ def test_order_malformed_and_untagged_steps_after_a_step_in_order(tmp_path: Path
         "\n## 2008 : LXC\n"  # 21
         "\nSans étiquette.\n"
     )
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (18, 3, 18, 13, "CL305", "étiquettes dans le désordre [R][E] [P] : écrivez [E][P][R] (ordre de la légende)"),
         (19, 3, 19, 8, "CL302",
          "étiquette mal formée [E,X] : écrivez [E][X] (une lettre par paire de crochets) ;"
@@ -47,9 +40,9 @@ def test_order_malformed_and_untagged_steps_after_a_step_in_order(tmp_path: Path
     ]  # fmt: skip
 
 
-def test_tags_without_a_legend(tmp_path: Path) -> None:
+def test_tags_without_a_legend(check) -> None:
     body = "## 1979 : Chroot\n\n* [E][P] sans légende\n\n## 2000 : BSD Jail\n\nSans étiquette.\n"  # 6, 8, 10
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (8, 3, 8, 9, "CL304",
          "la leçon utilise des étiquettes de facteur sans légende : avant la première étape, ajoutez une"
          " liste qui déclare chaque étiquette (`* [E] libellé`), ou configurez `legend` dans"
@@ -60,16 +53,16 @@ def test_tags_without_a_legend(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-def test_a_legend_and_no_tag_at_all(tmp_path: Path) -> None:
+def test_a_legend_and_no_tag_at_all(check) -> None:
     body = LEGEND + "\n## 1979 : Chroot\n\nSans étiquette.\n\n## 2000 : BSD Jail\n\nNon plus.\n"  # 11, 15
     advice = "commencez un élément de liste de la section par une étiquette de la légende ([E], [P])"
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (11, 4, 11, 17, "CL303", f"l'étape « 1979 : Chroot » n'a aucune étiquette de facteur : {advice}"),
         (15, 4, 15, 19, "CL303", f"l'étape « 2000 : BSD Jail » n'a aucune étiquette de facteur : {advice}"),
     ]
 
 
-def test_a_malformed_tag_is_not_also_out_of_order(tmp_path: Path) -> None:
+def test_a_malformed_tag_is_not_also_out_of_order(check) -> None:
     """« [P][e] »: [e] is malformed (CL302); the order of a malformed run is not judged."""
     body = LEGEND + "\n## 1979 : Chroot\n\n* [P][e] dans le désordre et mal formée\n"  # 11, 13
-    assert check(tmp_path, body) == [(13, 6, 13, 9, "CL302", "étiquette mal formée [e] : écrivez [E] (en majuscule)")]
+    assert check(body) == [(13, 6, 13, 9, "CL302", "étiquette mal formée [e] : écrivez [E] (en majuscule)")]

@@ -7,24 +7,17 @@ exclusive).  Two texts are left unpinned on purpose because they are wrong for T
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from courselint import config as config_module
-from courselint.engine import Selection, run
+import pytest
 
 TYPES = '[frontmatter.types]\ntitle = "str"\nweight = "int"\npre = "str"\ndraft = "bool"\ntags = "list"\nlevel = "number"\n'
 
 
-def check(tmp_path: Path, text: str) -> list[tuple]:
-    (tmp_path / "courselint.toml").write_text(TYPES, encoding="utf-8")
-    lesson = tmp_path / "lecon.md"
-    lesson.write_text(text, encoding="utf-8")
-    config = config_module.load(tmp_path / "courselint.toml")
-    result = run([lesson], config, Selection(select=("CL1",)), jobs=1, use_cache=False)
-    return [(f.line, f.column, f.end_line, f.end_column, f.code, f.message) for f in result.findings]
+@pytest.fixture
+def check(findings_of):
+    return lambda text: findings_of(text, "CL1", TYPES)
 
 
-def test_yaml_values_of_the_wrong_type(tmp_path: Path) -> None:
+def test_yaml_values_of_the_wrong_type(check) -> None:
     text = (
         "---\n"
         "title: 1.01 Histoire\n"
@@ -34,7 +27,7 @@ def test_yaml_values_of_the_wrong_type(tmp_path: Path) -> None:
         "level: true\n"  # 6: a boolean is no number
         "---\n\n# Histoire\n"
     )
-    assert check(tmp_path, text) == [
+    assert check(text) == [
         (3, 9, 3, 12, "CL102",
          "« weight » doit être un nombre entier, pas la chaîne « 3 » : écrivez `weight: 3` sans guillemets"),
         (4, 8, 4, 13, "CL102",
@@ -46,25 +39,25 @@ def test_yaml_values_of_the_wrong_type(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-def test_toml_keys_are_found_by_their_equals_sign(tmp_path: Path) -> None:
+def test_toml_keys_are_found_by_their_equals_sign(check) -> None:
     [(line, column, end_line, end_column, code, message)] = check(
-        tmp_path, '+++\ntitle = "1.01 Histoire"\nweight = "3"\n+++\n\n# Histoire\n'
+        '+++\ntitle = "1.01 Histoire"\nweight = "3"\n+++\n\n# Histoire\n'
     )
     assert (line, column, end_line, end_column, code) == (3, 10, 3, 13, "CL102")
     assert message.startswith("« weight » doit être un nombre entier, pas la chaîne « 3 » : ")
 
 
-def test_toml_missing_key_points_at_the_closing_fence(tmp_path: Path) -> None:
+def test_toml_missing_key_points_at_the_closing_fence(check) -> None:
     [(line, column, end_line, end_column, code, message)] = check(
-        tmp_path, '+++\ntitle = "1.01 Histoire"\n+++\n\n# Histoire\n'
+        '+++\ntitle = "1.01 Histoire"\n+++\n\n# Histoire\n'
     )
     assert (line, column, end_line, end_column, code) == (3, 1, 3, 4, "CL101")
     assert message.startswith("la clé « weight » est obligatoire : ajoutez `weight=")  # TOML's sign
 
 
-def test_no_front_matter_at_all(tmp_path: Path) -> None:
+def test_no_front_matter_at_all(check) -> None:
     advice = "est obligatoire mais la leçon n'a pas de front matter : ajoutez en tête un bloc `---` contenant"
-    assert check(tmp_path, "# Pas de front matter\n") == [
+    assert check("# Pas de front matter\n") == [
         (1, 1, 1, 2, "CL101", f"la clé « title » {advice} `title: …`"),
         (1, 1, 1, 2, "CL101", f"la clé « weight » {advice} `weight: …`"),
     ]

@@ -9,24 +9,17 @@ exclusive).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from courselint import config as config_module
-from courselint.engine import Selection, run
+import pytest
 
 HEAD = "---\ntitle: 1.01 Histoire\nweight: 1\n---\n\n"  # the lesson's first item is line 6
 
 
-def check(tmp_path: Path, body: str) -> list[tuple]:
-    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
-    lesson = tmp_path / "lecon.md"
-    lesson.write_text(HEAD + body, encoding="utf-8")
-    config = config_module.load(tmp_path / "courselint.toml")
-    result = run([lesson], config, Selection(select=("CL2",)), jobs=1, use_cache=False)
-    return [(f.line, f.column, f.end_line, f.end_column, f.code, f.message) for f in result.findings]
+@pytest.fixture
+def check(findings_of):
+    return lambda body: findings_of(HEAD + body, "CL2")
 
 
-def test_same_year_entries_are_matched_by_label_not_by_place(tmp_path: Path) -> None:
+def test_same_year_entries_are_matched_by_label_not_by_place(check) -> None:
     body = (
         "* 1979 : Chroot\n"  # 6
         "* 2008 : LXC\n"  # 7
@@ -35,43 +28,43 @@ def test_same_year_entries_are_matched_by_label_not_by_place(tmp_path: Path) -> 
         "\n## 2008 : cgroups\n"  # 12
         "\n## 2008 : LXC\n"  # 14
     )
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (14, 4, 14, 14, "CL204",
          "la frise place 2008 (ligne 7) avant 2008 (ligne 8) mais la section « ## 2008 : LXC »"
          " suit « ## 2008 : cgroups » : mettez la frise et les étapes dans le même ordre chronologique"),
     ]  # fmt: skip
 
 
-def test_an_entry_goes_before_the_first_later_year_not_before_its_own_year(tmp_path: Path) -> None:
+def test_an_entry_goes_before_the_first_later_year_not_before_its_own_year(check) -> None:
     body = "* 2008 : LXC\n* 2013 : Docker\n* 2008 : cgroups\n"  # 6, 7, 8
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (8, 3, 8, 17, "CL201",
          "2008 devrait venir avant 2013 (ligne 7) : déplacez « 2008 : cgroups » juste avant « 2013 : Docker »"),
     ]  # fmt: skip
 
 
-def test_a_step_goes_before_the_first_later_step(tmp_path: Path) -> None:
+def test_a_step_goes_before_the_first_later_step(check) -> None:
     body = (
         "* 1970 : Unix\n* 1979 : Chroot\n* 2000 : BSD Jail\n"  # 6-8
         "\n## 1970 : Unix\n"  # 10
         "\n## 2000 : BSD Jail\n"  # 12
         "\n## 1979 : Chroot\n"  # 14
     )
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (14, 4, 14, 17, "CL204",
          "l'étape 1979 devrait venir avant l'étape 2000 (ligne 12) : déplacez la section"
          " « ## 1979 : Chroot » juste avant « ## 2000 : BSD Jail »"),
     ]  # fmt: skip
 
 
-def test_label_mismatch_either_way_round(tmp_path: Path) -> None:
+def test_label_mismatch_either_way_round(check) -> None:
     # "BSD Jails" sorts after "BSD Jail", "Containers" before "LXC": both are mismatches.
     body = (
         "* 2000 : BSD Jail\n* 2008 : LXC\n"  # 6, 7
         "\n## 2000 : BSD Jails\n"  # 9
         "\n## 2008 : Containers\n"  # 11
     )
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (9, 11, 9, 20, "CL205",
          "le titre « 2000 : BSD Jails » diffère de la frise (ligne 6 : « 2000 : BSD Jail ») :"
          " utilisez le même libellé aux deux endroits"),
@@ -81,7 +74,7 @@ def test_label_mismatch_either_way_round(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-def test_malformed_items_each_get_their_range_and_hint(tmp_path: Path) -> None:
+def test_malformed_items_each_get_their_range_and_hint(check) -> None:
     body = (
         "* 1979 : Chroot\n"  # 6
         "* 2000 : BSD Jail\n"  # 7
@@ -95,7 +88,7 @@ def test_malformed_items_each_get_their_range_and_hint(tmp_path: Path) -> None:
         "* 2016 : rkt\n* 2017 : containerd\n* 2018 : Podman\n"
     )
     usual = "ne se lit pas `ANNÉE : libellé` comme les autres éléments de la frise"
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (8, 1, 8, 5, "CL206", "cet élément de la frise n'a pas de texte : écrivez `ANNÉE : libellé`"),
         (9, 3, 9, 13, "CL206", f"« 2OO8 : LXC » {usual} : l'année s'écrit en chiffres (2008 ?)"),
         (10, 3, 10, 14, "CL206", f"« 2013 Docker » {usual} : séparez l'année du libellé par « : »"),
@@ -105,7 +98,7 @@ def test_malformed_items_each_get_their_range_and_hint(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-def test_bold_year_empty_marker_mirrored_years_and_mixed_step_levels(tmp_path: Path) -> None:
+def test_bold_year_empty_marker_mirrored_years_and_mixed_step_levels(check) -> None:
     body = (
         "* 1979 : Chroot\n"  # 6
         "* **2000** : BSD Jail\n"  # 7: the year starts after "* **", column 5
@@ -116,7 +109,7 @@ def test_bold_year_empty_marker_mirrored_years_and_mixed_step_levels(tmp_path: P
         "\n## 2008 : LXC\n"  # 14
         "\n### 2008 : cgroups\n"  # 16
     )
-    assert check(tmp_path, body) == [
+    assert check(body) == [
         (7, 5, 7, 22, "CL202",
          "« 2000 : BSD Jail » n'a pas de section d'étape : ajoutez un titre « ## 2000 : BSD Jail »"
          " ou retirez l'élément de la frise"),
