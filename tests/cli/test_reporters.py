@@ -270,6 +270,7 @@ def _finding(code="CL401", severity="error", message="m", path="a.md", line=3, r
 @pytest.mark.parametrize(
     "lessons, catalogs, expected",
     [
+        (0, 0, "Aucun problème (0 leçon vérifiée).\n"),  # French: zero takes the singular
         (1, 0, "Aucun problème (1 leçon vérifiée).\n"),
         (2, 0, "Aucun problème (2 leçons vérifiées).\n"),
         (1, 1, "Aucun problème (1 leçon et 1 catalogue vérifiés).\n"),
