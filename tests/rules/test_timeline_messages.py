@@ -118,3 +118,29 @@ def test_bold_year_empty_marker_mirrored_years_and_mixed_step_levels(check) -> N
          "la frise place 2008 (ligne 9) avant 2008 (ligne 10) mais la section « ### 2008 : cgroups »"
          " suit « ## 2008 : LXC » : mettez la frise et les étapes dans le même ordre chronologique"),
     ]  # fmt: skip
+
+
+def test_a_step_goes_before_the_first_later_step_even_after_its_own_year(check) -> None:
+    body = (
+        "* 2008 : LXC\n* 2008 : cgroups\n* 2013 : Docker\n"  # 6-8
+        "\n## 2008 : LXC\n"  # 10: same year as the misplaced step, and before it
+        "\n## 2013 : Docker\n"  # 12
+        "\n## 2008 : cgroups\n"  # 14
+    )
+    assert check(body) == [
+        (14, 4, 14, 18, "CL204",
+         "l'étape 2008 devrait venir avant l'étape 2013 (ligne 12) : déplacez la section"
+         " « ## 2008 : cgroups » juste avant « ## 2013 : Docker »"),
+    ]  # fmt: skip
+
+
+def test_a_step_whose_label_matches_no_entry_of_its_year_takes_the_first(check) -> None:
+    body = "* 2008 : LXC\n* 2008 : cgroups\n\n## 2008 : Namespaces\n"  # 6, 7, 9
+    assert check(body) == [
+        (7, 3, 7, 17, "CL202",
+         "« 2008 : cgroups » n'a pas de section d'étape : ajoutez un titre « ## 2008 : cgroups »"
+         " ou retirez l'élément de la frise"),
+        (9, 11, 9, 21, "CL205",
+         "le titre « 2008 : Namespaces » diffère de la frise (ligne 6 : « 2008 : LXC ») :"
+         " utilisez le même libellé aux deux endroits"),
+    ]  # fmt: skip
