@@ -141,7 +141,7 @@ def _session(module: str, tree: Path, fresh: bool, folder: Path, retry: bool = F
     from cosmic_ray.work_db import WorkDB, use_db
 
     folder.mkdir(exist_ok=True)
-    path = folder / (module.replace("/", "_").removesuffix(".py") + ".sqlite")
+    path = folder / _session_name(module)
     if fresh and path.exists():
         path.unlink()
     existed = path.exists()
@@ -159,6 +159,10 @@ def _session(module: str, tree: Path, fresh: bool, folder: Path, retry: bool = F
             connection.execute(f"DELETE {survived}")
         return database, db, again
     return database, db, set()
+
+
+def _session_name(module: str) -> str:
+    return module.replace("/", "_").removesuffix(".py") + ".sqlite"
 
 
 def _relocate(mutation, tree: Path):
@@ -253,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help="modules under src/courselint (default: all of TESTS)")
     parser.add_argument("--budget", type=float, default=2400, help="seconds for the whole run (default 2400)")
     parser.add_argument("--fresh", action="store_true", help="forget the previous sessions of these modules")
+    parser.add_argument("--report", action="store_true", help="print the stored scores, run nothing")
     parser.add_argument("--retry-survivors", action="store_true", help="run the surviving mutants again")
     parser.add_argument("--list", action="store_true", help="print the modules and their tests, and stop")
     parser.add_argument("--rev", help="mutate and test this commit's files (default: the working tree)")
@@ -269,6 +274,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{module}: {' '.join(TESTS[module])}")
         return 0
 
+    if args.report:  # the stored sessions' scores, nothing run
+        excluded = re.compile("|".join(f"(?:{e})" for e in EXCLUDED))
+        scores = {}
+        for module in modules:
+            if (args.store / _session_name(module)).exists():
+                database, db, _ = _session(module, ROOT, False, args.store)
+                scores[module] = _score(db, excluded)
+                database.__exit__(None, None, None)
+        _print_table(scores)
+        return 0
+
     scores = {}
     with tempfile.TemporaryDirectory(prefix="courselint-mutation-") as scratch:
         tree = Path(scratch)
@@ -281,13 +297,17 @@ def main(argv: list[str] | None = None) -> int:
                   f" {score['left']} not tried yet)", flush=True)
             for operator, line, diff in score["survivors"]:
                 print(f"-- survivor, line {line} ({operator.removeprefix('core/')})\n{diff}")
+    _print_table(scores)
+    return 0
+
+
+def _print_table(scores: dict) -> None:
     print("\nmodule                         killed / tried   score   not tried")
     for module, score in scores.items():
         print(f"{module:30} {score['killed']:6} / {score['tried']:<6} {_percent(score):>7} {score['left']:8}")
     killed = sum(s["killed"] for s in scores.values())
     tried = sum(s["tried"] for s in scores.values())
     print(f"{'all':30} {killed:6} / {tried:<6} {_percent({'killed': killed, 'tried': tried}):>7}")
-    return 0
 
 
 def _percent(score: dict) -> str:
