@@ -7,6 +7,8 @@ exclusive).  Two texts are left unpinned on purpose because they are wrong for T
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 TYPES = '[frontmatter.types]\ntitle = "str"\nweight = "int"\npre = "str"\ndraft = "bool"\ntags = "list"\nlevel = "number"\n'
@@ -61,3 +63,31 @@ def test_no_front_matter_at_all(check) -> None:
         (1, 1, 1, 2, "CL101", f"la clé « title » {advice} `title: …`"),
         (1, 1, 1, 2, "CL101", f"la clé « weight » {advice} `weight: …`"),
     ]
+
+
+def test_pre_number_range_and_three_lessons_on_one_weight(tmp_path) -> None:
+    from courselint import config as config_module
+    from courselint.engine import Selection, run
+
+    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
+    chapter = tmp_path / "chap"
+    chapter.mkdir()
+    for n in (1, 2, 3):  # three lessons share weight 10: the two later ones are told
+        (chapter / f"1-0{n}.md").write_text(f"---\ntitle: 1.0{n} Leçon\nweight: 10\n---\n\nTexte.\n", encoding="utf-8")
+    other = tmp_path / "autre"
+    other.mkdir()
+    # `pre: "<b>` is 9 characters: the number 2.01 is columns 10 to 13.
+    (other / "pre.md").write_text('---\ntitle: 2.02 Histoire\npre: "<b>2.01 </b>"\nweight: 20\n---\n\nTexte.\n', encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    result = run([chapter, other], config, Selection(select=("CL1",)), jobs=1, use_cache=False)
+    taken = (
+        "weight 10 déjà utilisé par la leçon 1.01 (1-01.md, weight 10, ligne 3) : l'ordre des deux leçons"
+        " n'est pas défini, donnez à chaque leçon du chapitre un weight différent"
+    )
+    found = [(Path(f.path).name, f.line, f.column, f.end_line, f.end_column, f.code, f.message) for f in result.findings]
+    assert found == [
+        ("pre.md", 3, 10, 3, 14, "CL103",  # autre/ sorts before chap/
+         "`pre` affiche 2.01 mais le titre commence par 2.02 : mettez le même numéro dans `title` et dans `pre`"),
+        ("1-02.md", 3, 9, 3, 11, "CL104", taken),
+        ("1-03.md", 3, 9, 3, 11, "CL104", taken),
+    ]  # fmt: skip
