@@ -107,6 +107,8 @@ def test_disable_by_rule_name(tmp_path) -> None:
     text = LESSON + f"<!-- courselint: disable={name} -->\n" + TYPO + "\n"
     assert _check(tmp_path, text) == []
     assert _check(tmp_path, text.replace(name, "CL402")) != []
+    # Another rule's name (one that sorts after this one) silences nothing here.
+    assert _check(tmp_path, text.replace(name, "timeline.order")) != []
 
 
 def test_parse_without_final_newline_reaches_the_last_line() -> None:
