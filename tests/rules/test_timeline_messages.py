@@ -144,3 +144,19 @@ def test_a_step_whose_label_matches_no_entry_of_its_year_takes_the_first(check) 
          "le titre « 2008 : Namespaces » diffère de la frise (ligne 6 : « 2008 : LXC ») :"
          " utilisez le même libellé aux deux endroits"),
     ]  # fmt: skip
+
+
+def test_a_misspelt_year_only_stands_for_a_step_of_that_year(check) -> None:
+    """« 2OO8 » means 2008: it excuses no step of 2000 nor of 2013 (CL203 for both)."""
+    body = (
+        "* 1979 : Chroot\n* 2OO8 : LXC\n* 2016 : rkt\n"  # 6-8
+        "\n## 1979 : Chroot\n\n## 2000 : BSD Jail\n\n## 2013 : Docker\n\n## 2016 : rkt\n"  # 10-16
+    )
+    missing = "n'est pas dans la frise (lignes 6 à 8) : ajoutez"
+    assert check(body) == [
+        (7, 3, 7, 13, "CL206",
+         "« 2OO8 : LXC » ne se lit pas `ANNÉE : libellé` comme les autres éléments de la frise :"
+         " l'année s'écrit en chiffres (2008 ?)"),
+        (12, 4, 12, 19, "CL203", f"l'étape « 2000 : BSD Jail » {missing} « 2000 : BSD Jail » à la frise ou corrigez l'année"),
+        (14, 4, 14, 17, "CL203", f"l'étape « 2013 : Docker » {missing} « 2013 : Docker » à la frise ou corrigez l'année"),
+    ]  # fmt: skip
