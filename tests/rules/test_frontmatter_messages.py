@@ -91,3 +91,22 @@ def test_pre_number_range_and_three_lessons_on_one_weight(tmp_path) -> None:
         ("1-02.md", 3, 9, 3, 11, "CL104", taken),
         ("1-03.md", 3, 9, 3, 11, "CL104", taken),
     ]  # fmt: skip
+
+
+def test_a_numbered_lesson_name_is_no_index_and_digits_are_no_boolean(tmp_path) -> None:
+    """« 1-01-histoire.md » needs a weight like any lesson (only ``_index.md`` does not);
+    a quoted digit for a boolean key gets the boolean hint, not the integer one."""
+    from courselint import config as config_module
+    from courselint.engine import Selection, run
+
+    (tmp_path / "courselint.toml").write_text('[frontmatter.types]\ndraft = "bool"\n', encoding="utf-8")
+    lesson = tmp_path / "1-01-histoire.md"
+    lesson.write_text('---\ntitle: 1.01 Histoire\ndraft: "1"\n---\n\n# Histoire\n', encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    result = run([lesson], config, Selection(select=("CL1",)), jobs=1, use_cache=False)
+    assert [(f.line, f.column, f.end_line, f.end_column, f.code, f.message) for f in result.findings] == [
+        (3, 8, 3, 11, "CL102",
+         "« draft » doit être un booléen (true ou false), pas la chaîne « 1 » :"
+         " écrivez `draft: true` ou `draft: false`, sans guillemets"),
+        (4, 1, 4, 4, "CL101", "la clé « weight » est obligatoire : ajoutez `weight: …` au front matter (avant cette ligne)"),
+    ]  # fmt: skip
