@@ -599,7 +599,13 @@ def parse(
             # Safe: Hugo reads the same front matter once the blanks before the fence are gone.
             remove = Edit(Span(1, 1, line, column), "")
             fixes = (Fix("retirer les blancs avant le délimiteur", (remove,), safe=True),)
-        problems.append(codes.finding(code, path, Span.point(line, column), message, fixes=fixes))
+        where = Span.point(line, column)
+        if 1 <= line <= index.line_count:
+            # A parser's mark may sit on an empty line (YAML's "could not find expected ':'"
+            # after a blank): the range then ends where the line does, not one column past it.
+            end = max(column, min(column + 1, len(index.line_text(line)) + 1))
+            where = Span(line, column, line, end)
+        problems.append(codes.finding(code, path, where, message, fixes=fixes))
     markdown_text = text
     body_start = 0
     if front_matter is not None:

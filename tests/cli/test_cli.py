@@ -188,9 +188,55 @@ def test_generated_translations_are_not_checked_as_french(course: Path) -> None:
     assert "2 leçons" in result.stdout
 
 
-def test_no_progress_under_pre_commit(course: Path) -> None:
-    result = run("check", "--select", "CL0", cwd=course, env={"PRE_COMMIT": "1"})
-    assert "fichiers vérifiés" not in result.stderr
+def _stderr_on_a_terminal(course: Path, env: dict) -> tuple[int, str]:
+    """Run ``check`` with stderr on a real pseudo-terminal; what the terminal received.
+
+    Piped stderr turns progress off by itself, so only a terminal shows whether
+    ``PRE_COMMIT``/``CI`` are what turns it off.
+    """
+    import pty
+
+    environment = {**os.environ, "NO_COLOR": "1", **env}
+    for name in ("PRE_COMMIT", "CI"):
+        if name not in env:
+            environment.pop(name, None)
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "courselint", "check", "--select", "CL0", "--no-cache"],
+            cwd=course, env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=terminal,
+        )
+        os.close(terminal)
+        terminal = -1
+        received = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # EIO: the child closed its end
+                break
+            if not chunk:
+                break
+            received += chunk
+        process.stdout.read()
+        returncode = process.wait(timeout=120)
+    finally:
+        os.close(controller)
+        if terminal != -1:
+            os.close(terminal)
+    return returncode, received.decode("utf-8")
+
+
+def test_progress_on_a_terminal_but_not_under_pre_commit_or_ci(course: Path) -> None:
+    (course / "content" / "chap" / "autre.md").write_text(CLEAN, encoding="utf-8")
+    code, shown = _stderr_on_a_terminal(course, {})
+    assert code == 0
+    # The terminal does show progress (_index.md is a lesson too: 3 files).
+    assert "\r3/3 fichiers vérifiés" in shown
+    for env in ({"PRE_COMMIT": "1"}, {"CI": "true"}):
+        code, shown = _stderr_on_a_terminal(course, env)
+        assert code == 0
+        assert shown == "", env
 
 
 def test_add_word_writes_the_project_list_and_refuses_phrases(course: Path) -> None:

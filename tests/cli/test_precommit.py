@@ -51,27 +51,6 @@ def _tools() -> None:
         pytest.skip(missing)
 
 
-def _committed(path: str) -> bool:
-    """Whether ``path`` exists in this checkout's HEAD, the state pre-commit installs."""
-    probe = subprocess.run(
-        ["git", "cat-file", "-e", f"HEAD:{path}"], cwd=ROOT, capture_output=True, check=False
-    )
-    return probe.returncode == 0
-
-
-def _needs(*paths: str):
-    missing = [path for path in paths if not _committed(path)]
-    return pytest.mark.xfail(
-        bool(missing),
-        reason=f"pas encore dans le commit HEAD : {', '.join(missing)}",
-        strict=False,
-    )
-
-
-SPELLING = "src/courselint/rules/spelling.py"
-CHAPTER_RULES = "src/courselint/rules/frontmatter.py"
-EXTRACT = "src/courselint/i18n/extract.py"
-
 # --------------------------------------------------------------------------- a course
 
 
@@ -202,7 +181,6 @@ def summaries(output: str) -> list[int]:
 # --------------------------------------------------------------------------- tests
 
 
-@_needs(SPELLING, CHAPTER_RULES)
 def test_try_repo_checks_every_lesson_even_split_across_processes(
     tmp_path: Path, pre_commit_home: Path, head: str
 ) -> None:
@@ -237,7 +215,6 @@ def test_try_repo_checks_every_lesson_even_split_across_processes(
     assert sum(counted) == 6, out  # …that checked the six files between them
 
 
-@_needs(CHAPTER_RULES)
 def test_one_staged_lesson_still_sees_its_chapter(tmp_path: Path, pre_commit_home: Path, head: str) -> None:
     """Only lesson 3 is given: its weight clashes with lesson 2, which pre-commit did not pass."""
     env = environment(pre_commit_home)
@@ -255,7 +232,6 @@ def test_one_staged_lesson_still_sees_its_chapter(tmp_path: Path, pre_commit_hom
     assert summaries(result.stdout) == [1]
 
 
-@_needs(SPELLING, EXTRACT)
 def test_commits_refused_then_accepted(tmp_path: Path, pre_commit_home: Path, head: str) -> None:
     """Real ``git commit`` with the hooks installed: typo refused, catalogs refreshed once."""
     env = environment(pre_commit_home)

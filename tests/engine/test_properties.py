@@ -22,13 +22,15 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from courselint import config as config_module
 from courselint import engine
 from courselint.document import parse
 from courselint.findings import LineIndex
+from courselint.i18n import render
+from courselint.i18n.units import lesson_units
 from courselint.rules.base import Context
 from courselint.segments import JOINER
 
@@ -92,7 +94,13 @@ def block(draw) -> str:
 def lesson_source(draw) -> bytes:
     parts = []
     if draw(st.booleans()):
-        title = draw(st.sampled_from(["Leçon", "2.05 Docker en pratique", "Un titre tecnique", "« Été »"]))
+        title = draw(
+            st.sampled_from(
+                # Quoted and escaped scalars too: the identity translation keeps them as written.
+                ["Leçon", "2.05 Docker en pratique", "Un titre tecnique", "« Été »", '"Leçon : « Été »"',
+                 "'L''été'", '"a \\"b\\" \\u00e9"']
+            )
+        )
         parts.append(f"---\ntitle: {title}\nweight: {draw(st.integers(1, 9))}\n---")
     parts += draw(st.lists(block(), min_size=1, max_size=8))
     text = "\n\n".join(parts) + draw(st.sampled_from(["\n", "", "\n\n"]))
@@ -126,6 +134,8 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 @SETTINGS
 @given(data=lesson_source())
+# Found by this test: a YAML error marked on an empty line ended one column past it.
+@example(data=b"---\n\n<!-- courselint: disable-next-line=CL401 -->\nle\n\n---\n")
 def test_findings_lie_inside_the_file(data: bytes, config, ctx) -> None:
     findings = engine.check_lesson_source("lecon.md", data, config, ctx, engine.Selection())
     lines = file_lines(data)
@@ -181,30 +191,35 @@ def test_line_index_round_trip(data: bytes) -> None:
 @settings(max_examples=40, deadline=None)
 @given(data=lesson_source())
 def test_identity_translation_is_byte_exact(data: bytes) -> None:
-    render = pytest.importorskip("courselint.i18n.render", reason="courselint.i18n.render not installed")
-    from courselint.i18n.units import lesson_units
-
     lesson = parse("lecon.md", data)
-    if lesson.problems:
-        return  # a lesson we cannot read is not translated
+    assume(not lesson.problems)  # a lesson we cannot read is not translated
     subs = [render.Substitution(unit, unit.msgid, 0) for unit in lesson_units(lesson)]
     text = render.splice(lesson, subs)
     assert (b"\xef\xbb\xbf" if lesson.bom else b"") + text.encode("utf-8") == data
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(lessons=st.lists(lesson_source(), min_size=6, max_size=6))
+LESSONS_PER_RUN = engine.PARALLEL_THRESHOLD + 2
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(lessons=st.lists(lesson_source(), min_size=LESSONS_PER_RUN, max_size=LESSONS_PER_RUN))
 def test_findings_do_not_depend_on_worker_processes(lessons: list[bytes], tmp_path_factory) -> None:
+    """30 runs of 26 generated lessons each (every lesson its own), in three chapters."""
     root = tmp_path_factory.mktemp("course")
-    for i in range(engine.PARALLEL_THRESHOLD + 2):
+    for i, data in enumerate(lessons):
         folder = root / "content" / f"chapitre-{i % 3}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"lecon-{i:02d}.md").write_bytes(lessons[i % len(lessons)])
+        (folder / f"lecon-{i:02d}.md").write_bytes(data)
     config = config_module.load(start=root)
     serial = engine.run([root / "content"], config, engine.Selection(), jobs=1, use_cache=False)
     parallel = engine.run([root / "content"], config, engine.Selection(), jobs=2, use_cache=False)
     assert serial.findings == parallel.findings
-    assert serial.lessons == parallel.lessons == engine.PARALLEL_THRESHOLD + 2
+    assert serial.lessons == parallel.lessons == LESSONS_PER_RUN
+    assert serial.findings  # generated lessons have typos: there is something to compare
 
 
 def test_worker_processes_really_run(tmp_path: Path) -> None:

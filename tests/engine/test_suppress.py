@@ -48,3 +48,75 @@ def test_bare_disable_silences_everything_to_the_end() -> None:
 
 def test_no_comment_no_work() -> None:
     assert parse_suppressions("texte sans commentaire") == []
+
+
+# --------------------------------------------------------------------------- through the engine
+# The same comments in real lessons checked by the real engine (Hunspell for CL401):
+# each case first shows the finding is there without the comment, so that a rule that
+# stopped finding anything could not make a suppression test pass.
+
+LESSON = "---\ntitle: Leçon\nweight: 1\n---\n\n# Leçon\n\n"
+TYPO = "Un mott inconu."
+
+
+def _check(tmp_path, text: str, select: str = "CL401") -> list[tuple[int, int, str]]:
+    from courselint import config as config_module
+    from courselint.engine import Selection, run
+
+    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
+    lesson = tmp_path / "lecon.md"
+    lesson.write_bytes(text.encode("utf-8"))  # bytes: the final newline is exactly as given
+    config = config_module.load(tmp_path / "courselint.toml")
+    result = run([lesson], config, Selection(select=(select,)), jobs=1, use_cache=False)
+    return sorted((f.line, f.column, f.code) for f in result.findings)
+
+
+def test_disable_to_the_end_covers_a_last_line_without_newline(tmp_path) -> None:
+    last = LESSON.count("\n") + 3  # the comment, a blank line, then the typo
+    unsuppressed = LESSON + "Texte.\n\n" + TYPO
+    assert (last, 4, "CL401") in _check(tmp_path, unsuppressed)
+    suppressed = LESSON + "<!-- courselint: disable=CL401 -->\n\n" + TYPO
+    assert _check(tmp_path, suppressed) == []
+    # With the final newline too (the common case).
+    assert _check(tmp_path, suppressed + "\n") == []
+
+
+def test_disable_next_line_on_the_last_line_without_newline(tmp_path) -> None:
+    text = LESSON + "<!-- courselint: disable-next-line=CL401 -->\n" + TYPO
+    assert _check(tmp_path, text) == []
+    assert _check(tmp_path, text.replace("disable-next-line", "enable")) != []
+
+
+def test_enable_line_is_the_last_silenced_and_the_next_is_reported(tmp_path) -> None:
+    start = LESSON.count("\n") + 1
+    text = (
+        LESSON
+        + "<!-- courselint: disable=CL4 -->\n"  # start
+        + TYPO + "\n"  # start + 1: silenced
+        + TYPO + " <!-- courselint: enable=CL4 -->\n"  # start + 2: silenced (inclusive)
+        + TYPO + "\n"  # start + 3: reported
+    )
+    found = _check(tmp_path, text)
+    assert {line for line, _, _ in found} == {start + 3}, found
+
+
+def test_disable_by_rule_name(tmp_path) -> None:
+    from courselint.rules import RULES
+
+    name = RULES["CL401"].name
+    text = LESSON + f"<!-- courselint: disable={name} -->\n" + TYPO + "\n"
+    assert _check(tmp_path, text) == []
+    assert _check(tmp_path, text.replace(name, "CL402")) != []
+    # Another rule's name (one that sorts after this one) silences nothing here.
+    assert _check(tmp_path, text.replace(name, "timeline.order")) != []
+
+
+def test_parse_without_final_newline_reaches_the_last_line() -> None:
+    [suppression] = parse_suppressions("a\n<!-- courselint: disable=CL401 -->\nb\nc")
+    assert (suppression.codes, suppression.first_line, suppression.last_line) == (("CL401",), 2, 4)
+
+
+def test_disable_next_line_as_the_very_last_line(tmp_path) -> None:
+    """Nothing follows the comment (no final newline): nothing to silence, nothing breaks."""
+    text = LESSON + TYPO + "\n<!-- courselint: disable-next-line=CL401 -->"
+    assert [line for line, _, _ in _check(tmp_path, text)] == [LESSON.count("\n") + 1] * 2

@@ -247,41 +247,55 @@ def test_concurrent_extracts_lose_nothing(tmp_path, fixed_date) -> None:
     assert not list((tmp_path / "locales").rglob("*.tmp"))
 
 
-_HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from courselint.i18n.catalog import locked
-folder = Path(sys.argv[1])
-with locked(folder):
-    (folder.parent / "held").write_text("1")
-    while not (folder.parent / "release").exists():
-        time.sleep(0.05)
-"""
+def _waiting_for_flock(pid: int, folder: Path) -> bool:
+    """Whether process ``pid`` is blocked on an ``flock`` of ``folder`` (per the kernel).
+
+    ``/proc/locks`` lists each held lock, and each blocked request as ``-> FLOCK ...``
+    with the waiter's pid and the locked inode: an observation of the wait itself, not
+    a guess from how long the process has been running.
+    """
+    inode = os.stat(folder).st_ino
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if len(fields) > 5 and fields[1] == "->" and fields[2] == "FLOCK":
+            if int(fields[5]) == pid and int(fields[6].rsplit(":", 1)[1]) == inode:
+                return True
+    return False
 
 
 def test_extract_waits_for_the_lock(tmp_path, fixed_date) -> None:
-    """Another process holds the catalogs' lock: extract writes nothing until it is released."""
+    """The test holds the catalogs' lock: extract blocks on it, writes nothing, then finishes.
+
+    The lock is taken with ``fcntl`` directly (not with the code under test), and the
+    wait is seen in ``/proc/locks``; without the lock in ``extract`` the worker never
+    waits, writes its catalogs and exits, and the test fails.
+    """
+    import fcntl
+
     lesson, config = _tree(tmp_path)
-    holder_script = tmp_path / "hold.py"
-    holder_script.write_text(_HOLD_LOCK, encoding="utf-8")
+    locales = tmp_path / "locales"
+    locales.mkdir()
     runner = tmp_path / "run_extract.py"
     runner.write_text(_RUN_EXTRACT, encoding="utf-8")
-    holder = subprocess.Popen([sys.executable, str(holder_script), str(tmp_path / "locales")])
+    fd = os.open(locales, os.O_RDONLY)
+    worker = None
     try:
-        for _ in range(400):
-            if (tmp_path / "held").exists():
-                break
-            time.sleep(0.05)
-        assert (tmp_path / "held").exists()
+        fcntl.flock(fd, fcntl.LOCK_EX)
         worker = subprocess.Popen([sys.executable, str(runner), str(tmp_path), "1"])
-        time.sleep(1.0)
-        assert worker.poll() is None
-        assert not (tmp_path / "locales" / "chap" / "lecon.pot").exists()
+        deadline = time.monotonic() + 60
+        while not _waiting_for_flock(worker.pid, locales):
+            assert worker.poll() is None, "extract finished while the catalogs' lock was held"
+            assert time.monotonic() < deadline, "extract neither waited for the lock nor finished"
+            time.sleep(0.01)
+        assert list(locales.rglob("*.po*")) == []  # blocked before reading or writing anything
     finally:
-        (tmp_path / "release").write_text("1")
-    assert holder.wait(timeout=30) == 0
-    assert worker.wait(timeout=60) == 0
-    assert (tmp_path / "locales" / "en" / "chap" / "lecon.po").exists()
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+        if worker is not None:
+            worker.wait(timeout=60)
+    assert worker.returncode == 0
+    assert (locales / "chap" / "lecon.pot").exists()
+    assert (locales / "en" / "chap" / "lecon.po").exists()
 
 
 # --------------------------------------------------------------------------- Babel entry point

@@ -61,33 +61,55 @@ def _sample() -> set[str]:
     return words
 
 
-def test_table_answers_as_hunspell(table, hunspell_en):
+def _table_is_fresh() -> bool:
+    return table_header(data_dir(), ENGLISH_FILE).endswith(f"en_US {english_signature()}")
+
+
+def test_table_was_built_from_the_installed_dictionary():
+    """Strict: with a stale table every English question goes to Hunspell (50 ms a run)
+    and the comparison below would compare Hunspell with itself."""
+    assert _table_is_fresh(), (
+        f"{ENGLISH_FILE} was built from another en_US than chunspell's"
+        f" ({english_signature()}): run scripts/build_spelling_tables.py"
+    )
+
+
+def test_table_answers_as_hunspell(hunspell_en, monkeypatch):
+    table = EnglishWords(data_dir())
+    asked: list[str] = []
+    ask = table._ask_hunspell
+
+    def counted(word):
+        asked.append(word)
+        return ask(word)
+
+    monkeypatch.setattr(table, "_ask_hunspell", counted)
     words = _sample()
     assert len(words) > 50_000
     different = sorted(word for word in words if table.spell(word) != _hunspell(hunspell_en, word))
     assert different == []
+    # The table answered: only words with digits went to Hunspell (compound rules).
+    assert asked and all(any(char.isdigit() for char in word) for word in asked)
 
 
-def test_table_was_built_from_the_installed_dictionary():
-    if not table_header(data_dir(), ENGLISH_FILE).endswith(f"en_US {english_signature()}"):
-        pytest.xfail("chunspell bundles another en_US: Hunspell answers; run scripts/build_spelling_tables.py")
-
-
-def test_checker_uses_the_table_not_hunspell():
+def test_checker_uses_the_table_not_hunspell(monkeypatch):
     """The acceptance tests' English questions load no English dictionary into Hunspell."""
+    from courselint.spell import english
     from courselint.spell.hunspell import SpellChecker
 
+    def refuse():
+        raise AssertionError("an English Hunspell was loaded")
+
+    monkeypatch.setattr(english, "load_english_hunspell", refuse)
     checker = SpellChecker()
-    assert checker.is_english("deprecated") and not checker.is_english("consomemation")
-    assert checker._english_words._keys is not None or checker._english_words._hunspell is not None
-    if table_header(data_dir(), ENGLISH_FILE).endswith(f"en_US {english_signature()}"):
-        assert checker._english_words._hunspell is None
+    assert checker.is_english("deprecated") and checker.is_english("Deprecated")
+    assert checker.is_english("DEPRECATED") and checker.is_english("up-to-date")
+    assert not checker.is_english("consomemation")
+    assert not checker.is_english("fromage")
 
 
 def test_a_number_does_not_turn_the_table_off(table, hunspell_en, monkeypatch):
     """« 21st » goes to Hunspell (compound rules for numbers); the next words still use the table."""
-    if not table_header(data_dir(), ENGLISH_FILE).endswith(f"en_US {english_signature()}"):
-        pytest.xfail("chunspell bundles another en_US: Hunspell answers everything")
     assert table.spell("21st") == _hunspell(hunspell_en, "21st")
 
     def refuse(word):

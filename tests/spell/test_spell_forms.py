@@ -1,16 +1,19 @@
 """The candidate filter of spell/forms.py: it may only drop candidates Hunspell would refuse.
 
-Real tables, real Hunspell: the filter is a speed-up, so every test here compares
-it with the slow path it replaces.
+Real tables, real Hunspell: the filter is a speed-up, so the tests compare it with a
+brute-force reference written here (every one-edit string, every accent combination,
+the n-gram table read from its file) and with Hunspell itself.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 
 import pytest
 
-from courselint.spell.edits import accent_variants, one_edit
+from courselint.spell.edits import accent_variants
 from courselint.spell.forms import FORMS_FILE, NGRAMS_FILE, FormFilter, input_digest, table_header
 from courselint.spell.hunspell import data_dir, get_checker
 
@@ -41,31 +44,118 @@ def test_tables_were_built_from_the_shipped_inputs(name):
     assert table_header(data_dir(), name).endswith(f"inputs {input_digest(data_dir())}")
 
 
+# --------------------------------------------------------------------------- brute-force reference
+# Written here from the documented behaviour, not from the code under test: every
+# one-edit string over a hand-copied alphabet, every accent combination, and the
+# n-gram test read straight from the shipped table file.
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz" "àâéèêëîïôùûçœ"  # the letters edits are made of
+VOWEL_LETTERS = set("aeiouy" "àâäéèêëîïôöùûüÿœ")
+ACCENT_OPTIONS = {"e": "eéèê", "a": "aàâ", "i": "iîï", "o": "oô", "u": "uùû", "c": "cç"}
+
+
+@pytest.fixture(scope="module")
+def table_grams() -> frozenset[str]:
+    lines = (data_dir() / NGRAMS_FILE).read_text(encoding="utf-8").split("\n")
+    assert lines[0].startswith("#")
+    return frozenset(line for line in lines[1:] if line)
+
+
+def brute_plausible(candidate: str, grams: frozenset[str]) -> bool:
+    """Every run of four characters of ``^candidate$`` occurs in the table.
+
+    Hyphens and apostrophes are not in the table's forms: such candidates always pass.
+    """
+    if "-" in candidate or "'" in candidate:
+        return True
+    marked = "^" + candidate + "$"
+    return all(marked[i : i + 4] in grams for i in range(len(marked) - 3))
+
+
+def brute_one_edit(word: str, any_substitution: bool) -> set[str]:
+    found = set()
+    for i in range(len(word) + 1):
+        for letter in ALPHABET:
+            found.add(word[:i] + letter + word[i:])  # insertion
+        if i == len(word):
+            continue
+        found.add(word[:i] + word[i + 1 :])  # deletion
+        if i + 1 < len(word):
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # two letters swapped
+        for letter in ALPHABET:
+            vowel_for_vowel = letter in VOWEL_LETTERS and word[i] in VOWEL_LETTERS
+            if letter != word[i] and (any_substitution or vowel_for_vowel):
+                found.add(word[:i] + letter + word[i + 1 :])  # substitution
+    return found
+
+
+def brute_one_edit_from(word: str, any_substitution: bool, first: int) -> set[str]:
+    """The edits of :func:`brute_one_edit` made at position ``first`` or after."""
+    found = set()
+    for i in range(max(0, first), len(word) + 1):
+        for letter in ALPHABET:
+            found.add(word[:i] + letter + word[i:])
+        if i == len(word):
+            continue
+        found.add(word[:i] + word[i + 1 :])
+        if i + 1 < len(word):
+            found.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        for letter in ALPHABET:
+            vowel_for_vowel = letter in VOWEL_LETTERS and word[i] in VOWEL_LETTERS
+            if letter != word[i] and (any_substitution or vowel_for_vowel):
+                found.add(word[:i] + letter + word[i + 1 :])
+    return found
+
+
+def brute_accent_variants(word: str) -> set[str] | None:
+    """Every way of accenting ``word`` (and its ``oe`` as ``œ``); None past 2,048 a spelling."""
+    found = set()
+    for base in {word, word.replace("oe", "œ")}:
+        options = [ACCENT_OPTIONS.get(char, char) for char in base]
+        if math.prod(len(o) for o in options) > 2048:
+            return None
+        found |= {"".join(letters) for letters in itertools.product(*options)}
+    return found
+
+
 @pytest.mark.parametrize("any_substitution", [False, True])
-def test_one_edit_yields_exactly_the_plausible_candidates(forms, any_substitution):
+def test_one_edit_yields_exactly_the_plausible_candidates(forms, table_grams, any_substitution):
     for word in WORDS + _random_words(300):
-        expected = {c for c in one_edit(word, any_substitution) if forms.plausible(c)}
-        got = {c for c in forms.one_edit(word, any_substitution) if forms.plausible(c)}
-        assert got == expected, word
+        expected = brute_one_edit(word, any_substitution)
         if "-" not in word and "'" not in word:
-            assert all(forms.plausible(c) for c in forms.one_edit(word, any_substitution)), word
+            expected = {c for c in expected if brute_plausible(c, table_grams)}
+        # else: a hyphenated or elided word is not pruned at all (its candidates are
+        # few, and those that lose the hyphen are left to Hunspell).
+        got = list(forms.one_edit(word, any_substitution))
+        assert set(got) == expected, word
 
 
-@pytest.mark.parametrize("any_substitution", [False, True])
-def test_one_edit_from_a_position_yields_the_edits_from_there_on(forms, any_substitution):
-    for word in WORDS + _random_words(100):
-        for first in (-2, 0, 1, len(word) // 2, len(word)):
-            expected = {c for c in one_edit(word, any_substitution, first=max(0, first)) if forms.plausible(c)}
-            got = {c for c in forms.one_edit(word, any_substitution, first=first) if forms.plausible(c)}
-            assert got == expected, (word, first)
+def test_one_edit_drops_no_word_hunspell_knows(forms):
+    """The promise itself: a candidate the filter drops is one Hunspell refuses."""
+    french = get_checker()._french
+    for word in WORDS:
+        kept = set(forms.one_edit(word, any_substitution=True))
+        known = {c for c in brute_one_edit(word, True) if c == c.lower() and _spells(french, c)}
+        assert known - kept == set(), word
 
 
-def test_accent_variants_yield_exactly_the_plausible_variants(forms):
+def _spells(speller, word: str) -> bool:
+    try:
+        return bool(speller.spell(word))
+    except UnicodeEncodeError:
+        return False
+
+
+def test_accent_variants_yield_exactly_the_plausible_variants(forms, table_grams):
+    compared = 0
     for word in WORDS + _random_words(300):
-        everything = set(accent_variants(word))
-        if not everything:
-            continue  # too many variants for the unpruned generator to list
-        assert set(forms.accent_variants(word)) == {c for c in everything if forms.plausible(c)}, word
+        everything = brute_accent_variants(word)
+        if everything is None:
+            continue  # past 2,048 spellings the generators prune or give up (next test)
+        expected = {v for v in everything if brute_plausible(v, table_grams)}
+        assert set(forms.accent_variants(word)) == expected, word
+        compared += 1
+    assert compared > 250
 
 
 def test_pruned_accent_variants_reach_long_words(forms):
@@ -114,6 +204,56 @@ def test_slips_two_edits_away_get_their_word_first(slip, expected):
     assert get_checker().suggest(slip)[0] == expected
 
 
+def test_two_edit_search_keeps_the_first_letter_among_equals():
+    suggestions = get_checker().suggest("intgérré")
+    assert "intégré" in suggestions
+    assert all(word.startswith("i") for word in suggestions)
+
+
+def test_strict_neighbours_are_the_french_words_one_slip_away():
+    """has_french_neighbour (vowels only): a French word among every accent variant and
+    every one-edit string of the brute-force reference, as real Hunspell says."""
+    from courselint.spell.hunspell import SpellChecker
+
+    checker = SpellChecker()
+    french = checker._french
+    words = WORDS + _random_words(60) + ["example", "traffic", "server", "describe", "outages", "grace", "raport"]
+    answers = set()
+    for word in words:
+        lowered = word.lower()
+        variants = brute_accent_variants(lowered)
+        if variants is None:
+            continue
+        candidates = (variants | brute_one_edit(lowered, any_substitution=False)) - {lowered}
+        expected = any(_spells(french, candidate) for candidate in candidates)
+        assert checker.has_french_neighbour(word) is expected, word
+        answers.add(expected)
+    assert answers == {True, False}
+
+
+def test_is_strict_neighbour_knows_each_kind_of_edit():
+    from courselint.spell.edits import is_strict_neighbour
+
+    assert is_strict_neighbour("elements", "éléments")  # accents
+    assert is_strict_neighbour("coeur", "cœur")  # ligature
+    assert is_strict_neighbour("traffic", "trafic")  # a letter dropped
+    assert is_strict_neighbour("server", "serveur")  # a letter added
+    assert is_strict_neighbour("example", "exemple")  # a vowel for a vowel
+    assert is_strict_neighbour("sttocke", "sttocek")  # two letters swapped
+    assert not is_strict_neighbour("cu", "du")  # a consonant for another
+    assert not is_strict_neighbour("raport", "rapporté")  # two edits
+
+
+@pytest.mark.parametrize("any_substitution", [False, True])
+def test_one_edit_from_a_position_yields_the_edits_from_there_on(forms, table_grams, any_substitution):
+    """The two-edit search starts its second edit near the first (issue 15): same candidates."""
+    for word in [w for w in WORDS if "-" not in w and "'" not in w] + _random_words(100):
+        for first in (-2, 0, 1, len(word) // 2, len(word)):
+            expected = {c for c in brute_one_edit_from(word, any_substitution, first) if brute_plausible(c, table_grams)}
+            got = {c for c in forms.one_edit(word, any_substitution, first=first) if brute_plausible(c, table_grams)}
+            assert got == expected, (word, first)
+
+
 @pytest.mark.parametrize("slip", ["contrrraire", "ipmacée", "sttocke", "l'abre", "mosn", "coeurr", "dnmonster"])
 def test_two_edit_search_finds_every_known_word_two_edits_away(slip):
     """The search skips one order of two far-apart edits: it finds what trying both orders finds.
@@ -123,7 +263,7 @@ def test_two_edit_search_finds_every_known_word_two_edits_away(slip):
     """
     checker = get_checker()
     lowered = slip.lower()
-    candidates = {second for first in set(one_edit(lowered, True)) for second in one_edit(first, True)}
+    candidates = {second for first in set(brute_one_edit(lowered, True)) for second in brute_one_edit(first, True)}
     candidates.discard(lowered)
     expected = {c for c in candidates if checker._known_french(c)}
     assert expected  # a slip two edits from nothing would prove nothing
@@ -146,32 +286,3 @@ def test_hunspell_search_is_the_last_resort_of_short_words_only():
 
 def test_two_edit_search_keeps_the_first_letter_among_equals():
     suggestions = get_checker().suggest("intgérré")
-    assert "intégré" in suggestions
-    assert all(word.startswith("i") for word in suggestions)
-
-
-def test_strict_neighbours_picked_from_the_broad_list_are_the_strict_ones():
-    """has_french_neighbour (vowels only) now reads the broad list; same answers as generating its own."""
-    from courselint.spell.hunspell import SpellChecker
-
-    checker = SpellChecker()
-    words = WORDS + _random_words(400) + ["example", "traffic", "server", "describe", "outages", "grace", "raport"]
-    for word in words:
-        lowered = word.lower()
-        candidates = set(checker._forms.accent_variants(lowered)) | set(checker._forms.one_edit(lowered))
-        candidates.discard(lowered)
-        direct = any(checker._known_generated(candidate) for candidate in candidates)
-        assert checker.has_french_neighbour(word) is direct, word
-
-
-def test_is_strict_neighbour_knows_each_kind_of_edit():
-    from courselint.spell.edits import is_strict_neighbour
-
-    assert is_strict_neighbour("elements", "éléments")  # accents
-    assert is_strict_neighbour("coeur", "cœur")  # ligature
-    assert is_strict_neighbour("traffic", "trafic")  # a letter dropped
-    assert is_strict_neighbour("server", "serveur")  # a letter added
-    assert is_strict_neighbour("example", "exemple")  # a vowel for a vowel
-    assert is_strict_neighbour("sttocke", "sttocek")  # two letters swapped
-    assert not is_strict_neighbour("cu", "du")  # a consonant for another
-    assert not is_strict_neighbour("raport", "rapporté")  # two edits

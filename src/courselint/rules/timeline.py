@@ -18,7 +18,9 @@ from courselint.rules.base import rule
 
 
 def _item_text(item: TimelineItem) -> str:
-    return f"{item.year} : {item.label}"
+    # A label continued on the next line keeps its newline in the model; a message
+    # is one line (the text format prints one finding per line).
+    return f"{item.year} : {' '.join(item.label.split())}"
 
 
 def _step_text(lesson, step: Step) -> str:
