@@ -13,6 +13,7 @@ from babel.messages.catalog import Catalog
 
 from courselint import codes
 from courselint.document import UNREADABLE_CODES, is_generated_translation, parse
+from courselint.fileio import ABSENT, ChangedMeanwhile, read_regular
 from courselint.findings import Finding, Span
 from courselint.i18n import catalog as catalogs
 from courselint.i18n.units import lesson_units
@@ -21,7 +22,7 @@ from courselint.i18n.units import lesson_units
 def read_lesson(path: Path, config):
     """Parse a lesson with the configured translatable front matter keys."""
     keys = tuple(config.section("i18n")["keys"])
-    return parse(str(path), path.read_bytes(), text_keys=keys)
+    return parse(str(path), read_regular(path, config.root), text_keys=keys)
 
 
 def source_lessons(lessons, config, locales, findings: list[Finding]):
@@ -106,7 +107,27 @@ def _write_template(path: Path, config, template: Catalog, written: list[Path]) 
     return date
 
 
+#: Merges tried when a translator keeps saving the catalog during ``extract``.
+MERGE_ATTEMPTS = 5
+
+
 def _merge_locale(path, config, template, date, locale, written, findings) -> None:
+    """Merge the template into the locale's catalog; never over a save made meanwhile."""
+    for _attempt in range(MERGE_ATTEMPTS):
+        try:
+            _merge_locale_once(path, config, template, date, locale, written, findings)
+            return
+        except ChangedMeanwhile:
+            continue  # the translator saved while we merged: merge their new file
+    target = catalogs.po_path(path, config, locale)
+    message = (
+        f"catalogue modifié {MERGE_ATTEMPTS} fois pendant la fusion : laissé tel quel,"
+        " relancez courselint extract une fois les modifications enregistrées"
+    )
+    findings.append(finding_at("CL609", target, 1, message))
+
+
+def _merge_locale_once(path, config, template, date, locale, written, findings) -> None:
     width = config.section("i18n")["width"]
     target = catalogs.po_path(path, config, locale)
     if not target.exists():
@@ -115,7 +136,8 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
         header = catalogs.new_header(
             title=catalogs.lesson_key(path, config), locale=locale, creation_date=date, template=False
         )
-        if catalogs.write_if_changed(target, catalogs.render_po(po, header, width)):
+        # A file a translator creates meanwhile is theirs (then merged on the next attempt).
+        if catalogs.write_if_changed(target, catalogs.render_po(po, header, width), expected=ABSENT):
             written.append(target)
         return
     try:
@@ -139,7 +161,7 @@ def _merge_locale(path, config, template, date, locale, written, findings) -> No
         before = catalogs.parse_catalog(target, existing.text, width).catalog
         if catalogs.render_po(before, header, width) == after:
             return
-    if catalogs.write_if_changed(target, after):
+    if catalogs.write_if_changed(target, after, expected=existing.data):
         written.append(target)
 
 

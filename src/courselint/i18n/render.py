@@ -27,6 +27,7 @@ from courselint.document import parse
 from courselint.findings import Finding
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import verify
+from courselint.i18n.checks import EntryContext, problems
 from courselint.fileio import write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
@@ -39,6 +40,7 @@ class Substitution:
     unit: Unit
     msgstr: str
     po_line: int  # line of the entry in the .po (0 if none)
+    comments: tuple[str, ...] = ()  # the translator's comments (``# courselint: ignore=…``)
 
 
 # --------------------------------------------------------------------------- lookup
@@ -52,7 +54,7 @@ def translations(catalog: Catalog) -> dict:
             continue
         if not message.string or message.fuzzy:
             continue
-        table[(message.id, message.context)] = (message.string, message.lineno or 0)
+        table[(message.id, message.context)] = (message.string, message.lineno or 0, tuple(message.user_comments))
     return table
 
 
@@ -65,9 +67,9 @@ def substitutions(units: list[Unit], table: dict) -> tuple[list[Substitution], i
         if found is None:
             continue
         translated += 1
-        msgstr, line = found
+        msgstr, line, comments = found
         if msgstr != unit.msgid:
-            subs.append(Substitution(unit, msgstr, line))
+            subs.append(Substitution(unit, msgstr, line, comments))
     return subs, translated
 
 
@@ -241,10 +243,37 @@ def build_one(
             f" moins que le minimum de {threshold:g} % (i18n.min_translated)"
         )
         return BuildResult(None, [finding_at("CL611", where, 1, message)], percent)
+    # A structure the translation breaks refuses the whole lesson first; then the
+    # entries that must not be published give way to the source text (taking an
+    # entry back to its source never changes the structure).
     refusal = check_structure(path, lesson, subs, config, po)
     if refusal:
         return BuildResult(None, refusal, percent)
-    return BuildResult(splice(lesson, subs), [], percent)
+    subs, withheld = safe_substitutions(subs, config, locale, po)
+    return BuildResult(splice(lesson, subs), withheld, percent)
+
+
+#: Checks of an entry whose failure keeps the source text in its place (the rest
+#: of the lesson is published).  CL605 and CL606 hold whatever a translator
+#: comment says (they are not silenceable); a changed link target (CL602) is
+#: published only if the translator said it is meant (``ignore=CL602``): a
+#: reader follows a link on the author's word, not on a catalog's.
+WITHHELD = ("CL605", "CL606", "CL602")
+
+
+def safe_substitutions(subs, config, locale: str, po: Path):
+    """``(subs that may be published, findings for the ones withheld)``."""
+    i18n = config.section("i18n")
+    context = EntryContext(i18n["source_locale"], locale, tuple(i18n["shortcode_params"]))
+    kept, findings = [], []
+    for sub in subs:
+        found = list(problems(sub.unit.msgid, sub.msgstr, sub.comments, context, codes=WITHHELD))
+        if not found:
+            kept.append(sub)
+            continue
+        for code, message in found:
+            findings.append(finding_at(code, po, sub.po_line or 1, f"{message} — texte source publié à la place"))
+    return kept, findings
 
 
 def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path) -> list[Finding]:

@@ -13,10 +13,10 @@ words per line, separated by spaces, and one extension: ``word~model`` adds
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from courselint.fileio import write_bytes_atomic
 
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
 
@@ -73,9 +73,10 @@ def add_word(path: Path, word: str) -> bool:
         raise ValueError(f"mot invalide pour la liste : {word!r}")
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        raw = path.read_bytes()
     except FileNotFoundError:
-        lines = []
+        raw = None
+    lines = _word_list_lines(path, raw) if raw is not None else []
     header: list[str] = []
     for line in lines:
         if line.strip().startswith("#") or not line.strip():
@@ -90,22 +91,27 @@ def add_word(path: Path, word: str) -> bool:
     words.add(word)
     ordered = sorted(words, key=lambda item: (item.casefold(), item))
     text = "\n".join(header + comments + ordered) + "\n"
-    _atomic_write(path, text)
+    # Compared before the rename: an editor's save of the list meanwhile is kept.
+    write_bytes_atomic(path, text.encode("utf-8"), expected=raw)
     return True
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+def _word_list_lines(path: Path, raw: bytes) -> list[str]:
+    """Lines of an existing words file; ValueError if it is not a word list.
+
+    ``spelling.words_file`` pointed at a lesson must not get that lesson
+    rewritten as sorted lines: a word list has one word a line (comments aside).
+    """
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} n'est pas en UTF-8 : liste de mots laissée telle quelle") from None
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        content = line.split("#", 1)[0].strip()
+        if len(content.split()) > 2 or content.startswith(("---", "+++", "{{", "<", "[")):
+            raise ValueError(
+                f"{path}:{number} ne ressemble pas à une liste de mots (un mot par ligne) :"
+                " fichier laissé tel quel, vérifiez spelling.words_file"
+            )
+    return lines
