@@ -15,6 +15,7 @@ from pathlib import Path
 from courselint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process killed by SIGPIPE
 
 
 class _UsageExit(Exception):
@@ -100,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     speller = preload.PreloadedSpeller() if preload.likely(sys.argv[1:] if argv is None else argv) else None
     try:
         return _main(argv, speller)
+    except BrokenPipeError:
+        # `courselint check | head -1`: the reader left, which is no error of ours.
+        # Point stdout at /dev/null so that the interpreter's final flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     finally:
         if speller is not None:
             speller.close()
@@ -136,7 +143,15 @@ def _main(argv: list[str] | None, speller) -> int:
         }[args.command]
         return handler(args)
     except (ConfigError, UsageError) as exc:
-        print(f"courselint: erreur : {exc}", file=sys.stderr)
+        print(f"courselint: erreur : {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # Disk full, read-only folder, missing output folder: the environment,
+        # not the lessons. Exit 1 would read as "findings".
+        where = f" : {exc.filename}" if exc.filename else ""
+        print(f"courselint: erreur : {_one_line((exc.strerror or str(exc)) + where)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("courselint: interrompu", file=sys.stderr)
@@ -144,6 +159,12 @@ def _main(argv: list[str] | None, speller) -> int:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _one_line(text: str) -> str:
+    from courselint.reporters import printable
+
+    return printable(text)
 
 
 def _load_config(args):
@@ -173,7 +194,7 @@ def _default_paths(config, include_catalogs: bool) -> list[Path]:
 
 def _relative(path: Path, base: Path) -> Path:
     try:
-        return path.resolve().relative_to(base.resolve())
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(base))
     except ValueError:
         return path
 
@@ -303,7 +324,7 @@ def _extract(args) -> int:
         locales = list(config["locales"]) if config.section("i18n")["merge"] else []
     written, findings = extract(_lesson_paths(args, config), config, locales)
     for path in written:
-        print(f"écrit : {_relative(path, Path.cwd())}")
+        print(f"écrit : {_one_line(str(_relative(path, Path.cwd())))}")
     status = _report_findings(findings)
     if args.fail_on_change and written:
         # Like a formatter under pre-commit: the files are fixed, the author stages them.
@@ -320,7 +341,7 @@ def _build(args) -> int:
         _lesson_paths(args, config), config, _locales(args, config), args.min_translated
     )
     for path in written:
-        print(f"écrit : {_relative(path, Path.cwd())}")
+        print(f"écrit : {_one_line(str(_relative(path, Path.cwd())))}")
     return _report_findings(findings)
 
 

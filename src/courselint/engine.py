@@ -23,7 +23,7 @@ from typing import Callable
 from courselint import __version__, codes
 from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation, parse
-from courselint.fileio import read_regular
+from courselint.fileio import read_regular, resolved
 from courselint.findings import Finding, Severity, Span
 from courselint.rules import RULES
 from courselint.rules.base import Context
@@ -58,7 +58,7 @@ def discover(
         if not excludes:
             return False  # spare a resolve() (several system calls) per file
         try:
-            rel = path.resolve().relative_to(config.root).as_posix()
+            rel = resolved(path).relative_to(config.root).as_posix()
         except ValueError:
             rel = path.as_posix()
         return any(fnmatch.fnmatch(rel, pattern) for pattern in excludes)
@@ -336,8 +336,8 @@ def _chapter_tasks(lessons: list[Path], selection: Selection) -> list[tuple[str,
         return []
     checked: dict[Path, set[Path]] = {}
     for path in lessons:
-        resolved = path.resolve()
-        checked.setdefault(resolved.parent, set()).add(resolved)
+        real = resolved(path)
+        checked.setdefault(real.parent, set()).add(real)
     return [(str(folder), sorted(str(p) for p in checked[folder])) for folder in sorted(checked)]
 
 

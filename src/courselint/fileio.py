@@ -56,11 +56,20 @@ class ChangedMeanwhile(OSError):
         super().__init__(errno.EAGAIN, "modifié pendant le traitement", str(path))
 
 
+def resolved(path: Path | str) -> Path:
+    """``path`` with its links resolved; a link loop stays as far as it resolves.
+
+    ``Path.resolve`` raises ``RuntimeError`` on a loop (Python 3.11); a loop is
+    a file we fail to read later, with a finding, not a crash here.
+    """
+    return Path(os.path.realpath(path))
+
+
 def inside(path: Path | str, root: Path) -> bool:
     """Whether ``path``, links resolved, lies in ``root`` (the project)."""
     try:
-        Path(path).resolve().relative_to(Path(root).resolve())
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop on old Pythons
+        resolved(path).relative_to(resolved(root))
+    except ValueError:
         return False
     return True
 

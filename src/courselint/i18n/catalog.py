@@ -73,7 +73,7 @@ class CatalogError(Exception):
 
 def content_root(lesson: Path, config) -> Path:
     """The configured content folder that holds ``lesson`` (else the config folder)."""
-    resolved = lesson.resolve()
+    resolved = Path(os.path.realpath(lesson))
     for entry in config["paths"]:
         root = (config.root / entry).resolve()
         if root.is_dir() and resolved.is_relative_to(root):
@@ -83,7 +83,7 @@ def content_root(lesson: Path, config) -> Path:
 
 def lesson_key(lesson: Path, config) -> str:
     """``chapter/lesson`` (posix, no ``.md``): the catalog's name under ``locales/``."""
-    relative = lesson.resolve().relative_to(content_root(lesson, config))
+    relative = Path(os.path.realpath(lesson)).relative_to(content_root(lesson, config))
     return relative.with_suffix("").as_posix()
 
 
@@ -101,7 +101,7 @@ def po_path(lesson: Path, config, locale: str) -> Path:
 
 def reference_path(lesson: Path, config) -> str:
     """The lesson's path as ``#:`` references show it: relative to the config folder."""
-    resolved = lesson.resolve()
+    resolved = Path(os.path.realpath(lesson))
     root = config.root.resolve()
     if resolved.is_relative_to(root):
         return resolved.relative_to(root).as_posix()

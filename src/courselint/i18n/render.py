@@ -28,7 +28,7 @@ from courselint.findings import Finding
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import verify
 from courselint.i18n.checks import EntryContext, problems
-from courselint.fileio import write_bytes_if_changed
+from courselint.fileio import resolved, write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
 
@@ -187,7 +187,7 @@ def output_path(lesson: Path, config, locale: str) -> Path:
         root = catalogs.content_root(lesson, config)
         folder = i18n["content_dirs"].get(locale)
         target_root = config.root / folder if folder else root.with_name(f"{root.name}.{locale}")
-        return target_root / lesson.resolve().relative_to(root)
+        return target_root / resolved(lesson).relative_to(root)
     return lesson.with_name(f"{lesson.stem}.{locale}{lesson.suffix}")
 
 

@@ -20,13 +20,8 @@ def write(findings, summary, stream, color: bool = False) -> None:
                 "check_name": f.rule,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": _SEVERITY[f.severity],
-                "location": {
-                    "path": f.path,
-                    "positions": {
-                        "begin": {"line": f.line, "column": f.column},
-                        "end": {"line": f.end_line, "column": f.end_column},
-                    },
-                },
+                # GitLab's documented minimal form: `path` and `lines.begin`.
+                "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
             }
         )
     json.dump(issues, stream, ensure_ascii=False, indent=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from courselint.findings import Finding, Severity
+from courselint.reporters import printable
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -15,10 +16,13 @@ def _plural(count: int, word: str) -> str:
 
 
 def format_finding(finding: Finding, color: bool = False) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    # A file name or an engine's message may hold a line end or ESC: one
+    # finding stays one line, and nothing in it acts on the terminal or the CI log.
+    where = printable(f"{finding.path}:{finding.line}:{finding.column}:")
     message = finding.message
     if finding.suggestions:
         message += f" (suggestions : {', '.join(finding.suggestions)})"
+    message = printable(message)
     if not color:
         return f"{where} {finding.code} {message}"
     tint = _COLORS[finding.severity]
