@@ -35,6 +35,11 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
     for path in map(Path, lessons):
         if is_generated_translation(path, every_locale):
             continue
+        if not str(path).isprintable() or _undecodable(path):
+            # Its name goes into the catalogs (UTF-8 text) and the page names.
+            message = "nom de fichier qui n'est pas en UTF-8 ou contient des caractères de contrôle : renommez-le"
+            findings.append(finding_at("CL002", path, 1, message))
+            continue
         try:
             lesson = read_lesson(path, config)
         except OSError as exc:
@@ -47,6 +52,14 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
             findings.extend(lesson.problems)
             continue
         yield path, lesson
+
+
+def _undecodable(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def template_catalog(lesson, path: Path, config) -> Catalog:
