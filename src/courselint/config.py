@@ -69,6 +69,8 @@ SCHEMA: dict[str, Any] = {
         "python": (str, DEFAULT_PYTHON),
         "language": (str, "fr"),
         "disabled_rules": (_STR_LIST, []),
+        # Seconds an engine may spend on one lesson in all (a slow or stuck engine is CL901).
+        "timeout": ((int, float), 120),
     },
     "i18n": {
         "source_locale": (str, "fr"),
@@ -302,5 +304,8 @@ def validate(values: dict[str, Any], root: Path, origin: str) -> None:
     share = i18n["min_translated"]
     if not (0 <= share <= 100):  # False for NaN too
         raise ConfigError(f"{origin}: 'i18n.min_translated' vaut {share!r}, attendu un pourcentage de 0 à 100")
+    timeout = values["grammar"]["timeout"]
+    if not (0 < timeout <= 86_400):  # False for NaN too
+        raise ConfigError(f"{origin}: 'grammar.timeout' vaut {timeout!r}, attendu un nombre de secondes positif")
     if values["jobs"] < 0:
         raise ConfigError(f"{origin}: 'jobs' doit être positif ou nul")
