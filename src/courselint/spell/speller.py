@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.spell.acceptance import is_proper_noun, unknown_words
+from courselint.spell.acceptance import MAX_WORD_LENGTH, is_proper_noun, unknown_words
 from courselint.spell.hunspell import DEFAULT_VARIANT, SpellChecker, get_checker
 from courselint.spell.tokenize import tokenize
 from courselint.spell.wordlist import DEFAULT_WORDS_FILE, read_words
@@ -69,7 +69,9 @@ def find_unknown(request: SpellRequest, checker: SpellChecker) -> list[UnknownWo
         for part in unknown_words(
             prose, checker, request.lesson_words, raw=raw, names=names, tokens=block_tokens
         ):
-            suggestions = checker.suggest(part.word) if request.suggestions else ()
+            # Hunspell's suggestions cost time with the length: none for a runaway token.
+            wanted = request.suggestions and len(part.word) <= MAX_WORD_LENGTH
+            suggestions = checker.suggest(part.word) if wanted else ()
             found.append(UnknownWord(number, part.start, part.end, part.word, suggestions))
     return found
 
