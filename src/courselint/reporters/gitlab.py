@@ -20,8 +20,15 @@ def write(findings, summary, stream, color: bool = False) -> None:
                 "check_name": f.rule,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": _SEVERITY[f.severity],
-                # GitLab's documented minimal form: `path` and `lines.begin`.
-                "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+                # `lines.begin`: GitLab's documented minimal form; `positions` adds the columns.
+                "location": {
+                    "path": f.path,
+                    "lines": {"begin": f.line, "end": f.end_line},
+                    "positions": {
+                        "begin": {"line": f.line, "column": f.column},
+                        "end": {"line": f.end_line, "column": f.end_column},
+                    },
+                },
             }
         )
     json.dump(issues, stream, ensure_ascii=False, indent=2)
