@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "courselint"
 LAYERS: list[tuple[str, ...]] = [
     # values and text helpers that know nothing of lessons
     ("courselint", "courselint.findings", "courselint.codes", "courselint.segments", "courselint.markdown",
-     "courselint.fileio", "courselint.selection", "courselint.grammar"),
+     "courselint.fileio", "courselint.selection", "courselint.grammar", "courselint.messages"),
     # reading a file's front matter, the configuration, suppressions, edits
     ("courselint.frontmatter", "courselint.config", "courselint.suppress", "courselint.fixes"),
     # the lesson and chapter model
@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     # checks attached to codes
     ("courselint.rules.",),
     # running checks and printing findings
-    ("courselint.engine", "courselint.reporters."),
+    ("courselint.engine", "courselint.reporters.", "courselint.baseline", "courselint.changes", "courselint.words"),
     # the programs
     ("courselint.cli", "courselint.__main__"),
 ]

@@ -17,9 +17,16 @@ from pathlib import Path
 
 from courselint import frontmatter
 from courselint.fileio import read_regular
+from courselint.messages import _
 from courselint.document import DecodeError, decode, is_generated_translation, normalise_newlines
 
 INDEX_NAME = "_index.md"
+
+
+def is_index(path: Path | str) -> bool:
+    """A chapter's own page: ``_index.md``, or ``_index.fr.md`` in a site translated by file name."""
+    name = Path(path).name
+    return name == INDEX_NAME or (name.startswith("_index.") and name.endswith(".md"))
 
 _NUMBER = re.compile(r"\s*(?P<number>\d+(?:\.\d+)*)(?=[\s.:)\-–]|$)")
 
@@ -68,8 +75,10 @@ class ChapterLesson:
         return Path(self.path).name
 
     def describe(self) -> str:
-        label = f"la leçon {self.number}" if self.number else "la leçon"
-        return f"{label} ({self.name}, weight {self.weight}, ligne {self.weight_line})"
+        values = dict(number=self.number, name=self.name, weight=self.weight, line=self.weight_line)
+        if self.number:
+            return _("la leçon {number} ({name}, weight {weight}, ligne {line})").format(**values)
+        return _("la leçon ({name}, weight {weight}, ligne {line})").format(**values)
 
 
 def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:
@@ -114,8 +123,8 @@ def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[Chap
     """The lessons of the chapter of ``path`` (a lesson or its folder), front matter only.
 
     Lessons are the folder's ``*.md`` files and its leaf bundles (``name/index.md``);
-    the chapter's ``_index.md`` and generated translations (``*.LANG.md`` for the
-    given locales) are left out.  Files without a readable front matter are
+    the chapter's ``_index.md``, drafts (``draft: true``) and generated translations
+    (``*.LANG.md`` for the given locales) are left out.  Files without a readable front matter are
     skipped: their problems are reported by the lesson rules.
     """
     folder = chapter_folder(Path(path))
@@ -130,11 +139,12 @@ def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[Chap
             bundle = entry / "index.md"
             if bundle.is_file():
                 candidates.append(bundle)
-        elif entry.suffix == ".md" and entry.name != INDEX_NAME and not is_generated_translation(entry, locales):
+        elif entry.suffix == ".md" and not is_index(entry) and not is_generated_translation(entry, locales):
             candidates.append(entry)
     lessons = []
     for candidate in candidates:
         read = read_chapter_lesson(candidate, _display(candidate))
-        if read is not None:
+        # A draft is not published: its weight orders nothing (Hugo leaves it out).
+        if read is not None and read.metadata.get("draft") is not True:
             lessons.append(read)
     return lessons

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from courselint import __version__
+from courselint.messages import _, agree
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process killed by SIGPIPE
@@ -37,59 +38,101 @@ def _codes(values: list[str] | None) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="courselint",
-        description="Vérifie et traduit les leçons Markdown d'un cours en français (Hugo).",
+        description=_("Vérifie et traduit les leçons Markdown d'un cours en français (Hugo)."),
     )
-    parser.add_argument("--version", action="version", version=f"courselint {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMANDE")
+    parser.add_argument(
+        "--version", action="version", version=f"courselint {__version__}", help=_("afficher la version et quitter")
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=_("COMMANDE"), title=_("commandes"))
 
     def common(sub):
-        sub.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN")
-        sub.add_argument("--config", type=Path, help="fichier de configuration (courselint.toml ou pyproject.toml)")
+        sub.add_argument("paths", nargs="*", type=Path, metavar=_("CHEMIN"), help=_("fichiers ou dossiers (défaut : les `paths` configurés)"))
+        sub.add_argument("--config", type=Path, help=_("fichier de configuration (courselint.toml ou pyproject.toml)"))
 
-    check = commands.add_parser("check", help="vérifier des leçons et des catalogues")
-    common(check)
     from courselint.reporters import FORMATS
 
-    check.add_argument("--format", choices=FORMATS, default="text")
-    check.add_argument("--output", type=Path, help="écrire le rapport dans ce fichier")
-    check.add_argument("--select", action="append", help="codes à vérifier (préfixes : CL4, CL302)")
-    check.add_argument("--ignore", action="append", help="codes à ignorer (préfixes)")
-    check.add_argument("--jobs", type=int, default=0, help="processus en parallèle (0 : un par cœur)")
-    check.add_argument("--quiet", action="store_true", help="n'afficher que les problèmes")
-    check.add_argument("--no-cache", action="store_true", help="ne pas lire ni écrire le cache")
+    def selecting(sub):
+        sub.add_argument("--select", action="append", help=_("codes à vérifier (préfixes : CL4, CL302)"))
+        sub.add_argument("--ignore", action="append", help=_("codes à ignorer (préfixes)"))
+        sub.add_argument("--jobs", type=int, default=0, help=_("processus en parallèle (0 : un par cœur)"))
+        sub.add_argument("--no-cache", action="store_true", help=_("ne pas lire ni écrire le cache"))
 
-    extract = commands.add_parser("extract", help="extraire les textes vers les catalogues gettext")
+    check = commands.add_parser("check", help=_("vérifier des leçons et des catalogues"))
+    common(check)
+    selecting(check)
+    check.add_argument("--format", choices=FORMATS, default="text", help=_("format du rapport (défaut : text)"))
+    check.add_argument("--output", type=Path, help=_("écrire le rapport dans ce fichier"))
+    check.add_argument("--quiet", action="store_true", help=_("n'afficher que les problèmes"))
+    check.add_argument(
+        "--no-baseline", action="store_true", help=_("signaler aussi les problèmes enregistrés dans la base")
+    )
+    check.add_argument("--fix", action="store_true", help=_("appliquer les corrections sûres, puis vérifier"))
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help=_("appliquer aussi la première suggestion des autres corrections (relisez le résultat)"),
+    )
+    check.add_argument(
+        "--diff", metavar=_("RÉVISION"), help=_("ne signaler que les lignes modifiées depuis cette révision git")
+    )
+
+    baseline = commands.add_parser(
+        "baseline", help=_("enregistrer les problèmes actuels dans la base (check ne signalera que les nouveaux)")
+    )
+    common(baseline)
+    selecting(baseline)
+
+    extract = commands.add_parser("extract", help=_("extraire les textes vers les catalogues gettext"))
     common(extract)
-    extract.add_argument("--locale", action="append", default=None, help="langue à fusionner (ex. en)")
-    extract.add_argument("--no-merge", action="store_true", help="ne mettre à jour que les modèles .pot")
+    extract.add_argument("--locale", action="append", default=None, help=_("langue à fusionner (ex. en)"))
+    extract.add_argument("--no-merge", action="store_true", help=_("ne mettre à jour que les modèles .pot"))
     extract.add_argument(
         "--fail-on-change",
         action="store_true",
-        help="sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)",
+        help=_("sortir avec le statut 1 quand un catalogue a été écrit (hook pre-commit)"),
     )
 
-    build = commands.add_parser("build", help="construire les leçons traduites")
+    build = commands.add_parser("build", help=_("construire les leçons traduites"))
     common(build)
-    build.add_argument("--locale", action="append", default=None)
-    build.add_argument("--min-translated", type=float, default=None, metavar="POURCENT")
+    build.add_argument("--locale", action="append", default=None, help=_("langue à construire (ex. en)"))
+    build.add_argument(
+        "--min-translated",
+        type=float,
+        default=None,
+        metavar=_("POURCENT"),
+        help=_("ne construire que les leçons traduites à ce pourcentage au moins"),
+    )
 
-    stats = commands.add_parser("stats", help="état des traductions")
+    stats = commands.add_parser("stats", help=_("état des traductions"))
     common(stats)
-    stats.add_argument("--locale", action="append", default=None)
-    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--locale", action="append", default=None, help=_("langue à compter (ex. en)"))
+    stats.add_argument("--format", choices=("text", "json"), default="text", help=_("format (défaut : text)"))
 
-    add_word = commands.add_parser("add-word", help="ajouter des mots à la liste du projet")
-    add_word.add_argument("words", nargs="+", metavar="MOT")
-    add_word.add_argument("--config", type=Path)
+    add_word = commands.add_parser("add-word", help=_("ajouter des mots à la liste du projet"))
+    add_word.add_argument("words", nargs="*", metavar=_("MOT"), help=_("mots à ajouter"))
+    add_word.add_argument(
+        "--from", dest="from_file", type=Path, metavar=_("FICHIER"), help=_("ajouter les mots d'une liste relue (un par ligne)")
+    )
+    add_word.add_argument("--config", type=Path, help=_("fichier de configuration (courselint.toml ou pyproject.toml)"))
 
-    commands.add_parser("rules", help="lister les règles")
+    words = commands.add_parser(
+        "words", help=_("revoir les mots inconnus : fréquence, exemple, suggestions, fautes probables")
+    )
+    common(words)
+    words.add_argument("--format", choices=("text", "json"), default="text", help=_("format (défaut : text)"))
+    words.add_argument("--jobs", type=int, default=0, help=_("processus en parallèle (0 : un par cœur)"))
+
+    commands.add_parser("rules", help=_("lister les règles"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     import gc
 
+    from courselint import messages
     from courselint.spell import preload
+
+    messages.use(messages.wanted_language())
 
     # A lesson's parse allocates hundreds of thousands of short-lived objects,
     # nearly all freed by reference counting; at the default threshold (700) the
@@ -117,7 +160,7 @@ def _main(argv: list[str] | None, speller) -> int:
     try:
         args = parser.parse_args(argv)
     except _UsageExit as exc:
-        print(f"courselint: erreur : {exc}", file=sys.stderr)
+        print(_("courselint: erreur : {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_USAGE
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
@@ -129,21 +172,23 @@ def _main(argv: list[str] | None, speller) -> int:
     from courselint.engine import UsageError
     from courselint.markdown import silence_rule_logging
 
-    if args.command in ("check", "extract", "build", "stats"):  # the commands that parse lessons
+    if args.command in ("check", "baseline", "words", "extract", "build", "stats"):  # the commands that parse lessons
         silence_rule_logging()
     try:
         if args.command == "check":
             return _check(args, speller)
         handler = {
+            "baseline": _baseline,
             "extract": _extract,
             "build": _build,
             "stats": _stats,
             "add-word": _add_word,
+            "words": _words,
             "rules": _rules,
         }[args.command]
         return handler(args)
     except (ConfigError, UsageError) as exc:
-        print(f"courselint: erreur : {_one_line(str(exc))}", file=sys.stderr)
+        print(_("courselint: erreur : {reason}").format(reason=_one_line(str(exc))), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         raise
@@ -151,10 +196,11 @@ def _main(argv: list[str] | None, speller) -> int:
         # Disk full, read-only folder, missing output folder: the environment,
         # not the lessons. Exit 1 would read as "findings".
         where = f" : {exc.filename}" if exc.filename else ""
-        print(f"courselint: erreur : {_one_line((exc.strerror or str(exc)) + where)}", file=sys.stderr)
+        reason = _one_line((exc.strerror or str(exc)) + where)
+        print(_("courselint: erreur : {reason}").format(reason=reason), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("courselint: interrompu", file=sys.stderr)
+        print(_("courselint: interrompu"), file=sys.stderr)
         return 130
 
 
@@ -183,7 +229,7 @@ def _default_paths(config, include_catalogs: bool) -> list[Path]:
     paths = [config.root / p for p in config["paths"]]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise UsageError(f"chemin configuré introuvable : {missing[0]}")
+        raise UsageError(_("chemin configuré introuvable : {path}").format(path=missing[0]))
     if include_catalogs:
         locales_dir = config.root / config.section("i18n")["locales_dir"]
         if locales_dir.is_dir():
@@ -208,7 +254,7 @@ def _show_progress() -> bool:
 def _progress_printer():
     def show(done: int, total: int) -> None:
         end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{done}/{total} fichiers vérifiés{end}")
+        sys.stderr.write("\r" + _("{done}/{total} fichiers vérifiés").format(done=done, total=total) + end)
         sys.stderr.flush()
 
     return show
@@ -231,17 +277,22 @@ def _write_atomic(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------- commands
 
 
-def _check(args, speller=None) -> int:
+def _selection(args, config):
     from courselint.selection import Selection, UsageError
-    from courselint.spell import preload
 
-    config = _load_config(args)
-    selection = Selection(
+    if args.jobs < 0:
+        raise UsageError(_("--jobs doit être positif ou nul"))
+    return Selection(
         tuple(_codes(args.select) or config["select"]),
         tuple(_codes(args.ignore) + list(config["ignore"])),
     )
-    if args.jobs < 0:
-        raise UsageError("--jobs doit être positif ou nul")
+
+
+def _check(args, speller=None) -> int:
+    from courselint.spell import preload
+
+    config = _load_config(args)
+    selection = _selection(args, config)
     if speller is not None:
         if preload.wanted(args.paths, config, selection):
             speller.configure(preload.spelling_settings(config))
@@ -251,46 +302,145 @@ def _check(args, speller=None) -> int:
     return _run_check(args, config, selection, speller)
 
 
-def _run_check(args, config, selection, speller) -> int:
-    from courselint import engine, reporters
+def _run(args, config, selection, speller=None, *, progress: bool = False):
+    from courselint import engine
     from courselint.spell import preload
 
     paths = args.paths or _default_paths(config, include_catalogs=True)
-    show = not args.quiet and _show_progress()
-    result = engine.run(
+    return engine.run(
         paths,
         config,
         selection,
         jobs=args.jobs,
         use_cache=not args.no_cache,
-        progress=_progress_printer() if show else None,
+        progress=_progress_printer() if progress else None,
         engines={preload.SPELLER: speller} if speller is not None else None,
     )
-    summary = reporters.Summary(result.lessons, result.catalogs, result.cached)
+
+
+def _run_check(args, config, selection, speller) -> int:
+    from courselint import reporters
+
+    changed = None
+    if args.diff:  # read before fixing: the fixes are changes too
+        from courselint.changes import DiffError, changed_lines
+        from courselint.selection import UsageError
+
+        try:
+            changed = changed_lines(args.diff, config.root)
+        except DiffError as exc:
+            raise UsageError(str(exc)) from None
+    show = not args.quiet and _show_progress()
+    result = _run(args, config, selection, speller, progress=show)
+    if args.fix or args.unsafe_fixes:
+        fixed = _apply_fixes(result.findings, unsafe=args.unsafe_fixes)
+        if fixed:
+            print(agree("{count} correction appliquée", "{count} corrections appliquées", fixed), file=sys.stderr)
+            result = _run(args, config, selection)  # what remains, as the files now are
+    findings = result.findings
+    if changed is not None:
+        from courselint.changes import on_changed_lines
+
+        findings = on_changed_lines(findings, changed)
+    baselined = 0
+    if not args.no_baseline:
+        findings, baselined = _without_baseline(findings, config)
+    summary = reporters.Summary(result.lessons, result.catalogs, result.cached, baselined)
     write = reporters.get(args.format)
     if args.output:
         buffer = io.StringIO()
-        write(result.findings, summary, buffer)
+        write(findings, summary, buffer)
         _write_atomic(args.output, buffer.getvalue())
         if args.format != "text" and not args.quiet:
             from courselint.reporters.text import summary_line
 
-            print(summary_line(result.findings, summary), file=sys.stderr)
+            print(summary_line(findings, summary), file=sys.stderr)
     elif args.format == "text" and args.quiet:
         from courselint.reporters.text import format_finding
 
-        for finding in result.findings:
+        for finding in findings:
             print(format_finding(finding, _color(sys.stdout)))
     else:
-        write(result.findings, summary, sys.stdout, color=_color(sys.stdout))
-    return EXIT_FINDINGS if result.errors else EXIT_OK
+        write(findings, summary, sys.stdout, color=_color(sys.stdout))
+    return EXIT_FINDINGS if any(f.severity.value == "error" for f in findings) else EXIT_OK
+
+
+def _apply_fixes(findings, *, unsafe: bool) -> int:
+    """Apply the chosen fix of each finding, file by file; the number of fixes applied."""
+    from collections import defaultdict
+
+    from courselint.fileio import write_bytes_if_changed
+    from courselint.fixes import apply_edits, chosen_fixes
+
+    by_path = defaultdict(list)
+    for finding in findings:
+        if finding.fixes:
+            by_path[finding.path].append(finding)
+    applied = 0
+    for path, items in sorted(by_path.items()):
+        chosen = chosen_fixes(items, unsafe=unsafe)
+        if not chosen:
+            continue
+        data = Path(path).read_bytes()
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = data[3 if bom else 0 :].decode("utf-8")
+        fixed = apply_edits(text, [edit for _finding, fix in chosen for edit in fix.edits])
+        if write_bytes_if_changed(Path(path), (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8")):
+            applied += len(chosen)
+    return applied
+
+
+def _baseline_file(config) -> Path:
+    return config.root / config["baseline"]
+
+
+def _without_baseline(findings, config):
+    from courselint.baseline import Baseline, LineReader
+    from courselint.selection import UsageError
+
+    path = _baseline_file(config)
+    if not path.is_file():
+        return findings, 0
+    try:
+        baseline = Baseline.load(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return baseline.filter(findings, config.root, LineReader())
+
+
+def _baseline(args) -> int:
+    from courselint.baseline import Baseline, LineReader, display_path
+    from courselint.fileio import write_bytes_if_changed
+    from courselint.selection import UsageError
+
+    config = _load_config(args)
+    result = _run(args, config, _selection(args, config))
+    target = _baseline_file(config)
+    new = Baseline.of(result.findings, config.root, LineReader())
+    old = Baseline()
+    if target.is_file():
+        try:
+            old = Baseline.load(target)
+        except ValueError as exc:
+            raise UsageError(_("{reason} ; supprimez-le pour en créer une nouvelle").format(reason=exc)) from None
+    # A run over some files (as pre-commit gives) keeps the other files' entries.
+    merged = old.replacing(new, (display_path(f, config.root) for f in result.files))
+    written = write_bytes_if_changed(target, merged.dumps().encode("utf-8"))
+    total = sum(merged.counts.values())
+    recorded = agree("{count} problème enregistré", "{count} problèmes enregistrés", total)
+    where = _relative(target, Path.cwd())
+    if written:
+        print(_("base écrite : {path} ({recorded})").format(path=where, recorded=recorded))
+    else:
+        print(_("base inchangée : {path} ({recorded})").format(path=where, recorded=recorded))
+    return EXIT_OK
 
 
 def _lesson_paths(args, config) -> list[Path]:
     from courselint import engine
 
     paths = args.paths or _default_paths(config, include_catalogs=False)
-    lessons, _ = engine.discover(paths, config)
+    lessons, _catalogs = engine.discover(paths, config)
     return lessons
 
 
@@ -299,7 +449,7 @@ def _locales(args, config) -> list[str]:
 
     locales = args.locale or list(config["locales"])
     if not locales:
-        raise UsageError("aucune langue cible : passez --locale LANGUE ou configurez `locales`")
+        raise UsageError(_("aucune langue cible : passez --locale LANGUE ou configurez `locales`"))
     return locales
 
 
@@ -324,11 +474,11 @@ def _extract(args) -> int:
         locales = list(config["locales"]) if config.section("i18n")["merge"] else []
     written, findings = extract(_lesson_paths(args, config), config, locales)
     for path in written:
-        print(f"écrit : {_one_line(str(_relative(path, Path.cwd())))}")
+        print(_("écrit : {path}").format(path=_one_line(str(_relative(path, Path.cwd())))))
     status = _report_findings(findings)
     if args.fail_on_change and written:
         # Like a formatter under pre-commit: the files are fixed, the author stages them.
-        print("catalogues mis à jour : ajoutez-les au commit (git add)", file=sys.stderr)
+        print(_("catalogues mis à jour : ajoutez-les au commit (git add)"), file=sys.stderr)
         return EXIT_FINDINGS
     return status
 
@@ -341,7 +491,7 @@ def _build(args) -> int:
         _lesson_paths(args, config), config, _locales(args, config), args.min_translated
     )
     for path in written:
-        print(f"écrit : {_one_line(str(_relative(path, Path.cwd())))}")
+        print(_("écrit : {path}").format(path=_one_line(str(_relative(path, Path.cwd())))))
     return _report_findings(findings)
 
 
@@ -356,24 +506,74 @@ def _stats(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        print(
-            f"{row['locale']}  {row['lesson']}  {row['translated']} traduites, {row['fuzzy']} floues,"
-            f" {row['untranslated']} non traduites ({row['percent']:.0f} %)"
+        counts = ", ".join(
+            [
+                agree("{count} traduite", "{count} traduites", row["translated"]),
+                agree("{count} floue", "{count} floues", row["fuzzy"]),
+                agree("{count} non traduite", "{count} non traduites", row["untranslated"]),
+            ]
         )
+        print(f"{row['locale']}  {row['lesson']}  {counts} ({row['percent']:.0f} %)")
     return EXIT_OK
 
 
 def _add_word(args) -> int:
     from courselint.engine import UsageError
-    from courselint.spell.wordlist import add_word
+    from courselint.spell.wordlist import add_words
 
     config = _load_config(args)
-    for word in args.words:
+    wanted = list(args.words)
+    if args.from_file is not None:
         try:
-            add_word(config.words_file, word)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    print(f"{len(args.words)} mot(s) ajouté(s) à {_relative(config.words_file, Path.cwd())}")
+            text = args.from_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(_("{path} : liste illisible ({reason})").format(path=args.from_file, reason=exc)) from None
+        # One word per line, as `courselint words` prints them first; "#" starts a comment.
+        wanted += [line.split()[0] for line in text.splitlines() if line.split() and not line.lstrip().startswith("#")]
+    if not wanted:
+        raise UsageError(_("aucun mot : donnez des mots ou --from FICHIER"))
+    try:
+        added = add_words(config.words_file, wanted)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    target = _relative(config.words_file, Path.cwd())
+    known = len(dict.fromkeys(wanted)) - len(added)
+    message = agree("{count} mot ajouté à {path}", "{count} mots ajoutés à {path}", len(added), path=target)
+    if known:
+        message += " (" + agree("{count} déjà présent", "{count} déjà présents", known) + ")"
+    print(message)
+    return EXIT_OK
+
+
+def _words(args) -> int:
+    import json
+
+    from courselint.selection import Selection, UsageError
+    from courselint.words import review
+
+    if args.jobs < 0:
+        raise UsageError(_("--jobs doit être positif ou nul"))
+    config = _load_config(args)
+    paths = args.paths or _default_paths(config, include_catalogs=False)
+    from courselint import engine
+
+    result = engine.run(paths, config, Selection(("CL401", "CL402")), jobs=args.jobs)
+    rows = review(result.findings)
+    if args.format == "json":
+        print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        mark = _("faute ?") if row.slip else " " * len(_("faute ?"))
+        suggestions = f" → {', '.join(row.suggestions)}" if row.suggestions else ""
+        print(f"{row.count:5d}  {mark}  {row.word}{suggestions}    {row.sample}")
+    slips = sum(1 for row in rows if row.slip)
+    unknown = agree("{count} mot inconnu", "{count} mots inconnus", len(rows))
+    likely = agree("{count} faute probable", "{count} fautes probables", slips)
+    print(
+        _("{unknown}, dont {likely} : ajoutez les autres à la liste du projet avec `courselint add-word --from FICHIER`")
+        .format(unknown=unknown, likely=likely),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -42,6 +42,13 @@ SCHEMA: dict[str, Any] = {
     "locales": (_STR_LIST, []),
     "cache": (bool, True),
     "cache_dir": (str, ".courselint_cache"),
+    "baseline": (str, ".courselint-baseline.json"),
+    # Markdown files that are never lessons (an author's notes): not checked, not extracted.
+    "not_lessons": (_STR_LIST, ["**/TODO.md", "**/NOTES.md", "**/TODO.*.md", "**/NOTES.*.md"]),
+    "drafts": {
+        # Completeness checks that are noise in a `draft: true` lesson (work in progress).
+        "ignore": (_STR_LIST, ["CL101", "CL202", "CL203", "CL303", "CL304"]),
+    },
     "frontmatter": {
         "required": (_STR_LIST, ["title", "weight"]),
         "required_index": (_STR_LIST, ["title"]),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from courselint import __version__, codes
+from courselint import __version__, codes, messages
 from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation, parse
 from courselint.fileio import read_regular, resolved
@@ -39,6 +39,16 @@ CACHE_FORMAT = "2"
 
 
 
+def matches(relative: str, patterns) -> bool:
+    """Whether a project-relative path matches a glob; ``**/NAME`` also matches ``NAME`` at the top."""
+    for pattern in patterns:
+        if fnmatch.fnmatch(relative, pattern):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatch(relative, pattern[3:]):
+            return True
+    return False
+
+
 def discover(
     paths: list[Path], config: Config, unreadable: list[tuple[Path, OSError]] | None = None
 ) -> tuple[list[Path], list[Path]]:
@@ -53,20 +63,27 @@ def discover(
     catalogs: set[Path] = set()
     locales = config["locales"]
     excludes = config["exclude"]
+    not_lessons = config["not_lessons"]
+
+    def relative(path: Path) -> str:
+        try:
+            return resolved(path).relative_to(config.root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     def excluded(path: Path) -> bool:
         if not excludes:
             return False  # spare a resolve() (several system calls) per file
-        try:
-            rel = resolved(path).relative_to(config.root).as_posix()
-        except ValueError:
-            rel = path.as_posix()
-        return any(fnmatch.fnmatch(rel, pattern) for pattern in excludes)
+        return matches(relative(path), excludes)
 
     def consider(path: Path, explicit: bool) -> None:
         if path.suffix == ".md":
-            if not is_generated_translation(path, locales) and (explicit or not excluded(path)):
-                lessons.add(path)
+            if is_generated_translation(path, locales) or (not explicit and excluded(path)):
+                return
+            # An author's notes are never lessons, even when pre-commit names them.
+            if not_lessons and matches(relative(path), not_lessons):
+                return
+            lessons.add(path)
         elif path.suffix == ".po" and (explicit or not excluded(path)):
             catalogs.add(path)
 
@@ -114,6 +131,9 @@ def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: 
             if rule.scope == "lesson" and selection.enabled(rule.code, rule.name):
                 findings.extend(rule.check(lesson, ctx))
     findings = apply(findings, parse_suppressions(lesson.text))
+    if lesson.metadata.get("draft") is True:
+        quiet = Selection(ignore=tuple(config.section("drafts")["ignore"]))
+        findings = [f for f in findings if quiet.enabled(f.code, f.rule)]
     return _apply_severity(findings, config)
 
 
@@ -234,7 +254,7 @@ class Cache:
 
 def cache_salt(config: Config, selection: Selection) -> str:
     """Version of everything besides the file that changes its findings."""
-    parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection)]
+    parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection), messages.language()]
     words = config.words_file
     try:
         parts.append(hashlib.sha256(words.read_bytes()).hexdigest())
@@ -256,6 +276,8 @@ def cache_salt(config: Config, selection: Selection) -> str:
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
+    #: Every lesson and catalog checked, as given (for the baseline's "files checked").
+    files: list[str] = field(default_factory=list)
     lessons: int = 0
     catalogs: int = 0
     cached: int = 0
@@ -280,7 +302,7 @@ def run(
     selection.validate((code.code, code.name) for code in codes.CODES.values())
     unreadable: list[tuple[Path, OSError]] = []
     lessons, catalogs = discover(paths, config, unreadable)
-    result = RunResult(lessons=len(lessons), catalogs=len(catalogs))
+    result = RunResult(files=[str(p) for p in (*lessons, *catalogs)], lessons=len(lessons), catalogs=len(catalogs))
     salt = cache_salt(config, selection) if use_cache and config["cache"] else None
     # More workers than cores only adds memory (each loads its dictionaries):
     # a repository's `jobs = 48` must not start 48 of them on 2 cores.

@@ -72,10 +72,10 @@ def test_json_has_the_documented_fields(course: Path) -> None:
     "args, message",
     [
         (["check", "missing-folder"], "chemin introuvable"),
-        (["check", "--bogus"], "unrecognized arguments"),
+        (["check", "--bogus"], "arguments inconnus"),
         (["check", "--select", "CL999"], "code ou règle inconnu"),
-        (["check", "--jobs", "x"], "invalid int value"),
-        (["frobnicate"], "invalid choice"),
+        (["check", "--jobs", "x"], "valeur int invalide"),
+        (["frobnicate"], "choix invalide"),
     ],
 )
 def test_usage_errors_exit_two_with_one_line(course: Path, args, message: str) -> None:
@@ -135,7 +135,7 @@ def test_binary_file_is_a_finding_not_a_traceback(course: Path) -> None:
     lesson.write_bytes(b"a\nb\x00c")
     result = run("check", "--select", "CL0", cwd=course)
     assert result.returncode == 1
-    assert result.stdout.startswith("content/chap/binaire.md:2:2: CL004 ")
+    assert result.stdout.startswith("content/chap/binaire.md:2:2: error CL004 input.binary ")
     assert "Traceback" not in result.stderr
 
 

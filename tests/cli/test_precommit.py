@@ -228,9 +228,9 @@ def test_try_repo_checks_every_lesson_even_split_across_processes(
     out = result.stdout
 
     assert result.returncode == 1, out
-    assert f"{lesson_path(4)}:9:29: CL401" in out, out
+    assert f"{lesson_path(4)}:9:29: error CL401 spelling.unknown-word" in out, out
     assert "consomemation" in out
-    assert re.search(r"content/chap/1-0[23]-conteneurs\.md:4:\d+: CL104", out), out
+    assert re.search(r"content/chap/1-0[23]-conteneurs\.md:4:\d+: error CL104 ", out), out
     assert "README.md:" not in out  # root-level Markdown is not a lesson
     counted = summaries(out)
     assert len(counted) == 2, out  # two processes…
@@ -250,7 +250,7 @@ def test_one_staged_lesson_still_sees_its_chapter(tmp_path: Path, pre_commit_hom
     result = pre_commit("run", "courselint", "--files", lesson_path(3), cwd=course, env=env)
 
     assert result.returncode == 1, result.stdout
-    assert re.search(rf"{re.escape(lesson_path(3))}:4:\d+: CL104 .*1\.02", result.stdout), result.stdout
+    assert re.search(rf"{re.escape(lesson_path(3))}:4:\d+: error CL104 .*1\.02", result.stdout), result.stdout
     assert lesson_path(2) + ":" not in result.stdout  # not given, so not reported on
     assert summaries(result.stdout) == [1]
 
@@ -294,7 +294,7 @@ def test_commits_refused_then_accepted(tmp_path: Path, pre_commit_home: Path, he
     source.write_text(lesson(1, 10, TYPO), encoding="utf-8")
     refused = commit("Une phrase avec une faute")
     assert refused.returncode != 0, refused.stdout
-    assert f"{lesson_path(1)}:9:29: CL401" in refused.stdout, refused.stdout
+    assert f"{lesson_path(1)}:9:29: error CL401 " in refused.stdout, refused.stdout
     assert "consomemation" in refused.stdout
     assert commits() == 1
 

@@ -114,3 +114,22 @@ def test_chapter_findings_are_the_same_in_worker_processes(tmp_path: Path) -> No
     assert len(serial) >= 6
     assert {f.code for f in serial} == {"CL104", "CL105"}
     assert parallel == serial
+
+
+def test_lessons_sharing_a_number_are_not_a_contradiction() -> None:
+    """« 3 - Kibana » and « 3 - Kibana - Exercices »: either order is fine (a real course's false alarm)."""
+    lessons = [
+        lesson("2", 2000, "2-elastic.md"),
+        lesson("3", 3070, "3-kibana.md"),
+        lesson("3", 3060, "3-kibana-exercices.md"),
+        lesson("4", 4000, "4-logstash.md"),
+    ]
+    assert weight_order(lessons) == []
+
+
+def test_no_advice_of_an_empty_range() -> None:
+    lessons = [lesson("1", 10, "1.md"), lesson("2", 40, "2.md"), lesson("3", 11, "3.md"), lesson("4", 12, "4.md")]
+    [conflict] = weight_order(lessons)
+    assert conflict.blamed.number == "2"
+    assert "entre 10 et 11" in conflict.message and "aucun de libre" in conflict.message
+    assert "entre 10 et 10" not in conflict.message

@@ -54,6 +54,7 @@ class Summary:
     lessons: int
     catalogs: int
     cached: int = 0
+    baselined: int = 0  # findings left out because the baseline holds them
 
 
 def get(name: str):

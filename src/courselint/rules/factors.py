@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from courselint.course import Course, Legend, Tag
 from courselint.findings import Edit, Finding, Fix
+from courselint.messages import _
 from courselint.rules.base import rule
 
 
@@ -59,18 +60,22 @@ def unknown_tag(lesson, ctx, report) -> Iterator[Finding]:
                 continue
             yield report(
                 lesson.blocks[b].span(tag.start, tag.end),
-                f"l'étiquette {tag.text} n'est pas dans la légende ({_declared(legend)}) :"
-                " utilisez une étiquette déclarée ou ajoutez-la à la légende",
+                _(
+                    "l'étiquette {tag} n'est pas dans la légende ({declared}) :"
+                    " utilisez une étiquette déclarée ou ajoutez-la à la légende"
+                ).format(tag=tag.text, declared=_declared(legend)),
             )
 
 
-_SLIPS = {
-    "spaced": "sans espace entre les crochets",
-    "lowercase": "en majuscule",
-    "parens": "entre crochets, pas entre parenthèses",
-    "list": "une lettre par paire de crochets",
-    "joined": "une lettre par paire de crochets",
-}
+def _slip(form: str) -> str:
+    """How a malformed tag should be written, said in words."""
+    return {
+        "spaced": _("sans espace entre les crochets"),
+        "lowercase": _("en majuscule"),
+        "parens": _("entre crochets, pas entre parenthèses"),
+        "list": _("une lettre par paire de crochets"),
+        "joined": _("une lettre par paire de crochets"),
+    }.get(form, _("forme [X]"))
 
 
 @rule("CL302")
@@ -88,12 +93,15 @@ def malformed_tag(lesson, ctx, report) -> Iterator[Finding]:
             unknown = [l for l in tag.letters if legend is not None and l not in legend.tags]
             extra = ""
             if unknown:
-                extra = f" ; {', '.join(f'[{l}]' for l in unknown)} n'est pas dans la légende ({_declared(legend)})"
+                extra = _(" ; {tags} n'est pas dans la légende ({declared})").format(
+                    tags=", ".join(f"[{letter}]" for letter in unknown), declared=_declared(legend)
+                )
             yield report(
                 lesson.blocks[b].span(tag.start, tag.end),
-                f"étiquette mal formée {tag.text} : écrivez {tag.meant}"
-                f" ({_SLIPS.get(tag.form, 'forme [X]')}){extra}",
-                fixes=(_rewrite(f"écrire {tag.meant}", lesson, b, tag.start, tag.end, tag.meant),),
+                _("étiquette mal formée {tag} : écrivez {meant} ({how}){extra}").format(
+                    tag=tag.text, meant=tag.meant, how=_slip(tag.form), extra=extra
+                ),
+                fixes=(_rewrite(_("écrire {tag}").format(tag=tag.meant), lesson, b, tag.start, tag.end, tag.meant),),
             )
 
 
@@ -106,15 +114,17 @@ def step_without_tag(lesson, ctx, report) -> Iterator[Finding]:
         return  # the lesson does not use tags
     tagged_steps = {id(course.step_at(lesson.blocks[b].line)) for b, _ in tagged}
     legend = legend_for(lesson, ctx)
-    example = f" ({_declared(legend)})" if legend is not None else ""
+    example = f" ({_declared(legend)})" if legend is not None else ""  # a list of tags: nothing to translate
     for step in course.steps:
         if id(step) in tagged_steps:
             continue
         block = lesson.blocks[step.block]
         yield report(
             block.span(0, len(block.raw)),
-            f"l'étape « {step.year} : {step.label} » n'a aucune étiquette de facteur :"
-            f" commencez un élément de liste de la section par une étiquette de la légende{example}",
+            _(
+                "l'étape « {year} : {label} » n'a aucune étiquette de facteur :"
+                " commencez un élément de liste de la section par une étiquette de la légende{example}"
+            ).format(year=step.year, label=step.label, example=example),
         )
 
 
@@ -127,9 +137,11 @@ def missing_legend(lesson, ctx, report) -> Iterator[Finding]:
     b, tags = tagged[0]
     yield report(
         lesson.blocks[b].span(tags[0].start, tags[-1].end),
-        "la leçon utilise des étiquettes de facteur sans légende : avant la première étape,"
-        " ajoutez une liste qui déclare chaque étiquette (`* [E] libellé`), ou configurez"
-        " `legend` dans [tool.courselint.factors]",
+        _(
+            "la leçon utilise des étiquettes de facteur sans légende : avant la première étape,"
+            " ajoutez une liste qui déclare chaque étiquette (`* [E] libellé`), ou configurez"
+            " `legend` dans [tool.courselint.factors]"
+        ),
     )
 
 
@@ -146,15 +158,17 @@ def tag_order(lesson, ctx, report) -> Iterator[Finding]:
         ranks = [legend.order(letter) for letter in letters]
         if None in ranks or ranks == sorted(ranks):
             continue
-        wanted = "".join(f"[{letter}]" for _, letter in sorted(zip(ranks, letters)))
+        wanted = "".join(f"[{letter}]" for _rank, letter in sorted(zip(ranks, letters)))
         written = lesson.blocks[b].raw[tags[0].start : tags[-1].end]
         # Tags written side by side (``[R][E]``) are reordered as they are; with
         # spaces between them the author's spacing would be lost, so no fix.
         side_by_side = written == "".join(tag.text for tag in tags)
         yield report(
             lesson.blocks[b].span(tags[0].start, tags[-1].end),
-            f"étiquettes dans le désordre {written} : écrivez {wanted} (ordre de la légende)",
-            fixes=(_rewrite(f"écrire {wanted}", lesson, b, tags[0].start, tags[-1].end, wanted),)
+            _("étiquettes dans le désordre {written} : écrivez {wanted} (ordre de la légende)").format(
+                written=written, wanted=wanted
+            ),
+            fixes=(_rewrite(_("écrire {tag}").format(tag=wanted), lesson, b, tags[0].start, tags[-1].end, wanted),)
             if side_by_side
             else (),
         )

@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.chapter import INDEX_NAME, ChapterLesson, chapter_folder, chapter_siblings, is_int, title_number
-from courselint.findings import Finding, Span
+from courselint.chapter import ChapterLesson, chapter_folder, chapter_siblings, is_index, is_int, title_number
+from courselint.findings import Edit, Finding, Fix, Span
+from courselint.messages import _
 from courselint.frontmatter import UNREADABLE_CODES, KeyLine
 from courselint.rules.base import rule
 
@@ -53,7 +54,7 @@ def required_keys(path: str, section: dict, root: Path) -> list[str]:
     for pattern, keys in section.get("required_by_glob", {}).items():
         if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).as_posix(), pattern):
             return list(keys)
-    if Path(path).name == INDEX_NAME:
+    if is_index(path):
         return list(section.get("required_index", []))
     return list(section.get("required", []))
 
@@ -76,32 +77,46 @@ def _is_date(value: object) -> bool:
 
 
 TYPES = {
-    "str": (lambda v: isinstance(v, str), "une chaîne de caractères"),
-    "int": (is_int, "un nombre entier"),
-    "float": (_is_number, "un nombre"),
-    "number": (_is_number, "un nombre"),
-    "bool": (lambda v: isinstance(v, bool), "un booléen (true ou false)"),
-    "list": (lambda v: isinstance(v, list), "une liste"),
-    "dict": (lambda v: isinstance(v, dict), "un dictionnaire"),
-    "date": (_is_date, "une date (AAAA-MM-JJ)"),
+    "str": lambda v: isinstance(v, str),
+    "int": is_int,
+    "float": _is_number,
+    "number": _is_number,
+    "bool": lambda v: isinstance(v, bool),
+    "list": lambda v: isinstance(v, list),
+    "dict": lambda v: isinstance(v, dict),
+    "date": _is_date,
 }
+
+
+def _wanted(type_name: str) -> str:
+    """What a value of a configured type is called in a message."""
+    return {
+        "str": _("une chaîne de caractères"),
+        "int": _("un nombre entier"),
+        "float": _("un nombre"),
+        "number": _("un nombre"),
+        "bool": _("un booléen (true ou false)"),
+        "list": _("une liste"),
+        "dict": _("un dictionnaire"),
+        "date": _("une date (AAAA-MM-JJ)"),
+    }[type_name]
 
 
 def describe(value: object) -> str:
     if value is None:
-        return "une valeur vide"
+        return _("une valeur vide")
     if isinstance(value, bool):
-        return f"le booléen {str(value).lower()}"
+        return _("le booléen {value}").format(value=str(value).lower())
     if isinstance(value, int):
-        return f"l'entier {value}"
+        return _("l'entier {value}").format(value=value)
     if isinstance(value, float):
-        return f"le nombre {value}"
+        return _("le nombre {value}").format(value=value)
     if isinstance(value, str):
-        return f"la chaîne « {value} »"
+        return _("la chaîne « {value} »").format(value=value)
     if isinstance(value, list):
-        return "une liste"
+        return _("une liste")
     if isinstance(value, dict):
-        return "un dictionnaire"
+        return _("un dictionnaire")
     return type(value).__name__
 
 
@@ -124,38 +139,49 @@ def missing_key(lesson, ctx, report) -> Iterator[Finding]:
     if not missing:
         return
     fm = lesson.front_matter
-    separator = "=" if fm is not None and fm.format == "toml" else ":"
+    if fm is None:
+        return  # CL106 says it once: a file without front matter is not a lesson
+    separator = "=" if fm.format == "toml" else ":"
     for key in missing:
-        if fm is None:
-            yield report(
-                Span.point(1),
-                f"la clé « {key} » est obligatoire mais la leçon n'a pas de front matter :"
-                f" ajoutez en tête un bloc `---` contenant `{key}{separator} …`",
-            )
-            continue
         yield report(
             lesson.index.line_span(fm.end_line),
-            f"la clé « {key} » est obligatoire : ajoutez `{key}{separator} …` au front matter"
-            " (avant cette ligne)",
+            _("la clé « {key} » est obligatoire : ajoutez `{key}{separator} …` au front matter (avant cette ligne)")
+            .format(key=key, separator=separator),
         )
+
+
+@rule("CL106")
+def not_a_lesson(lesson, ctx, report) -> Iterator[Finding]:
+    """A Markdown file without front matter: one finding, not one per missing key."""
+    if lesson.front_matter is not None or lesson.problems:
+        return
+    keys = ", ".join(f"`{key}: …`" for key in required_keys(lesson.path, ctx.config.section("frontmatter"), ctx.config.root))
+    yield report(
+        lesson.index.line_span(1),
+        _(
+            "ce fichier n'a pas de front matter : ce n'est pas une leçon, mais Hugo le publie comme une page."
+            " Pour une leçon, ajoutez en tête un bloc `---` ({keys}) ; pour des notes,"
+            " ajoutez son chemin à `not_lessons` (ou à `exclude`)"
+        ).format(keys=keys),
+    )
 
 
 def _type_hint(key: str, type_name: str, value: object, wanted: str) -> str:
     """What to write instead, after " : "."""
     if value is None:
-        return f" : donnez une valeur à « {key} » ou retirez la clé"
+        return _(" : donnez une valeur à « {key} » ou retirez la clé").format(key=key)
     if type_name == "int" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return f" : écrivez `{key}: {value.strip()}` sans guillemets"
+        return _(" : écrivez `{key}: {value}` sans guillemets").format(key=key, value=value.strip())
     if type_name == "str" and not isinstance(value, (list, dict)):
         shown = str(value).lower() if isinstance(value, bool) else value
-        return f" : mettez la valeur entre guillemets (`{key}: \"{shown}\"`)"
+        return _(' : mettez la valeur entre guillemets (`{key}: "{value}"`)').format(key=key, value=shown)
     if type_name == "bool":
-        return f" : écrivez `{key}: true` ou `{key}: false`, sans guillemets"
+        return _(" : écrivez `{key}: true` ou `{key}: false`, sans guillemets").format(key=key)
     if type_name == "date":
-        return f" : écrivez la date sous la forme `{key}: 2024-01-31`"
+        return _(" : écrivez la date sous la forme `{key}: 2024-01-31`").format(key=key)
     if type_name == "list":
-        return f" : écrivez une liste, par exemple `{key}: [a, b]`"
-    return f" : remplacez la valeur par {wanted}"
+        return _(" : écrivez une liste, par exemple `{key}: [a, b]`").format(key=key)
+    return _(" : remplacez la valeur par {wanted}").format(wanted=wanted)
 
 
 @rule("CL102")
@@ -167,9 +193,9 @@ def key_type(lesson, ctx, report) -> Iterator[Finding]:
         if key not in lesson.metadata or type_name not in TYPES:
             continue  # unknown type names are not checked
         value = lesson.metadata[key]
-        test, wanted = TYPES[type_name]
-        if test(value):
+        if TYPES[type_name](value):
             continue
+        wanted = _wanted(type_name)
         hint = _type_hint(key, type_name, value, wanted)
         position = where.get(key)
         if position is None:
@@ -177,7 +203,9 @@ def key_type(lesson, ctx, report) -> Iterator[Finding]:
             position = KeyLine(line, 1, 1, len(lesson.index.line_text(line)) + 1)
         yield report(
             Span(position.line, position.value_column, position.line, position.end_column),
-            f"« {key} » doit être {wanted}, pas {describe(value)}{hint}",
+            _("« {key} » doit être {wanted}, pas {value}{hint}").format(
+                key=key, wanted=wanted, value=describe(value), hint=hint
+            ),
         )
 
 
@@ -190,17 +218,43 @@ def title_pre_mismatch(lesson, ctx, report) -> Iterator[Finding]:
         return
     where = _key_lines(lesson).get("pre")
     line, column, end_column = 1, 1, 2
+    pre_span = None  # where pre's number is written, when found
     if where is not None:
         line = where.line
         text = lesson.index.line_text(line)
         found = text.find(in_pre, where.value_column - 1)
         column = found + 1 if found != -1 else where.value_column
         end_column = column + len(in_pre) if found != -1 else where.end_column
+        if found != -1:
+            pre_span = Span(line, column, line, end_column)
     yield report(
         Span(line, column, line, end_column),
-        f"`pre` affiche {in_pre} mais le titre commence par {in_title} :"
-        " mettez le même numéro dans `title` et dans `pre`",
+        _("`pre` affiche {pre} mais le titre commence par {title} : mettez le même numéro dans `title` et dans `pre`")
+        .format(pre=in_pre, title=in_title),
+        fixes=_number_fix(lesson, in_title, in_pre, pre_span),
     )
+
+
+_FILE_NUMBER = re.compile(r"(?P<number>\d+(?:-\d+)*)-")
+
+
+def _number_fix(lesson, in_title: str, in_pre: str, pre_span: Span | None) -> tuple[Fix, ...]:
+    """Safe when the lesson's file name says which number is right (``2-05-docker….md`` → 2.05)."""
+    match = _FILE_NUMBER.match(Path(lesson.path).name)
+    if match is None:
+        return ()
+    from_name = match.group("number").replace("-", ".")
+    if from_name == in_title and pre_span is not None:
+        return (Fix(_("écrire {number} dans `pre`").format(number=in_title), (Edit(pre_span, in_title),), safe=True),)
+    title = _key_lines(lesson).get("title")
+    if from_name == in_pre and title is not None and title.text_column:
+        text = lesson.index.line_text(title.line)[title.text_column - 1 : title.text_end_column - 1]
+        start = len(text) - len(text.lstrip())
+        if text[start:].startswith(in_title):
+            column = title.text_column + start
+            edit = Edit(Span(title.line, column, title.line, column + len(in_title)), in_pre)
+            return (Fix(_("écrire {number} dans `title`").format(number=in_pre), (edit,), safe=True),)
+    return ()
 
 
 # --------------------------------------------------------------------------- chapter rules
@@ -239,10 +293,14 @@ def duplicate_weights(lessons: list[ChapterLesson]) -> list[Conflict]:
                     "CL104",
                     lesson,
                     first,
-                    f"weight {weight} déjà utilisé par {first.describe()} : l'ordre des deux"
-                    " leçons n'est pas défini, donnez à chaque leçon du chapitre un weight différent",
-                    f"weight {weight} aussi utilisé par {lesson.describe()} : l'ordre des deux"
-                    " leçons n'est pas défini, donnez à chaque leçon du chapitre un weight différent",
+                    _(
+                        "weight {weight} déjà utilisé par {other} : l'ordre des deux leçons n'est pas défini,"
+                        " donnez à chaque leçon du chapitre un weight différent"
+                    ).format(weight=weight, other=first.describe()),
+                    _(
+                        "weight {weight} aussi utilisé par {other} : l'ordre des deux leçons n'est pas défini,"
+                        " donnez à chaque leçon du chapitre un weight différent"
+                    ).format(weight=weight, other=lesson.describe()),
                 )
             )
     return conflicts
@@ -274,36 +332,56 @@ def weight_order(lessons: list[ChapterLesson]) -> list[Conflict]:
     order; each other lesson is reported, with the range of weights that would
     put it back in place.
     """
+    # Lessons sharing a number (« 3 - Kibana », « 3 - Kibana - Exercices ») may come in
+    # any order among themselves: ranked by weight inside their number, they never conflict.
     ranked = sorted(
         (lesson for lesson in lessons if lesson.weight is not None and lesson.key is not None),
-        key=_order,
+        key=lambda lesson: (lesson.key, lesson.weight, lesson.path),
     )
     kept = _longest_ordered([lesson.weight for lesson in ranked])
     conflicts = []
     for i, lesson in enumerate(ranked):
         if i in kept:
             continue
-        before = next((ranked[j] for j in range(i - 1, -1, -1) if j in kept), None)
-        after = next((ranked[j] for j in range(i + 1, len(ranked)) if j in kept), None)
-        if before is not None and after is not None:
-            wanted = f"un weight entre {before.weight} et {after.weight}"
+        # The bounds are kept lessons of other numbers: the same number bounds nothing.
+        before = next((ranked[j] for j in range(i - 1, -1, -1) if j in kept and ranked[j].key < lesson.key), None)
+        after = next((ranked[j] for j in range(i + 1, len(ranked)) if j in kept and ranked[j].key > lesson.key), None)
+        if before is not None and after is not None and after.weight - before.weight < 2:
+            wanted = _(
+                "un weight entre {low} et {high}, où il n'en reste aucun de libre :"
+                " augmentez d'abord les weights des leçons suivantes"
+            ).format(low=before.weight, high=after.weight)
+        elif before is not None and after is not None:
+            wanted = _("un weight entre {low} et {high}").format(low=before.weight, high=after.weight)
         elif before is not None:
-            wanted = f"un weight supérieur à {before.weight}"
+            wanted = _("un weight supérieur à {low}").format(low=before.weight)
         else:
-            wanted = f"un weight inférieur à {after.weight}"
+            wanted = _("un weight inférieur à {high}").format(high=after.weight)
         if after is not None and lesson.weight > after.weight:
-            other, relation = after, "après"
-        else:
-            other, relation = before, "avant"
+            other, after_it = after, True
+        elif before is not None:
+            other, after_it = before, False
+        else:  # out of place only against lessons of its own number: not a contradiction
+            continue
+        values = dict(
+            weight=lesson.weight, number=lesson.number, other=other.describe(), wanted=wanted,
+            lesson=lesson.describe(), other_number=other.number,
+        )  # fmt: skip
         conflicts.append(
             Conflict(
                 "CL105",
                 lesson,
                 other,
-                f"weight {lesson.weight} place la leçon {lesson.number} {relation}"
-                f" {other.describe()} : donnez-lui {wanted}",
-                f"{lesson.describe()} passe {relation} cette leçon {other.number}"
-                f" à cause de son weight : donnez-lui {wanted}",
+                (
+                    _("weight {weight} place la leçon {number} après {other} : donnez-lui {wanted}")
+                    if after_it
+                    else _("weight {weight} place la leçon {number} avant {other} : donnez-lui {wanted}")
+                ).format(**values),
+                (
+                    _("{lesson} passe après cette leçon {other_number} à cause de son weight : donnez-lui {wanted}")
+                    if after_it
+                    else _("{lesson} passe avant cette leçon {other_number} à cause de son weight : donnez-lui {wanted}")
+                ).format(**values),
             )
         )
     return conflicts

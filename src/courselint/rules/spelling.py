@@ -17,7 +17,10 @@ go in the words file (``.courselint-words.txt`` next to the configuration,
 Which unknown words are still accepted (names, anglicisms of the trade,
 English phrases…) is explained in :mod:`courselint.spell.acceptance`: a course
 names people, companies and products by the hundred, while the French slips
-that look English (``grace``, ``traffic``, ``video``) stay reported.
+that look English (``grace``, ``traffic``, ``video``) stay reported, and so do
+words of the technical list standing for a French word (« les roles »).  The
+pass tells why it reports a word; a French word written without its ligature
+(``coeur``) is CL402, a warning, the rest CL401.
 """
 
 from __future__ import annotations
@@ -25,41 +28,73 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from courselint.findings import Edit, Finding, Fix
-from courselint.rules.base import Report, rule
 from courselint.codes import CODES
+from courselint.findings import Edit, Finding, Fix
+from courselint.messages import _
+from courselint.rules.base import rule
 from courselint.segments import code_spans
+from courselint.spell.acceptance import FRENCH_SLIP, LIGATURE, UNKNOWN
 from courselint.spell.hunspell import SpellChecker
 from courselint.spell.preload import SPELLER, spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 CODE = "CL401"
+LIGATURE_CODE = "CL402"
 LESSON_WORDS_KEY = "spelling_words"
+
+# The spelling pass tells why it reports a word (spell/acceptance.py); each
+# reason has its code and message.
+_CODES = {LIGATURE: LIGATURE_CODE}
+
+
+def _message(kind: str, word: str, form: str) -> str:
+    if kind == FRENCH_SLIP:
+        return _("Mot anglais ou technique dans une phrase française : « {word} » (« {form} » ?)").format(
+            word=word, form=form
+        )
+    if kind == LIGATURE:
+        return _("Ligature manquante : « {word} » s'écrit « {form} »").format(word=word, form=form)
+    return _("Mot inconnu du dictionnaire : « {word} »").format(word=word)
 
 
 @rule(CODE)
 def spelling_unknown_word(lesson, ctx, report) -> Iterator[Finding]:
-    """Unknown words of the lesson's prose, with suggestions."""
-    section = spelling_settings(ctx.config)
-    if section.get("engine", "hunspell") is None:
-        return iter(())
-    # Built once per process (the words file is read then, not per lesson), unless
-    # the command line preloaded it in a child process (spell/preload.py).
-    checker = ctx.shared(SPELLER, lambda: checker_for(section))
-    return check_spelling(lesson, section, checker, report)
+    """Unknown words, and technical or English words standing for a French one."""
+    return (finding for finding in _spelling_findings(lesson, ctx) if finding.code == report.code.code)
 
 
-def check_spelling(lesson, config: Mapping, checker, report: Report | None = None) -> Iterator[Finding]:
-    """Yield a CL401 finding for every unknown word of the lesson's prose.
+@rule(LIGATURE_CODE)
+def spelling_ligature(lesson, ctx, report) -> Iterator[Finding]:
+    """French words written without their ligature (``coeur`` for ``cœur``)."""
+    return (finding for finding in _spelling_findings(lesson, ctx) if finding.code == report.code.code)
+
+
+def _spelling_findings(lesson, ctx) -> list[Finding]:
+    """Both codes come from one pass over the lesson, kept for the other rule's turn."""
+    last = ctx.shared("spelling.last-lesson", dict)
+    if last.get("lesson") is not lesson:
+        section = spelling_settings(ctx.config)
+        findings: list[Finding] = []
+        if section.get("engine", "hunspell") is not None:
+            # Built once per process (the words file is read then, not per lesson), unless
+            # the command line preloaded it in a child process (spell/preload.py).
+            checker = ctx.shared(SPELLER, lambda: checker_for(section))
+            findings = list(check_spelling(lesson, section, checker))
+        last.clear()
+        last.update(lesson=lesson, findings=findings)
+    return last["findings"]
+
+
+def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
+    """Yield a CL401 or CL402 finding for every word of the lesson's prose to report.
 
     ``config`` is the ``[tool.courselint.spelling]`` section as a dict; only
     ``suggestions`` is read here (the checker already holds the words).
     ``checker`` is a :class:`SpellChecker`, or the preloaded child of
     :mod:`courselint.spell.preload`, which runs the same pass.  Each suggestion
-    is a fix (never a safe one: choosing among words is the author's call).
+    is a fix; it is safe (``check --fix``) only when the form is certain: a
+    missing ligature, or accents only one French word matches.
     """
-    if report is None:
-        report = Report(CODES[CODE], lesson.path)
     request = SpellRequest(
         blocks=tuple((block.prose, block.raw) for block in lesson.blocks),
         code_words=_code_words(lesson),
@@ -72,12 +107,18 @@ def check_spelling(lesson, config: Mapping, checker, report: Report | None = Non
         unknown = checker.find_unknown(request)
     for item in unknown:
         where = lesson.blocks[item.block].span(item.start, item.end)
-        yield report(
+        form = item.suggestions[0] if item.suggestions else ""
+        fixes = tuple(
+            Fix(_("remplacer par « {word} »").format(word=s), (Edit(where, s),), safe=s == item.safe_form)
+            for s in item.suggestions
+        )
+        yield CODES[_CODES.get(item.kind, CODE)].finding(
+            lesson.path,
             where,
-            f"Mot inconnu du dictionnaire : « {item.word} »",
+            _message(item.kind, item.word, form),
             word=item.word,
             suggestions=item.suggestions,
-            fixes=tuple(Fix(f"remplacer par « {s} »", (Edit(where, s),)) for s in item.suggestions),
+            fixes=fixes,
         )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from courselint.course import Course, Step, Timeline, TimelineItem, normalise_label
 from courselint.findings import Finding, Span
+from courselint.messages import _
 from courselint.rules.base import rule
 
 
@@ -79,11 +80,19 @@ def timeline_order(lesson, ctx, report) -> Iterator[Finding]:
         if item.year >= previous.year:
             continue
         place = next(e for e in entries if e.year > item.year)
-        follows = "" if place is previous else f" mais suit {previous.year} (ligne {previous.line})"
+        if place is previous:
+            message = _("{year} devrait venir avant {place_year} (ligne {place_line}) : déplacez « {item} » juste avant « {place} »")
+        else:
+            message = _(
+                "{year} devrait venir avant {place_year} (ligne {place_line}) mais suit {previous_year}"
+                " (ligne {previous_line}) : déplacez « {item} » juste avant « {place} »"
+            )
         yield report(
             _item_span(lesson, item),
-            f"{item.year} devrait venir avant {place.year} (ligne {place.line}){follows} :"
-            f" déplacez « {_item_text(item)} » juste avant « {_item_text(place)} »",
+            message.format(
+                year=item.year, place_year=place.year, place_line=place.line, previous_year=previous.year,
+                previous_line=previous.line, item=_item_text(item), place=_item_text(place),
+            ),
         )
 
 
@@ -100,8 +109,8 @@ def entry_without_step(lesson, ctx, report) -> Iterator[Finding]:
             continue
         yield report(
             _item_span(lesson, item),
-            f"« {_item_text(item)} » n'a pas de section d'étape : ajoutez un titre"
-            f" « {'#' * level} {_item_text(item)} » ou retirez l'élément de la frise",
+            _("« {item} » n'a pas de section d'étape : ajoutez un titre « {marks} {item} » ou retirez l'élément de la frise")
+            .format(item=_item_text(item), marks="#" * level),
         )
 
 
@@ -117,9 +126,10 @@ def step_without_entry(lesson, ctx, report) -> Iterator[Finding]:
             continue
         yield report(
             _step_span(lesson, step, step.year_start, step.label_end),
-            f"l'étape « {step.year} : {step.label} » n'est pas dans la frise"
-            f" (lignes {course.timeline.line} à {course.timeline.end_line}) :"
-            f" ajoutez « {step.year} : {step.label} » à la frise ou corrigez l'année",
+            _(
+                "l'étape « {year} : {label} » n'est pas dans la frise (lignes {first} à {last}) :"
+                " ajoutez « {year} : {label} » à la frise ou corrigez l'année"
+            ).format(year=step.year, label=step.label, first=course.timeline.line, last=course.timeline.end_line),
         )
 
 
@@ -139,25 +149,31 @@ def step_order(lesson, ctx, report) -> Iterator[Finding]:
         step, previous = steps[s], steps[s - 1]
         if step.year < previous.year:
             place = next(other for other in steps if other.year > step.year)
-            follows = (
-                ""
-                if place is previous
-                else f" mais suit l'étape {previous.year} (ligne {previous.line})"
-            )
-            message = (
-                f"l'étape {step.year} devrait venir avant l'étape {place.year} (ligne {place.line})"
-                f"{follows} : déplacez la section « {_step_text(lesson, step)} »"
-                f" juste avant « {_step_text(lesson, place)} »"
+            if place is previous:
+                template = _(
+                    "l'étape {year} devrait venir avant l'étape {place_year} (ligne {place_line}) :"
+                    " déplacez la section « {step} » juste avant « {place} »"
+                )
+            else:
+                template = _(
+                    "l'étape {year} devrait venir avant l'étape {place_year} (ligne {place_line}) mais suit"
+                    " l'étape {previous_year} (ligne {previous_line}) : déplacez la section « {step} »"
+                    " juste avant « {place} »"
+                )
+            message = template.format(
+                year=step.year, place_year=place.year, place_line=place.line, previous_year=previous.year,
+                previous_line=previous.line, step=_step_text(lesson, step), place=_step_text(lesson, place),
             )
         elif s in matched and s - 1 in matched and _timeline_position(
             course.timeline, matched[s]
         ) < _timeline_position(course.timeline, matched[s - 1]):
             mine, theirs = matched[s], matched[s - 1]
-            message = (
-                f"la frise place {mine.year} (ligne {mine.line}) avant {theirs.year}"
-                f" (ligne {theirs.line}) mais la section « {_step_text(lesson, step)} » suit"
-                f" « {_step_text(lesson, previous)} » : mettez la frise et les étapes"
-                " dans le même ordre chronologique"
+            message = _(
+                "la frise place {mine} (ligne {mine_line}) avant {theirs} (ligne {theirs_line}) mais la section"
+                " « {step} » suit « {previous} » : mettez la frise et les étapes dans le même ordre chronologique"
+            ).format(
+                mine=mine.year, mine_line=mine.line, theirs=theirs.year, theirs_line=theirs.line,
+                step=_step_text(lesson, step), previous=_step_text(lesson, previous),
             )
         else:
             continue
@@ -174,8 +190,10 @@ def label_mismatch(lesson, ctx, report) -> Iterator[Finding]:
             continue
         yield report(
             _step_span(lesson, step, step.label_start, step.label_end),
-            f"le titre « {step.year} : {step.label} » diffère de la frise (ligne {item.line} :"
-            f" « {_item_text(item)} ») : utilisez le même libellé aux deux endroits",
+            _(
+                "le titre « {year} : {label} » diffère de la frise (ligne {line} : « {item} ») :"
+                " utilisez le même libellé aux deux endroits"
+            ).format(year=step.year, label=step.label, line=item.line, item=_item_text(item)),
         )
 
 
@@ -190,18 +208,20 @@ def malformed_item(lesson, ctx, report) -> Iterator[Finding]:
             line = item.line
             yield report(
                 lesson.index.line_span(line),
-                "cet élément de la frise n'a pas de texte : écrivez `ANNÉE : libellé`",
+                _("cet élément de la frise n'a pas de texte : écrivez `ANNÉE : libellé`"),
             )
             continue
         raw = lesson.blocks[item.block].raw
         first_line = raw.split("\n", 1)[0]
         if re.match(r"[*_]*\d{4}(?!\d)", raw):
-            hint = "séparez l'année du libellé par « : »"
+            hint = _("séparez l'année du libellé par « : »")
         elif item.meant_year is not None:
-            hint = f"l'année s'écrit en chiffres ({item.meant_year} ?)"
+            hint = _("l'année s'écrit en chiffres ({year} ?)").format(year=item.meant_year)
         else:
-            hint = "commencez par l'année en quatre chiffres, puis « : » et le libellé"
+            hint = _("commencez par l'année en quatre chiffres, puis « : » et le libellé")
         yield report(
             _item_span(lesson, item),
-            f"« {first_line} » ne se lit pas `ANNÉE : libellé` comme les autres éléments de la frise : {hint}",
+            _("« {item} » ne se lit pas `ANNÉE : libellé` comme les autres éléments de la frise : {hint}").format(
+                item=first_line, hint=hint
+            ),
         )

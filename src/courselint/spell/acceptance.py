@@ -20,6 +20,9 @@ decide first.  A word they do not know is still accepted when it is:
   when no French word is close to the whole;
 * an English word next to another English word (``Red Hat``), unless it is
   a French word without its accents (``grace``, ``role``);
+* a word of an English phrase: a run of words of one clause that at least two
+  English words mark as English (``Kubernetes the hard way``, ``it works on my
+  machine``), see :func:`_english_phrases`;
 * English words in italics (``*one-liner*``), as French typography sets
   foreign words;
 * an English word alone that no French word is close to (``deprecated``): a
@@ -28,6 +31,12 @@ decide first.  A word they do not know is still accepted when it is:
   French word is close to it;
 * a word right after a noun that introduces a name (« la commande virsh »),
   unless a French word is close to it.
+
+The other way round, a word the technical list knows is still reported
+(``FRENCH_SLIP``) when it is a French word with its accents dropped standing
+in a French sentence (« les roles »), see :func:`_in_french_sentence`; a word
+the dictionary knows once ``oe``/``ae`` are written ``œ``/``æ`` is reported as
+``LIGATURE`` (its own code); Lorem ipsum, to the end of its block, is not checked.
 
 "Close" means one edit away, or only accents and ligatures apart: that is how
 the French slips that happen to be English words look (``grace``, ``traffic``,
@@ -40,11 +49,60 @@ English unless the configuration adds English.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from courselint.spell.hunspell import SpellChecker
 from courselint.spell.tokenize import ACRONYM, Part, Token, tokenize
+
+#: Kinds of flagged words (``Flagged.kind``); the CL4xx rules map them to codes.
+UNKNOWN = "unknown"  # no dictionary knows it
+LIGATURE = "ligature"  # a French word written without its ligature (``noeud``)
+FRENCH_SLIP = "french-slip"  # known as English or technical, a slip in this French sentence (``les roles``)
+
+
+@dataclass(frozen=True, slots=True)
+class Flagged:
+    """A word to report: ``prose[start:end]``, why, and the French form it stands for if known."""
+
+    start: int
+    end: int
+    word: str
+    kind: str = UNKNOWN
+    #: The form the word should take (ligature or accents put back): the first suggestion.
+    form: str | None = None
+
+
+# Lorem ipsum is placeholder Latin: from there to the end of its paragraph, no French prose.
+_LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
+
+
+@functools.cache
+def _placeholder_words() -> frozenset[str]:
+    text = (resources.files("courselint") / "data" / "placeholder-latin.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def is_placeholder_latin(tokens) -> bool:
+    """Filler Latin that does not open with « Lorem ipsum » (« Donec massa lacus, ultricies a… »).
+
+    At least three words, most of them (three in five) from the filler's vocabulary, and
+    at least two of those unknown to French: « Une note et un ex » is French.
+    """
+    words = [token.word.lower() for token in tokens if not token.acronym]
+    if len(words) < 3:
+        return False
+    vocabulary = _placeholder_words()
+    latin = [word for word in words if word in vocabulary]
+    not_french = {word for word in latin if word not in _FRENCH_TOO}
+    return len(latin) * 5 >= len(words) * 3 and len(not_french) >= 2
+
+
+#: Filler words French writes too: they prove nothing on their own.
+_FRENCH_TOO = frozenset("a ad at do est et ex in non qui ut".split())
 
 
 def unknown_words(
@@ -54,22 +112,44 @@ def unknown_words(
     raw: str | None = None,
     names: frozenset[str] = frozenset(),
     tokens: list[Token] | None = None,
-) -> Iterator[Part]:
-    """The unknown words of one block's masked prose, with their offsets.
+) -> Iterator[Flagged]:
+    """The words of one block's masked prose to report, with their offsets and kind.
 
     ``raw`` (the block's text with its markup, same length as ``prose``) lets
-    words in italics count as foreign words, as French typography marks them.
+    words in italics count as foreign words, as French typography marks them,
+    and link text or quotations end an English phrase.
     ``names`` (lowercase) are names the lesson uses elsewhere (in its code, or
     capitalised mid-sentence); they are accepted unless they look like a French
     word with a slip (``role`` beside ``roles/`` in code is still ``rôle``).
     """
     if tokens is None:  # callers that already tokenized the block pass its tokens
         tokens = tokenize(prose)
+    lorem = _LOREM.search(prose)
+    if lorem is not None:
+        # Placeholder Latin runs to the end of its paragraph; French before it is still read.
+        tokens = [token for token in tokens if token.end <= lorem.start()]
+    elif is_placeholder_latin(tokens):
+        return
     italics = None  # found on the first unknown word only
+    phrases = None  # likewise, the tokens that stand in an English phrase
     check = checker.check
+    is_tech_word = checker.is_tech_word
     for index, token in enumerate(tokens):
+        if token.acronym:
+            continue
         # Most words are known as written: what unknown_parts would conclude first.
-        if token.acronym or check(token.word):
+        if check(token.word):
+            # Known only through the technical list, it may still be a French word
+            # with its accents dropped (« les roles »): only the context tells.
+            if not token.parts and is_tech_word(token.word) and not _lesson_word(token.word, lesson_words):
+                form = checker.listed_slip_form(token.word)
+                if form is not None:
+                    if phrases is None:
+                        phrases = _english_phrases(prose, raw, tokens, checker)
+                    if italics is None and raw is not None:
+                        italics = _italic_spans(raw)
+                    if _in_french_sentence(token, index, tokens, prose, raw, phrases, italics or (), checker):
+                        yield Flagged(token.start, token.end, token.word, FRENCH_SLIP, form)
             continue
         parts = unknown_parts(token, checker, lesson_words)
         if parts and names:
@@ -77,6 +157,10 @@ def unknown_words(
         if not parts:
             continue
         if _in_english_phrase(prose, tokens, index, checker):
+            continue
+        if phrases is None:
+            phrases = _english_phrases(prose, raw, tokens, checker)
+        if index in phrases:
             continue
         if _in_listed_expression(prose, tokens, index, checker):
             continue
@@ -90,7 +174,51 @@ def unknown_words(
             italics = _italic_spans(raw)
         if any(start <= token.start and token.end <= end for start, end in italics or ()) and _all_english(token, checker):
             continue
-        yield from parts
+        for part in parts:
+            ligature = checker.ligature_form(part.word)
+            if ligature is not None:
+                yield Flagged(part.start, part.end, part.word, LIGATURE, ligature)
+            else:
+                yield Flagged(part.start, part.end, part.word)
+
+
+def _lesson_word(word: str, lesson_words: frozenset[str]) -> bool:
+    return bool(lesson_words) and (word in lesson_words or word.lower() in lesson_words)
+
+
+def _in_french_sentence(
+    token: Token,
+    index: int,
+    tokens: list[Token],
+    prose: str,
+    raw: str | None,
+    phrases: frozenset[int],
+    italics,
+    checker: SpellChecker,
+) -> bool:
+    """A word of the technical list standing as a French word of a French sentence.
+
+    Not when capitalised in the middle of a sentence (a product: « Roles »), in an
+    English phrase, in italics (a foreign word), or right after a name or an
+    English word of the same clause (« Ansible roles », « les playbooks et roles »
+    reads French, « Galaxy roles » names a thing); code never reaches here.
+    """
+    word = token.word
+    if word[:1].isupper() and not token.sentence_start:
+        return False
+    if index in phrases:
+        return False
+    if any(start <= token.start and token.end <= end for start, end in italics):
+        return False
+    if index > 0:
+        previous = tokens[index - 1]
+        gap = (raw if raw is not None else prose)[previous.end : token.start]
+        if not _CLAUSE_BREAK.search(gap):
+            if previous.acronym or (previous.word[:1].isupper() and not previous.sentence_start):
+                return False
+            if checker.is_english_only(previous.word) or previous.word.lower() in ENGLISH_FUNCTION_WORDS:
+                return False
+    return True
 
 
 # Italics (``*one-liner*``, ``_out-of-the-box_``), not bold: French typography sets
@@ -334,7 +462,83 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     will would can could should must may do does did has have had
     """.split()
 )
+# French function words, some of which English knows too (``et``, ``les``, ``des``):
+# between two English words they make the clause French (« roles et tasks »).
+FRENCH_FUNCTION_WORDS = frozenset(
+    """
+    le la les l un une des du de d et est sont dans pour par avec sans sur sous au aux
+    ce cet cette ces qui que qu ou où il elle ils elles nous vous je tu ne pas plus
+    mais donc car ni se sa son ses leur leurs mon ma mes ton ta tes notre nos votre vos
+    """.split()
+)
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()«»\[\]{}\"“”]")
+
+
+def _english_phrases(prose: str, raw: str | None, tokens: list[Token], checker: SpellChecker) -> frozenset[int]:
+    """Indices of the tokens that stand in a run of English words.
+
+    A run is a stretch of one clause (punctuation, quotes, link brackets end it:
+    they are read on ``raw`` when given, the masked prose turns brackets into
+    spaces) without a word only French knows.  It is English when at least two of
+    its words say so: an English function word (``the``, ``of``, ``my``), an
+    English word French does not know (``works``, ``way``) and not a French word
+    with its accents dropped, an English word of the technical list
+    (``rewrite``), or a capitalised English word of a title
+    (« State of DevOps Report »).  Words French shares (``on``, ``machine``,
+    ``hard``) and names are neutral: they neither prove nor break a run.  A lone
+    English word among French ones is no phrase (« la video », « le traffic »).
+    """
+    text = raw if raw is not None and len(raw) == len(prose) else prose
+    found: set[int] = set()
+    run: list[int] = []
+    evidence = 0
+    previous_end = None
+
+    def close() -> None:
+        if evidence >= 2 and len(run) >= 2:
+            found.update(run)
+
+    for index, token in enumerate(tokens):
+        if previous_end is not None and _CLAUSE_BREAK.search(text[previous_end : token.start]):
+            close()
+            run, evidence = [], 0
+        previous_end = token.end
+        weight = _english_weight(token, checker)
+        if weight is None:  # a word only French knows: the run ends before it
+            close()
+            run, evidence = [], 0
+            continue
+        run.append(index)
+        evidence += weight
+    close()
+    return frozenset(found)
+
+
+def _english_weight(token: Token, checker: SpellChecker) -> int | None:
+    """1 for a word that says English, 0 for a neutral one, None for a French-only word."""
+    word = token.word
+    lowered = word.lower()
+    if token.acronym or any(char.isdigit() for char in word):
+        return 0
+    if lowered in ENGLISH_FUNCTION_WORDS:
+        return 1
+    if lowered in FRENCH_FUNCTION_WORDS:  # « et » is English too (« et al. »), but it makes a French clause
+        return None
+    if token.parts:
+        return 0 if _all_english(token, checker) else None
+    if not checker.is_english(word):
+        # An unknown name (« Kubernetes ») is neutral; a French word or a French slip is not English.
+        capitalised = word[:1].isupper() and not token.sentence_start
+        return 0 if capitalised or checker.is_tech_word(word) else None
+    if checker.is_english_only(word):
+        return 0 if checker.has_accent_neighbour(word) else 1
+    if checker.is_english_like(word):  # an English word of the trade (``rewrite``, ``load``)
+        return 1
+    # English and French both know it (``on``, ``machine``, ``Report``): a capital
+    # in the middle of a sentence makes it a word of an English title.
+    if word[:1].isupper() and word[1:].islower() and not token.sentence_start:
+        return 1
+    return 0
 
 
 def _in_english_phrase(prose: str, tokens: list[Token], index: int, checker: SpellChecker) -> bool:

@@ -176,6 +176,57 @@ def rank_suggestions(word: str, suggestions: list[str]) -> list[str]:
     return sorted(suggestions, key=key)
 
 
+def slip_cost(typed: str, meant: str) -> float:
+    """How far ``typed`` is from ``meant`` as French writers slip, in weighted edits.
+
+    Damerau–Levenshtein on lowercase words with ligatures spelled out, where the
+    slips French writers make cost less than arbitrary edits: an accent dropped,
+    added or changed (``controle``/``contrôle``) costs 0.25, a letter doubled or
+    undoubled (``controllé``/``contrôlé``) 0.5, a neighbouring key, a vowel for
+    another or two swapped letters 1, any other substitution 1.5.  So among
+    words two plain edits away the one that differs by an accent and a double
+    letter comes before the one that differs by two letters, and a dropped
+    syllable (``spéciques``/``spécifiques``) before two unrelated substitutions.
+    """
+    left, right = without_ligatures(typed.lower()), without_ligatures(meant.lower())
+    plain_left, plain_right = plain(left), plain(right)
+    if len(plain_left) != len(left) or len(plain_right) != len(right):  # a decomposed letter: compare as written
+        plain_left, plain_right = left, right
+    rows = len(left) + 1
+    previous_previous: list[float] = []
+    previous = [0.0] * (len(right) + 1)
+    for j in range(1, len(right) + 1):
+        previous[j] = previous[j - 1] + _indel_cost(right, j - 1)
+    for i in range(1, rows):
+        current = [previous[0] + _indel_cost(left, i - 1)] + [0.0] * len(right)
+        for j in range(1, len(right) + 1):
+            a, b = left[i - 1], right[j - 1]
+            if a == b:
+                substitution = 0.0
+            elif plain_left[i - 1] == plain_right[j - 1]:
+                substitution = 0.25
+            elif plain_left[i - 1] in _NEAR_KEYS.get(plain_right[j - 1], ()) or (a in VOWELS and b in VOWELS):
+                substitution = 1.0
+            else:
+                substitution = 1.5
+            current[j] = min(
+                previous[j] + _indel_cost(left, i - 1),
+                current[j - 1] + _indel_cost(right, j - 1),
+                previous[j - 1] + substitution,
+            )
+            if i > 1 and j > 1 and a == right[j - 2] and left[i - 2] == b:
+                current[j] = min(current[j], previous_previous[j - 2] + 1.0)
+        previous_previous, previous = previous, current
+    return previous[-1]
+
+
+def _indel_cost(word: str, index: int) -> float:
+    """A letter next to the same letter is a doubling slip; any other costs a full edit."""
+    char = word[index]
+    doubled = (index > 0 and word[index - 1] == char) or (index + 1 < len(word) and word[index + 1] == char)
+    return 0.5 if doubled else 1.0
+
+
 def without_ligatures(word: str) -> str:
     return word.replace("œ", "oe").replace("æ", "ae")
 
@@ -251,7 +302,7 @@ def french_cognates(word: str) -> Iterable[str]:
     """French spellings an English word may stand for (``developer`` → ``développer``).
 
     In the singular, the English ending turned French, ``th`` as ``t``, ``un``
-    as ``on``, ``en`` as ``an``, one consonant doubled or undoubled, then
+    as ``on``, ``en`` as ``an``, ``z`` as ``s``, one consonant doubled or undoubled, then
     accents on at most two letters.
     """
     lowered = word.lower()
@@ -264,7 +315,8 @@ def french_cognates(word: str) -> Iterable[str]:
         if lowered.endswith(ending):
             stem = lowered[: len(lowered) - len(ending)] if ending else lowered
             bases.update(stem + replacement for replacement in replacements)
-    for english, french in (("th", "t"), ("un", "on"), ("en", "an")):
+    # English -yze/-ize where French writes -yse/-ise (``analyzer``/``analyser``).
+    for english, french in (("th", "t"), ("un", "on"), ("en", "an"), ("z", "s")):
         bases |= {base.replace(english, french) for base in bases if english in base}
     spellings = set(bases)
     for base in bases:

@@ -23,7 +23,6 @@ from courselint.spell.edits import (
     FREQUENT_WORDS,
     accent_variants,
     edit_cost,
-    edit_distance,
     is_strict_neighbour,
     french_cognates,
     looks_french,
@@ -31,6 +30,7 @@ from courselint.spell.edits import (
     plain,
     rank_suggestions,
     recase,
+    slip_cost,
     undoubled,
 )
 from courselint.spell.english import EnglishWords, load_english_hunspell
@@ -46,6 +46,9 @@ DEFAULT_VARIANT = "toutes-variantes"
 LANGUAGES = ("fr", "en")
 MAX_SUGGESTIONS = 3
 TECH_WORDS_FILE = "tech-words-fr.txt"
+#: Forms of the technical list that are only ever technical, though French has a
+#: word an accent away (``email``/``émail``): never reported as a French slip.
+TECH_ONLY_FILE = "tech-only-fr.txt"
 
 
 class UnknownVariantError(ValueError):
@@ -99,7 +102,10 @@ class SpellChecker:
         self._forms = FormFilter(data_dir())
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
         self._add_words(tech_words)
+        words = tuple(words)
         self._add_words(TechWord(word) for word in words)
+        # The project's own words are never second-guessed (see listed_slip_form).
+        self._project_words = frozenset(_normalise(word).lower() for word in words)
         # Words of the trade, mostly English: beside them an English word is in
         # an English phrase (« un load balancer »), see ``is_english_like``.
         self._tech_words = frozenset(entry.word.lower() for entry in tech_words)
@@ -110,6 +116,10 @@ class SpellChecker:
         self._neighbours: dict[tuple[str, bool], bool] = {}
         self._near: dict[str, list[str]] = {}
         self._cognates: dict[str, bool] = {}
+        self._accent_forms: dict[str, str | None] = {}
+        self._slip_forms: dict[str, str | None] = {}
+        self._tech_memo: dict[str, bool] = {}
+        self._tech_only: frozenset[str] | None = None  # read on first use
         # English words for the acceptance tests, from a table of the same en_US
         # dictionary (spell/english.py): loading it in Hunspell costs 50 ms.
         self._english_words = EnglishWords(data_dir())
@@ -185,7 +195,12 @@ class SpellChecker:
 
     def is_tech_word(self, word: str) -> bool:
         """In the shipped technical list (lowercase comparison)."""
-        return _normalise(word).lower() in self._tech_words
+        # Asked of every known word of the prose (spell/acceptance.py): memoised as written.
+        known = self._tech_memo.get(word)
+        if known is None:
+            known = _normalise(word).lower() in self._tech_words
+            self._tech_memo[word] = known
+        return known
 
     def _english_spell(self, word: str) -> bool:
         return self._english_words.spell(word)
@@ -263,6 +278,59 @@ class SpellChecker:
             self._known_generated(candidate) for candidate in self._forms.accent_variants(lowered) if candidate != lowered
         )
 
+    def ligature_form(self, word: str) -> str | None:
+        """The French word ``word`` is once ``oe``/``ae`` are written ``œ``/``æ`` (``noeud`` → ``nœud``)."""
+        lowered = _normalise(word).lower()
+        if "oe" not in lowered and "ae" not in lowered:
+            return None
+        form = lowered.replace("oe", "œ").replace("ae", "æ")
+        if not self._known_french(form):
+            return None
+        return recase(form, word)
+
+    def accent_form(self, word: str) -> str | None:
+        """The one French word ``word`` is once its accents or ligatures are put back, if only one.
+
+        ``element`` → élément; ``cote`` has four (cote, côte, coté, côté): none is certain.
+        Memoised: the safe fix of a CL401 finding comes from here.
+        """
+        lowered = _normalise(word).lower()
+        if lowered not in self._accent_forms:
+            forms = {
+                candidate
+                for candidate in self._forms.accent_variants(lowered)
+                if candidate != lowered and self._known_generated(candidate)
+            }
+            self._accent_forms[lowered] = forms.pop() if len(forms) == 1 else None
+        found = self._accent_forms[lowered]
+        return None if found is None else recase(found, word)
+
+    def listed_slip_form(self, word: str) -> str | None:
+        """For a word of the technical list, the French word its accents dropped (``roles`` → ``rôles``).
+
+        Only accents and ligatures count, not the accent of a final ``-e(s)``
+        that makes a participle of a verb of the list (``clone``/``cloné``: a
+        question of grammar), nor forms the list marks as only technical
+        (``data/tech-only-fr.txt``: ``email``, ``git``, ``commit``…), nor a word
+        the project lists itself.  Memoised.
+        """
+        lowered = _normalise(word).lower()
+        if lowered in self._slip_forms:
+            return self._slip_forms[lowered]
+        if self._tech_only is None:
+            self._tech_only = frozenset(entry.word.lower() for entry in read_tech_words(data_dir() / TECH_ONLY_FILE))
+        found = None
+        if lowered not in self._tech_only and lowered not in self._project_words:
+            candidates = sorted(
+                candidate
+                for candidate in self._forms.accent_variants(lowered)
+                if candidate != lowered and not _inflection_accent(lowered, candidate) and self._known_generated(candidate)
+            )
+            if candidates:
+                found = candidates[0]
+        self._slip_forms[lowered] = found
+        return None if found is None else recase(found, word)
+
     def is_english(self, word: str) -> bool:
         """Known to the English dictionary (whether or not French knows it too)."""
         return self._english_spell(_normalise(word))
@@ -283,6 +351,19 @@ class SpellChecker:
         cached = self._suggested.get(word)
         if cached is None:
             found = self._near_suggestions(word)
+            if self.is_english(word):
+                found = self._with_cognates(word, found)
+            if found and looks_french(word) and all(c.lower() in self._tech_words for c in found):
+                # A French-looking slip whose only close words are English words of
+                # the trade (``controlleur`` → ``controller``) may be a French word two
+                # small slips away (``contrôleur``: an accent and a doubled letter).
+                lowered = word.lower()
+                found = sorted(
+                    _unique(found + self._two_edit_suggestions(word)),
+                    key=lambda c: (slip_cost(lowered, c), self._familiarity(c.lower())),
+                )
+            if not found:
+                found = self._split_suggestions(word)
             if not found and looks_french(word):
                 found = self._two_edit_suggestions(word) or self._hunspell_suggestions(word)
             cached = tuple(found)[:MAX_SUGGESTIONS]
@@ -333,6 +414,62 @@ class SpellChecker:
         )
         return [recase(candidate, word) for candidate in ranked]
 
+    def _with_cognates(self, word: str, near: list[str]) -> list[str]:
+        """The suggestions of an English word in French prose, its French cognates among them.
+
+        A neighbour one slip away comes first (``traffic`` → ``trafic``,
+        ``example`` → ``exemple``, ``music`` → ``musc`` as much as ``musique``);
+        then the French spelling of the English word (``connection`` →
+        ``connexion``), before neighbours that change a consonant or only add a
+        plural or feminine ending (``connections``, ``confection``).
+        """
+        lowered = word.lower()
+
+        def close(candidate: str) -> bool:
+            bare = candidate.lower()
+            if bare.startswith(lowered) and bare[len(lowered) :] in ("s", "x", "e"):
+                return False  # the same English word inflected is no French form of it
+            return slip_cost(lowered, bare) <= 1.0
+
+        first = [candidate for candidate in near if close(candidate)]
+        rest = [candidate for candidate in near if candidate not in first]
+        return _unique(first + self._cognate_suggestions(word) + rest)
+
+    def _cognate_suggestions(self, word: str) -> list[str]:
+        """French words an English word is the English spelling of, closest first.
+
+        The plural keeps its mark: ``addresses`` gets ``adresses``, not ``adresse``.
+        """
+        lowered = word.lower()
+        plural = lowered.endswith("s") and not lowered.endswith("ss")
+        found = set()
+        for candidate in french_cognates(lowered):
+            if plural:
+                candidate = candidate if candidate.endswith(("s", "x")) else candidate + "s"
+            if candidate != lowered and self._known_french(candidate):
+                found.add(candidate)
+        ranked = sorted(found, key=lambda c: (slip_cost(lowered, c), self._familiarity(c), c))
+        return [recase(candidate, word) for candidate in ranked]
+
+    def _split_suggestions(self, word: str) -> list[str]:
+        """Two French words glued by a missing space (``configurationde`` → ``configuration de``).
+
+        One side must be a frequent word (« de », « la », « et »…), the other a
+        word of three letters or more: a name cut anywhere would otherwise find
+        two words of the dictionary.
+        """
+        lowered = word.lower()
+        found = []
+        for cut in range(1, len(lowered)):
+            left, right = lowered[:cut], lowered[cut:]
+            if not (left in FREQUENT_WORDS or right in FREQUENT_WORDS):
+                continue
+            if min(len(left), len(right)) < 2 or max(len(left), len(right)) < 3:
+                continue
+            if self._known_french(left) and self._known_french(right):
+                found.append((max(len(left), len(right)), f"{left} {right}"))
+        return [recase(candidate, word) for _, candidate in sorted(found, reverse=True)]
+
     def _two_edit_suggestions(self, word: str) -> list[str]:
         """Known words two edits away (``contrrraire``, ``ipmacée``), closest and commonest first.
 
@@ -349,8 +486,10 @@ class SpellChecker:
                 if candidate not in found and candidate != lowered and self._known_generated(candidate):
                     found.add(candidate)
         # A slip rarely touches the first letter: among equally close words, keep it.
+        # Weighted edits (spell/edits.py): an accent and a doubled letter
+        # (``controllé`` → ``contrôlé``) before two letters changed.
         ranked = sorted(
-            found, key=lambda c: (edit_distance(lowered, c), c[:1] != lowered[:1], self._familiarity(c), c)
+            found, key=lambda c: (slip_cost(lowered, c), c[:1] != lowered[:1], self._familiarity(c), c)
         )
         return [recase(candidate, word) for candidate in ranked]
 
@@ -375,6 +514,13 @@ _ACCENTED_CAPITALS = {
     "U": ("Û",),
     "C": ("Ç",),
 }
+
+
+def _inflection_accent(word: str, candidate: str) -> bool:
+    """``candidate`` only accents the final ``e`` (``clone``/``cloné``, ``clones``/``clonés``)."""
+    diffs = [i for i, (a, b) in enumerate(zip(word, candidate)) if a != b]
+    ending = len(word) - (2 if word.endswith("es") else 1)
+    return all(i == ending and word[i] == "e" for i in diffs)
 
 
 def _normalise(word: str) -> str:

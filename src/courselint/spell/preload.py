@@ -28,7 +28,8 @@ import struct
 import time
 from contextlib import suppress
 
-RULE = ("CL401", "spelling.unknown-word")
+#: The rules the spelling pass serves: the child is worth it when one of them runs.
+RULES = (("CL401", "spelling.unknown-word"), ("CL402", "spelling.ligature"))
 #: The name under which a run's shared engines hold the speller (``Context.shared``):
 #: the command line passes the preloaded one under this name, the CL401 rule looks it up.
 SPELLER = "spelling.hunspell"
@@ -59,7 +60,7 @@ def wanted(paths, config, selection) -> bool:
 
     if not enabled():
         return False
-    if config.section("spelling").get("engine", "hunspell") is None or not selection.enabled(*RULE):
+    if config.section("spelling").get("engine", "hunspell") is None or not any(selection.enabled(*rule) for rule in RULES):
         return False
     if not paths or any(path.is_dir() for path in paths):
         return False

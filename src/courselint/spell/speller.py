@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.spell.acceptance import MAX_WORD_LENGTH, is_proper_noun, unknown_words
+from courselint.spell.acceptance import LIGATURE, MAX_WORD_LENGTH, UNKNOWN, is_proper_noun, unknown_words
 from courselint.spell.hunspell import DEFAULT_VARIANT, SpellChecker, get_checker
 from courselint.spell.tokenize import tokenize
 from courselint.spell.wordlist import DEFAULT_WORDS_FILE, read_words
@@ -35,13 +35,23 @@ class SpellRequest:
 
 @dataclass(frozen=True)
 class UnknownWord:
-    """An unknown word: ``prose[start:end]`` of block number ``block``."""
+    """A word to report: ``prose[start:end]`` of block number ``block``.
+
+    ``kind`` says why (see :mod:`courselint.spell.acceptance`): ``unknown`` (no
+    dictionary knows it), ``ligature`` (``noeud`` for ``nœud``), ``french-slip``
+    (a word of the technical list or of English standing for a French word in a
+    French sentence: « les roles »).  The rules map kinds to codes.
+    """
 
     block: int
     start: int
     end: int
     word: str
     suggestions: tuple[str, ...] = ()
+    kind: str = UNKNOWN
+    #: The one correct form when it is certain (a missing ligature, or accents that only
+    #: one French word matches): ``check --fix`` writes it without asking.
+    safe_form: str | None = None
 
 
 def project_words(config: Mapping) -> list[str]:
@@ -72,7 +82,19 @@ def find_unknown(request: SpellRequest, checker: SpellChecker) -> list[UnknownWo
             # Hunspell's suggestions cost time with the length: none for a runaway token.
             wanted = request.suggestions and len(part.word) <= MAX_WORD_LENGTH
             suggestions = checker.suggest(part.word) if wanted else ()
-            found.append(UnknownWord(number, part.start, part.end, part.word, suggestions))
+            safe = None
+            if part.kind == LIGATURE:
+                safe = part.form
+            elif part.kind == UNKNOWN:
+                # No dictionary in use knows the word, and one French word alone has its
+                # letters with other accents: the fix has one reading (`check --fix`).
+                safe = checker.accent_form(part.word)
+            form = part.form or safe
+            if form is not None:
+                # The form the word was recognised by is certain: it comes first,
+                # and is given even without suggestions (it is the fix).
+                suggestions = (form, *(s for s in suggestions if s != form))
+            found.append(UnknownWord(number, part.start, part.end, part.word, suggestions, part.kind, safe))
     return found
 
 

@@ -61,16 +61,24 @@ def words_file_for(config_path: Path, name: str | None = None) -> Path:
 
 
 def add_word(path: Path, word: str) -> bool:
-    """Add ``word`` to a project words file, keeping it sorted and without duplicates.
+    """Add ``word`` to a project words file; False if it was already there (see :func:`add_words`)."""
+    return bool(add_words(path, [word]))
+
+
+def add_words(path: Path, new_words) -> list[str]:
+    """Add words to a project words file, keeping it sorted and without duplicates.
 
     Comment lines at the top of the file (its header) are kept; the word lines
-    are sorted case-insensitively.  The file is replaced atomically, so an
-    interrupted run never leaves it half written.  Returns False if the word was
-    already there.
+    are sorted case-insensitively.  The file is replaced atomically (a new one is
+    readable by everyone, like any file of the repository), once for all the
+    words.  Returns the words that were not there yet, in the order given.
     """
-    word = word.strip()
-    if not word or any(char.isspace() for char in word) or "#" in word:
-        raise ValueError(f"mot invalide pour la liste : {word!r}")
+    wanted = []
+    for word in new_words:
+        word = word.strip()
+        if not word or any(char.isspace() for char in word) or "#" in word:
+            raise ValueError(f"mot invalide pour la liste : {word!r}")
+        wanted.append(word)
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -86,14 +94,15 @@ def add_word(path: Path, word: str) -> bool:
     body = lines[len(header) :]
     words = {line.strip() for line in body if line.strip() and not line.strip().startswith("#")}
     comments = [line for line in body if line.strip().startswith("#")]
-    if word in words:
-        return False
-    words.add(word)
+    added = [word for word in dict.fromkeys(wanted) if word not in words]
+    if not added:
+        return []
+    words.update(added)
     ordered = sorted(words, key=lambda item: (item.casefold(), item))
     text = "\n".join(header + comments + ordered) + "\n"
     # Compared before the rename: an editor's save of the list meanwhile is kept.
     write_bytes_atomic(path, text.encode("utf-8"), expected=raw)
-    return True
+    return added
 
 
 def _word_list_lines(path: Path, raw: bytes) -> list[str]:
