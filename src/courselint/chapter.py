@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courselint import frontmatter
+from courselint.fileio import read_regular
 from courselint.messages import _
 from courselint.document import DecodeError, decode, is_generated_translation, normalise_newlines
 
@@ -83,7 +84,7 @@ class ChapterLesson:
 def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:
     """One lesson's front matter; None if it has none or it cannot be read."""
     try:
-        text, _bom = decode(path.read_bytes())
+        text, _bom = decode(read_regular(path))  # a FIFO or /dev/zero sibling must not hang
     except (OSError, DecodeError):
         return None
     reading = frontmatter.read(normalise_newlines(text))

@@ -16,6 +16,7 @@ from courselint import __version__
 from courselint.messages import _, agree
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process killed by SIGPIPE
 
 
 class _UsageExit(Exception):
@@ -162,6 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     speller = preload.PreloadedSpeller() if preload.likely(sys.argv[1:] if argv is None else argv) else None
     try:
         return _main(argv, speller)
+    except BrokenPipeError:
+        # `courselint check | head -1`: the reader left, which is no error of ours.
+        # Point stdout at /dev/null so that the interpreter's final flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     finally:
         if speller is not None:
             speller.close()
@@ -201,7 +208,16 @@ def _main(argv: list[str] | None, speller) -> int:
         }[args.command]
         return handler(args)
     except (ConfigError, UsageError) as exc:
-        print(_("courselint: erreur : {reason}").format(reason=exc), file=sys.stderr)
+        print(_("courselint: erreur : {reason}").format(reason=_one_line(str(exc))), file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # Disk full, read-only folder, missing output folder: the environment,
+        # not the lessons. Exit 1 would read as "findings".
+        where = f" : {exc.filename}" if exc.filename else ""
+        reason = _one_line((exc.strerror or str(exc)) + where)
+        print(_("courselint: erreur : {reason}").format(reason=reason), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(_("courselint: interrompu"), file=sys.stderr)
@@ -209,6 +225,12 @@ def _main(argv: list[str] | None, speller) -> int:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _one_line(text: str) -> str:
+    from courselint.reporters import printable
+
+    return printable(text)
 
 
 def _load_config(args):
@@ -241,7 +263,7 @@ def _default_paths(config, include_catalogs: bool) -> list[Path]:
 
 def _relative(path: Path, base: Path) -> Path:
     try:
-        return path.resolve().relative_to(base.resolve())
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(base))
     except ValueError:
         return path
 
@@ -479,9 +501,9 @@ def _extract(args) -> int:
         prune=args.prune, memory=False if args.no_memory else None, removed=removed,
     )
     for path in written:
-        print(_("écrit : {path}").format(path=_relative(path, Path.cwd())))
+        print(_("écrit : {path}").format(path=_one_line(str(_relative(path, Path.cwd())))))
     for path in removed:
-        print(_("supprimé : {path}").format(path=_relative(path, Path.cwd())))
+        print(_("supprimé : {path}").format(path=_one_line(str(_relative(path, Path.cwd())))))
     status = _report_findings(findings)
     if args.fail_on_change and written:
         # Like a formatter under pre-commit: the files are fixed, the author stages them.
@@ -498,7 +520,7 @@ def _build(args) -> int:
         _lesson_paths(args, config), config, _locales(args, config), args.min_translated
     )
     for path in written:
-        print(_("écrit : {path}").format(path=_relative(path, Path.cwd())))
+        print(_("écrit : {path}").format(path=_one_line(str(_relative(path, Path.cwd())))))
     status = _report_findings(findings)
     if args.fail_on_change and written:
         print(_("leçons traduites mises à jour : ajoutez-les au commit (git add)"), file=sys.stderr)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -84,6 +85,8 @@ SCHEMA: dict[str, Any] = {
         "python": (str, DEFAULT_PYTHON),
         "language": (str, "fr"),
         "disabled_rules": (_STR_LIST, []),
+        # Seconds an engine may spend on one lesson in all (a slow or stuck engine is CL901).
+        "timeout": ((int, float), 120),
     },
     "i18n": {
         "source_locale": (str, "fr"),
@@ -300,10 +303,75 @@ def load(
         merge(values, read_table(source), str(source), explicit)
     if overrides:
         merge(values, overrides, "ligne de commande", explicit)
-    config = Config(values, project_root(start, source), source, explicit)
+    root = project_root(start, source)
+    validate(values, root, str(source) if source else "configuration")
+    config = Config(values, root, source, explicit)
     if config.is_explicit("i18n", "shortcode_params"):
         config.warnings.append(
             "'i18n.shortcode_params' est obsolète : décrivez les paramètres lus par le lecteur dans"
             " la table [tool.courselint.shortcodes] (entrée \"*\" pour tous les shortcodes)"
         )
     return config
+
+
+# --------------------------------------------------------------------------- values
+
+
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+_SEVERITIES = ("error", "warning", "info")
+#: Languages the spelling engine has dictionaries for (spell.hunspell.LANGUAGES).
+SPELLING_LANGUAGES = ("fr", "en")
+
+
+def within_project(root: Path, value: str) -> bool:
+    """Whether the configured path ``value`` stays in the project ``root`` (links resolved).
+
+    Every path courselint writes to comes from the configuration: one that
+    leaves the project (``../../x``, an absolute path, a link out) could make it
+    write anywhere.  A path equal to the root itself is refused too: the cache
+    or the catalogs would then own the whole project.
+    """
+    from courselint.fileio import inside  # below config: one definition of "inside"
+
+    target = Path(root) / value
+    return inside(target, root) and target.resolve() != Path(root).resolve()
+
+
+def validate(values: dict[str, Any], root: Path, origin: str) -> None:
+    """Refuse values of the right type that would still break a run or write out of the project."""
+    i18n, spelling = values["i18n"], values["spelling"]
+    written = {
+        "cache_dir": values["cache_dir"],
+        "spelling.words_file": spelling["words_file"],
+        "i18n.locales_dir": i18n["locales_dir"],
+        **{f"i18n.content_dirs.{k}": v for k, v in i18n["content_dirs"].items()},
+    }
+    for key, value in written.items():
+        if not value.strip() or not within_project(root, value):
+            raise ConfigError(f"{origin}: '{key}' = {value!r} sort du projet ({root}) ou le désigne tout entier")
+    for value in values["paths"]:
+        if not value.strip() or not (within_project(root, value) or Path(root, value).resolve() == root.resolve()):
+            raise ConfigError(f"{origin}: 'paths' contient {value!r}, hors du projet ({root})")
+    for key, locales in (("locales", values["locales"]), ("i18n.content_dirs", list(i18n["content_dirs"]))):
+        for locale in [*locales, i18n["source_locale"]]:
+            if not _LOCALE.fullmatch(locale):
+                raise ConfigError(f"{origin}: '{key}' : {locale!r} n'est pas un code de langue (ex. en, pt_BR)")
+    for code, level in values["severity"].items():
+        if level not in _SEVERITIES:
+            raise ConfigError(f"{origin}: 'severity.{code}' vaut {level!r}, attendu : error, warning, info")
+    for key in ("select", "ignore"):
+        if any(not code.strip() for code in values[key]):
+            raise ConfigError(f"{origin}: '{key}' contient un code vide (il désignerait toutes les vérifications)")
+    unknown = [language for language in spelling["languages"] if language not in SPELLING_LANGUAGES]
+    if unknown or not spelling["languages"]:
+        raise ConfigError(
+            f"{origin}: 'spelling.languages' : {unknown or '[]'} ; langues disponibles : {', '.join(SPELLING_LANGUAGES)}"
+        )
+    share = i18n["min_translated"]
+    if not (0 <= share <= 100):  # False for NaN too
+        raise ConfigError(f"{origin}: 'i18n.min_translated' vaut {share!r}, attendu un pourcentage de 0 à 100")
+    timeout = values["grammar"]["timeout"]
+    if not (0 < timeout <= 86_400):  # False for NaN too
+        raise ConfigError(f"{origin}: 'grammar.timeout' vaut {timeout!r}, attendu un nombre de secondes positif")
+    if values["jobs"] < 0:
+        raise ConfigError(f"{origin}: 'jobs' doit être positif ou nul")

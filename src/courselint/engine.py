@@ -23,6 +23,7 @@ from typing import Callable
 from courselint import __version__, codes, messages
 from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation, parse
+from courselint.fileio import read_regular, resolved
 from courselint.findings import Finding, Severity, Span
 from courselint.rules import RULES
 from courselint.rules.base import Context
@@ -48,8 +49,16 @@ def matches(relative: str, patterns) -> bool:
     return False
 
 
-def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]:
-    """Lessons (``*.md``) and catalogs (``*.po``) under the given paths, sorted."""
+def discover(
+    paths: list[Path], config: Config, unreadable: list[tuple[Path, OSError]] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """Lessons (``*.md``) and catalogs (``*.po``) under the given paths, sorted.
+
+    A folder that cannot be listed goes to ``unreadable`` (a check reports it:
+    skipping it silently would print « Aucun problème » over unchecked lessons).
+    Links to folders are not followed (``os.walk``'s default): no loop, no
+    walk out of the project.
+    """
     lessons: set[Path] = set()
     catalogs: set[Path] = set()
     locales = config["locales"]
@@ -58,7 +67,7 @@ def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]
 
     def relative(path: Path) -> str:
         try:
-            return path.resolve().relative_to(config.root).as_posix()
+            return resolved(path).relative_to(config.root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -80,7 +89,11 @@ def discover(paths: list[Path], config: Config) -> tuple[list[Path], list[Path]]
 
     for given in paths:
         if given.is_dir():
-            for root, dirs, files in os.walk(given):
+            def failed(exc: OSError) -> None:
+                if unreadable is not None:
+                    unreadable.append((Path(exc.filename or given), exc))
+
+            for root, dirs, files in os.walk(given, onerror=failed):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     consider(Path(root) / name, explicit=False)
@@ -153,7 +166,7 @@ def _lesson_task(path: str) -> tuple[str, list[Finding], list[Finding], bool]:
     """(path, findings, run findings, served from the cache) of one lesson, its file read once."""
     config, selection, cache, ctx = _TASK["config"], _TASK["selection"], _TASK["cache"], _TASK["ctx"]
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, config.root)
     except OSError as exc:
         return path, [_unreadable(Path(path), exc)], list(ctx.run_findings), False
     key = cache.key(Path(path), data) if cache is not None else None
@@ -196,6 +209,10 @@ class _InProcess:
 # --------------------------------------------------------------------------- cache
 
 
+def _no_constant(name: str):
+    raise ValueError(f"{name} in a cache entry")
+
+
 class Cache:
     """Findings of one lesson file, keyed by everything that can change them."""
 
@@ -213,15 +230,20 @@ class Cache:
 
     def get(self, key: str) -> list[Finding] | None:
         try:
-            raw = (self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")
-            return [Finding.from_dict(item) for item in json.loads(raw)]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+            raw = read_regular(self.folder / key[:2] / f"{key}.json").decode("utf-8")
+            items = json.loads(raw, parse_constant=_no_constant)
+            if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+                return None  # `{}` or a string: a damaged entry, not "no findings"
+            return [Finding.from_dict(item) for item in items]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None  # a damaged entry only costs a new check
 
     def put(self, key: str, findings: list[Finding]) -> None:
         target = self.folder / key[:2] / f"{key}.json"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            # Ignore everything in our own folder only: validation keeps
+            # cache_dir inside the project and never the project itself.
             if not (self.folder / ".gitignore").exists():
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
@@ -280,10 +302,14 @@ def run(
     """Check ``paths``; ``engines`` are engines already started (by name, see
     ``Context.shared``) for a run made in this process."""
     selection.validate((code.code, code.name) for code in codes.CODES.values())
-    lessons, catalogs = discover(paths, config)
+    unreadable: list[tuple[Path, OSError]] = []
+    lessons, catalogs = discover(paths, config, unreadable)
     result = RunResult(files=[str(p) for p in (*lessons, *catalogs)], lessons=len(lessons), catalogs=len(catalogs))
     salt = cache_salt(config, selection) if use_cache and config["cache"] else None
-    jobs = jobs or config["jobs"] or (os.cpu_count() or 1)
+    # More workers than cores only adds memory (each loads its dictionaries):
+    # a repository's `jobs = 48` must not start 48 of them on 2 cores.
+    cores = _cores()
+    jobs = min(jobs or config["jobs"] or cores, cores)
     parallel = len(lessons) >= PARALLEL_THRESHOLD and jobs > 1
     if parallel:
         from concurrent.futures import ProcessPoolExecutor  # only big runs pay for it
@@ -292,7 +318,9 @@ def run(
     else:
         executor = _InProcess(_start, (config, selection, salt, engines))
     chunksize = max(1, min(16, len(lessons) // (jobs * 4))) if parallel else 1
-    findings: list[Finding] = []
+    findings: list[Finding] = [
+        _unreadable(folder, exc) for folder, exc in unreadable if selection.enabled("CL001", "input.unreadable")
+    ]
     run_findings: dict[tuple, Finding] = {}
     with executor:
         for done, (_path, items, run_items, cached) in enumerate(
@@ -315,6 +343,13 @@ def run(
     return result
 
 
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def _chapter_rules(selection: Selection) -> list:
     return [r for r in RULES.values() if r.scope == "chapter" and selection.enabled(r.code, r.name)]
 
@@ -325,8 +360,8 @@ def _chapter_tasks(lessons: list[Path], selection: Selection) -> list[tuple[str,
         return []
     checked: dict[Path, set[Path]] = {}
     for path in lessons:
-        resolved = path.resolve()
-        checked.setdefault(resolved.parent, set()).add(resolved)
+        real = resolved(path)
+        checked.setdefault(real.parent, set()).add(real)
     return [(str(folder), sorted(str(p) for p in checked[folder])) for folder in sorted(checked)]
 
 
@@ -341,7 +376,7 @@ def _folder_findings(folder: Path, checked: set[Path], config: Config, selection
     out: list[Finding] = []
     for path, items in by_path.items():
         try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
+            text = read_regular(path, config.root).decode("utf-8", errors="replace")
         except OSError:
             text = ""
         out.extend(apply(items, parse_suppressions(text)))

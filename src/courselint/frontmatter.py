@@ -220,6 +220,10 @@ def _load(fmt: str, raw: str, first_line: int, problems: list[Problem]) -> dict:
     except RecursionError:
         problems.append(Problem("CL003", first_line + 1, 1, "front matter trop profondément imbriqué"))
         return {}
+    except ValueError as exc:  # an integer of thousands of digits (Python's conversion limit)
+        reason = "nombre trop long" if "digits" in str(exc) else str(exc).splitlines()[0]
+        problems.append(Problem("CL003", first_line + 1, 1, f"front matter invalide : {reason}"))
+        return {}
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -40,6 +40,8 @@ def _setup(tmp_path: Path, translations: dict[str, str]):
     for message in po.catalog:
         if message.id in translations:
             message.string = translations[message.id]
+            if "example.com" in message.string:  # a localised link: published only when said so
+                message.user_comments = ["courselint: ignore=CL602"]
     po_file.write_text(catalogs.render_po(po.catalog, po.header, po.width), encoding="utf-8")
     return lesson, config, po_file
 

@@ -27,6 +27,7 @@ import queue
 import re
 import subprocess
 import threading
+import time
 import weakref
 from collections.abc import Iterator, Sequence
 
@@ -98,10 +99,15 @@ class GrammalecteEngine:
         typography: bool = False,
         startup_timeout: float = 60.0,
         request_timeout: float = 60.0,
+        lesson_timeout: float = 120.0,
     ) -> None:
         self.python = python
         self.typography = typography
         self.request_timeout = request_timeout
+        # One overall deadline per check_many (a lesson): a child answering every
+        # 20 s stays under any per-request timeout and would hold a check for minutes.
+        self.lesson_timeout = lesson_timeout
+        self._deadline: float | None = None
         self._lock = threading.Lock()
         self._next_id = 0
         self._stderr: collections.deque[str] = collections.deque(maxlen=40)
@@ -132,8 +138,11 @@ class GrammalecteEngine:
         issues = []
         for offset, error in self._errors(shown.shown):
             try:
-                start, end = shown.source_span(offset + int(error["nStart"]), offset + int(error["nEnd"]))
-            except (KeyError, TypeError, ValueError):
+                first, last = int(error["nStart"]), int(error["nEnd"])
+                if not 0 <= first <= last <= len(shown.shown) - offset:
+                    continue  # outside the paragraph sent: no place in the lesson to show it
+                start, end = shown.source_span(offset + first, offset + last)
+            except (KeyError, TypeError, ValueError, OverflowError):
                 continue  # an error without a position cannot be shown to anyone
             category = "typography" if error.get("sType") in self.typography_options else "grammar"
             issues.append(
@@ -151,12 +160,19 @@ class GrammalecteEngine:
     def _errors(self, shown: str):
         """Grammalecte's errors, with the offset in ``shown`` of the paragraph they belong to."""
         for offset, paragraph in paragraphs(shown):
-            for error in self._request({"text": paragraph}).get("errors", ()):
+            errors = self._request({"text": paragraph}).get("errors", ())
+            if not isinstance(errors, (list, tuple)) or not all(isinstance(e, dict) for e in errors):
+                self._fail(f"réponse inattendue : {errors!r:.200}")
+            for error in errors:
                 yield offset, error
 
     def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
         # Grammalecte reads one paragraph at a time; a round trip costs ~0.1 ms, the check ~2 ms.
-        return [self.check(text, raw) for text, raw in units]
+        self._deadline = time.monotonic() + self.lesson_timeout
+        try:
+            return [self.check(text, raw) for text, raw in units]
+        finally:
+            self._deadline = None
 
     def close(self) -> None:
         self._finalizer()
@@ -204,8 +220,11 @@ class GrammalecteEngine:
                 self._process.stdin.flush()
             except (OSError, ValueError):
                 self._fail("processus arrêté")
-            reply = self._read(self.request_timeout, "pendant une vérification")
-            if reply.get("id") != self._next_id:
+            timeout = self.request_timeout
+            if self._deadline is not None:
+                timeout = min(timeout, max(0.0, self._deadline - time.monotonic()))
+            reply = self._read(timeout, "pendant une vérification")
+            if not isinstance(reply, dict) or reply.get("id") != self._next_id:
                 self._fail(f"réponse inattendue : {reply!r:.200}")
             if "error" in reply:
                 # Grammalecte failed on this paragraph only: the child is still fine.
@@ -223,10 +242,15 @@ class GrammalecteEngine:
             except subprocess.TimeoutExpired:
                 pass
             self._fail(f"processus arrêté {when} (code {self._process.returncode})")
+        if line is _TOO_BIG:
+            self._fail(f"réponse de plus de {MAX_REPLY_CHARACTERS} caractères")
         try:
-            return json.loads(line)
-        except ValueError:
+            reply = json.loads(line)
+        except (ValueError, RecursionError):
             self._fail(f"réponse illisible : {line!r:.200}")
+        if not isinstance(reply, dict):
+            self._fail(f"réponse inattendue : {reply!r:.200}")
+        return reply
 
     def _fail(self, reason: str):
         self.close()
@@ -262,10 +286,22 @@ def paragraphs(text: str, limit: int = PARAGRAPH_LIMIT) -> Iterator[tuple[int, s
     yield start, text[start:]
 
 
+#: The longest reply line read from the child (characters): one paragraph's
+#: errors take a few KB; a child gone wrong must not fill the memory.
+MAX_REPLY_CHARACTERS = 4 * 1024 * 1024
+_TOO_BIG = "\0too big\0"
+
+
 def _pump(stream, put) -> None:
     """Copy a child's stream line by line; ``None`` marks its end (for stdout)."""
     try:
-        for line in stream:
+        while True:
+            line = stream.readline(MAX_REPLY_CHARACTERS + 1)
+            if not line:
+                break
+            if len(line) > MAX_REPLY_CHARACTERS:
+                put(_TOO_BIG)  # and stop reading: the engine is failed
+                break
             put(line)
     except (OSError, ValueError):
         pass

@@ -18,6 +18,7 @@ import bisect
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -239,17 +240,49 @@ class LanguageToolEngine:
             ) from None
 
     def _post(self, endpoint: str, form: dict[str, str]) -> dict:
+        """POST and read the JSON reply within ``timeout`` seconds in all and :data:`MAX_REPLY_BYTES`.
+
+        ``requests``' own timeout bounds each socket read, not the reply: a server
+        trickling one byte every 20 s would hold the check for ever.
+        """
+        deadline = time.monotonic() + self.timeout
         try:
-            response = self._session.post(f"{self.base}/{endpoint}", data=form, timeout=self.timeout)
-            response.raise_for_status()
-            return response.json()
-        except (requests.RequestException, ValueError) as exc:
+            with self._session.post(
+                f"{self.base}/{endpoint}", data=form, timeout=self.timeout, stream=True
+            ) as response:
+                response.raise_for_status()
+                body = bytearray()
+                # read1: whatever has arrived (urllib3 2); read(n) would wait for n bytes
+                # however slowly they come, and the deadline would never be looked at.
+                raw = response.raw
+                read = getattr(raw, "read1", None) or raw.read
+                while chunk := read(64 * 1024, decode_content=True):
+                    body += chunk
+                    if len(body) > MAX_REPLY_BYTES:
+                        raise _Refused(f"réponse de plus de {MAX_REPLY_BYTES // 1024**2} Mo")
+                    if time.monotonic() > deadline:
+                        raise _Refused(f"réponse non terminée en {self.timeout:g} s")
+            reply = json.loads(body)
+            if not isinstance(reply, dict):
+                raise _Refused("réponse inattendue")
+            return reply
+        except (requests.RequestException, ValueError, RecursionError, _Refused) as exc:
             raise EngineUnavailable(
                 f"LanguageTool : le serveur {self.base} a échoué ({_reason(exc)}) ; {SERVER_HINT}"
             ) from None
 
 
+class _Refused(Exception):
+    """A reply we stop reading (too big, too slow, not an object)."""
+
+
+#: The largest reply read from a server: a batch's matches take tens of KB.
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, _Refused):
+        return str(exc)
     if isinstance(exc, requests.ConnectionError):
         return "connexion impossible"
     if isinstance(exc, requests.Timeout):

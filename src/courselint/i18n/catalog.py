@@ -41,7 +41,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape
 
-from courselint.fileio import write_bytes_if_changed
+from courselint.fileio import read_regular, write_bytes_if_changed
 
 #: Flags Babel adds on its own to strings that contain ``%`` or ``{…}``; lesson
 #: strings are not format strings, and with these flags ``msgfmt -c`` rejects
@@ -85,7 +85,7 @@ class CatalogError(Exception):
 
 def content_root(lesson: Path, config) -> Path:
     """The configured content folder that holds ``lesson`` (else the config folder)."""
-    resolved = lesson.resolve()
+    resolved = Path(os.path.realpath(lesson))
     for entry in config["paths"]:
         root = (config.root / entry).resolve()
         if root.is_dir() and resolved.is_relative_to(root):
@@ -95,7 +95,7 @@ def content_root(lesson: Path, config) -> Path:
 
 def lesson_key(lesson: Path, config) -> str:
     """``chapter/lesson`` (posix, no ``.md``): the catalog's name under ``locales/``."""
-    relative = lesson.resolve().relative_to(content_root(lesson, config))
+    relative = Path(os.path.realpath(lesson)).relative_to(content_root(lesson, config))
     return relative.with_suffix("").as_posix()
 
 
@@ -159,7 +159,7 @@ def catalogs_of(config, locales) -> list[Path]:
 
 def reference_path(lesson: Path, config) -> str:
     """The lesson's path as ``#:`` references show it: relative to the config folder."""
-    resolved = lesson.resolve()
+    resolved = Path(os.path.realpath(lesson))
     root = config.root.resolve()
     if resolved.is_relative_to(root):
         return resolved.relative_to(root).as_posix()
@@ -177,12 +177,13 @@ class PoFile:
     header: str | None  # the header entry, verbatim (comments, msgid "", msgstr lines)
     width: int
     text: str
+    data: bytes | None = None  # the file's bytes as read: a write compares them before replacing it
 
 
 def read_catalog(path: Path, default_width: int = 79) -> PoFile:
     """Read a ``.po``/``.pot`` strictly. Raises :class:`CatalogError`, never guesses."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise CatalogError(path, 1, f"catalogue illisible ({exc.strerror})") from None
     try:
@@ -190,7 +191,9 @@ def read_catalog(path: Path, default_width: int = 79) -> PoFile:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError(path, line, "catalogue qui n'est pas en UTF-8") from None
-    return parse_catalog(path, text, default_width)
+    po = parse_catalog(path, text, default_width)
+    po.data = data
+    return po
 
 
 def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
@@ -609,9 +612,13 @@ def _string_lines(message: Message, prefix: str, width: int) -> list[str]:
     return lines
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write atomically unless the file already holds exactly ``text``. True if written."""
-    return write_bytes_if_changed(path, text.encode("utf-8"))
+def write_if_changed(path: Path, text: str, expected=None) -> bool:
+    """Write atomically unless the file already holds exactly ``text``. True if written.
+
+    ``expected``: the bytes read before merging; a save made meanwhile raises
+    :class:`courselint.fileio.ChangedMeanwhile` instead of being lost.
+    """
+    return write_bytes_if_changed(path, text.encode("utf-8"), expected)
 
 
 # --------------------------------------------------------------------------- locking

@@ -10,6 +10,7 @@ be silenced: a comment in a ``.po`` file is the translator's word, not a review.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import unicodedata
 from collections import Counter
@@ -182,17 +183,49 @@ def markup_balance(msgid: str, msgstr: str, context: EntryContext) -> str | None
     return None
 
 
-# markdown-it refuses such links (no link token), so read them in the text itself.
-_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:[^)\s]*)", re.IGNORECASE)
+# Schemes that run code or smuggle a document.  markdown-it refuses such links
+# (no link token) but Hugo's goldmark, a browser or a later tool may not: the
+# text itself is read, entities decoded (``jav&#x61;script:``), the characters a
+# browser drops inside a URL (tabs, line ends, controls) removed, case folded.
+# Only where a URL starts (link or image target, autolink, attribute value,
+# reference definition): "JavaScript: the language" in prose is no link.
+_DANGEROUS_SCHEME = re.compile(
+    r"(?:\(\s*<?|<|=\s*[\"']?|\]:\s*<?)\s*(javascript|vbscript|livescript|data)\s*:", re.IGNORECASE
+)
+_URL_NOISE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\t]")
+# Goldmark's attribute block after a heading (``## Titre {style="…" onclick=…}``):
+# ``{#id}``, ``{.class}``, ``{key=value}``.
+_ATTRIBUTE_BLOCK = re.compile(r"\{\s*(?:[#.][^\s{}]+|[A-Za-z_:][\w:.-]*\s*=)[^{}]*\}", re.ASCII)
+
+
+def decoded(text: str) -> str:
+    """``text`` as a browser reads a URL in it: entities decoded (nested ones too), noise removed."""
+    for _ in range(3):  # &amp;#x61; -> &#x61; -> a: stop when stable
+        unescaped = html_module.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    return _URL_NOISE.sub("", text)
+
+
+def dangerous_schemes(text: str) -> Counter:
+    """``javascript:``, ``vbscript:``, ``data:``… in a string, however written."""
+    return Counter(m.group(1).lower() + ":" for m in _DANGEROUS_SCHEME.finditer(decoded(text)))
+
+
+def attribute_blocks(text: str) -> Counter:
+    return Counter(" ".join(m.group().split()) for m in _ATTRIBUTE_BLOCK.finditer(decoded(text)))
 
 
 @entry_check("CL605", silenceable=False)
 def html(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     added = verify.html_tags(msgstr) - verify.html_tags(msgid)
-    scripts = sorted(set(_SCRIPT_URL.findall(msgstr)) - set(_SCRIPT_URL.findall(msgid)))
-    if added or scripts:
-        what = [f"<{tag}>" for tag in sorted(added)] + scripts
-        return f"HTML ou script absent de la source : {', '.join(what)}"
+    scripts = dangerous_schemes(msgstr) - dangerous_schemes(msgid)
+    attributes = attribute_blocks(msgstr) - attribute_blocks(msgid)
+    if added or scripts or attributes:
+        what = [f"<{tag}>" for tag in sorted(added)] + [f"URL {s}" for s in sorted(scripts)]
+        what += [f"bloc d'attributs {a}" for a in sorted(attributes)]
+        return f"HTML, script ou attributs absents de la source : {', '.join(what)}"
     return None
 
 
@@ -210,15 +243,48 @@ _INVISIBLE = {
     "\u00ad": "SOFT HYPHEN",
     "\u180e": "MONGOLIAN VOWEL SEPARATOR",
 }
+_INVISIBLE.update(
+    {
+        "\u3164": "HANGUL FILLER",
+        "\u115f": "HANGUL CHOSEONG FILLER",
+        "\u1160": "HANGUL JUNGSEONG FILLER",
+        "\uffa0": "HALFWIDTH HANGUL FILLER",
+        "\u2028": "LINE SEPARATOR",
+        "\u2029": "PARAGRAPH SEPARATOR",
+        "\u034f": "COMBINING GRAPHEME JOINER",
+    }
+)
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_JOINERS = "\u200c\u200d"  # ZWNJ, ZWJ: needed by Arabic, Indic scripts, emoji sequences
+
+
+def _needs_joiner(before: str, after: str) -> bool:
+    """A joiner between these characters shapes a script or an emoji (not Latin, Greek, Cyrillic)."""
+    for ch in (before, after):
+        if not ch:
+            continue
+        category = unicodedata.category(ch)
+        if category == "So" or (ord(ch) >= 0x0590 and category[0] in "LM") or 0x1F000 <= ord(ch) <= 0x1FAFF:
+            return True
+    return False
 
 
 def invisible_characters(text: str) -> list[str]:
+    """Invisible, bidirectional and control characters of ``text`` (tab and line feed aside)."""
     found = []
-    for ch in text:
+    for i, ch in enumerate(text):
+        code = ord(ch)
         if ch in _BIDI or ch in _INVISIBLE:
             name = _INVISIBLE.get(ch) or unicodedata.name(ch, "?")
-            found.append(f"U+{ord(ch):04X} {name}")
+        elif 0xE0000 <= code <= 0xE007F:
+            name = "TAG CHARACTER"
+        elif (code < 0x20 and ch not in "\t\n") or 0x7F <= code <= 0x9F:
+            name = "CONTROL CHARACTER"
+        elif ch in _JOINERS and not _needs_joiner(text[i - 1] if i else "", text[i + 1 : i + 2]):
+            name = unicodedata.name(ch)
+        else:
+            continue
+        found.append(f"U+{code:04X} {name}")
     return found
 
 

@@ -20,6 +20,7 @@ from babel.messages.catalog import Catalog
 
 from courselint import codes
 from courselint.document import UNREADABLE_CODES, is_generated_translation, parse
+from courselint.fileio import ABSENT, ChangedMeanwhile, read_regular
 from courselint.findings import Finding, Span
 from courselint.i18n import catalog as catalogs
 from courselint.i18n.units import lesson_units
@@ -28,7 +29,7 @@ from courselint.i18n.units import lesson_units
 def read_lesson(path: Path, config):
     """Parse a lesson with the configured translatable front matter keys."""
     keys = tuple(config.section("i18n")["keys"])
-    return parse(str(path), path.read_bytes(), text_keys=keys, shortcodes=config.shortcodes)
+    return parse(str(path), read_regular(path, config.root), text_keys=keys, shortcodes=config.shortcodes)
 
 
 def source_lessons(lessons, config, locales, findings: list[Finding]):
@@ -40,6 +41,11 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
     every_locale = set(config["locales"]) | set(locales)
     for path in map(Path, lessons):
         if is_generated_translation(path, every_locale):
+            continue
+        if not str(path).isprintable() or _undecodable(path):
+            # Its name goes into the catalogs (UTF-8 text) and the page names.
+            message = "nom de fichier qui n'est pas en UTF-8 ou contient des caractères de contrôle : renommez-le"
+            findings.append(finding_at("CL002", path, 1, message))
             continue
         try:
             lesson = read_lesson(path, config)
@@ -53,6 +59,14 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
             findings.extend(lesson.problems)
             continue
         yield path, lesson
+
+
+def _undecodable(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def template_catalog(lesson, path: Path, config) -> Catalog:
@@ -200,7 +214,27 @@ def _write_template(path: Path, config, template: Catalog, written: list[Path]) 
     return date
 
 
+#: Merges tried when a translator keeps saving the catalog during ``extract``.
+MERGE_ATTEMPTS = 5
+
+
 def _merge_locale(path, config, template, date, locale, written, findings, orphans=None, memory=None) -> None:
+    """Merge the template into the locale's catalog; never over a save made meanwhile."""
+    for _attempt in range(MERGE_ATTEMPTS):
+        try:
+            _merge_locale_once(path, config, template, date, locale, written, findings, orphans, memory)
+            return
+        except ChangedMeanwhile:
+            continue  # the translator saved while we merged: merge their new file
+    target = catalogs.po_path(path, config, locale)
+    message = (
+        f"catalogue modifié {MERGE_ATTEMPTS} fois pendant la fusion : laissé tel quel,"
+        " relancez courselint extract une fois les modifications enregistrées"
+    )
+    findings.append(finding_at("CL609", target, 1, message))
+
+
+def _merge_locale_once(path, config, template, date, locale, written, findings, orphans=None, memory=None) -> None:
     width = config.section("i18n")["width"]
     target = catalogs.po_path(path, config, locale)
     if not target.exists():
@@ -218,7 +252,8 @@ def _merge_locale(path, config, template, date, locale, written, findings, orpha
             po.update(template, no_fuzzy_matching=True)
         if memory is not None:
             memory.fill(po)
-        if catalogs.write_if_changed(target, catalogs.render_po(po, header, width)):
+        # A file a translator creates meanwhile is theirs (then merged on the next attempt).
+        if catalogs.write_if_changed(target, catalogs.render_po(po, header, width), expected=ABSENT):
             written.append(target)
         return
     try:
@@ -244,7 +279,7 @@ def _merge_locale(path, config, template, date, locale, written, findings, orpha
         before = catalogs.parse_catalog(target, existing.text, width).catalog
         if catalogs.render_po(before, header, width) == after:
             return
-    if catalogs.write_if_changed(target, after):
+    if catalogs.write_if_changed(target, after, expected=existing.data):
         written.append(target)
 
 

@@ -42,7 +42,7 @@ from courselint.document import is_generated_translation, parse
 from courselint.findings import Finding, Severity
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import checks, links, verify
-from courselint.fileio import write_bytes_if_changed
+from courselint.fileio import resolved, write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
 
@@ -224,7 +224,7 @@ def output_path(lesson: Path, config, locale: str) -> Path:
         root = catalogs.content_root(lesson, config)
         folder = i18n["content_dirs"].get(locale)
         target_root = config.root / folder if folder else root.with_name(f"{root.name}.{locale}")
-        return target_root / lesson.resolve().relative_to(root)
+        return target_root / resolved(lesson).relative_to(root)
     return lesson.with_name(f"{lesson.stem}.{locale}{lesson.suffix}")
 
 
@@ -315,7 +315,13 @@ def build_one(
         ))
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
+    # A structure the translation breaks refuses the whole lesson first; then the
+    # entries that must not be published give way to the source text (taking an
+    # entry back to its source never changes the structure).
     refusal = check_structure(path, lesson, subs, config, po, locale)
+    if not refusal:
+        subs, withheld = safe_substitutions(subs, config, locale, po)
+        findings.extend(withheld)
     text = None if refusal else splice(lesson, subs)
     if percent < threshold:
         where = po if po.exists() else path
@@ -480,7 +486,33 @@ def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
 
 
 #: The entry checks that refuse a lesson: the error ones (the warnings are for ``check``).
-BLOCKING = frozenset(code for code in checks.ENTRY_CHECKS if CODES[code].severity is Severity.ERROR)
+#: Checks of an entry whose failure keeps the source text in its place (the rest
+#: of the lesson is published).  CL605 and CL606 hold whatever a translator
+#: comment says (they are not silenceable); a changed link target (CL602) is
+#: published only if the translator said it is meant (``ignore=CL602``): a
+#: reader follows a link on the author's word, not on a catalog's.
+WITHHELD = ("CL605", "CL606", "CL602")
+
+#: The entry checks that refuse a lesson: the error ones (the warnings are for ``check``),
+#: but for those whose entry falls back to the source instead.
+BLOCKING = frozenset(
+    code for code in checks.ENTRY_CHECKS if CODES[code].severity is Severity.ERROR and code not in WITHHELD
+)
+
+
+def safe_substitutions(subs, config, locale: str, po: Path):
+    """``(subs that may be published, findings for the ones withheld)``."""
+    i18n = config.section("i18n")
+    context = checks.EntryContext(i18n["source_locale"], locale, config.shortcodes)
+    kept, findings = [], []
+    for sub in subs:
+        found = list(checks.problems(sub.unit.msgid, sub.msgstr, sub.comments, context, codes=WITHHELD))
+        if not found:
+            kept.append(sub)
+            continue
+        for code, message in found:
+            findings.append(finding_at(code, po, sub.po_line or 1, f"{message} — texte source publié à la place"))
+    return kept, findings
 
 
 def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Path, locale: str = "en") -> list[Finding]:

@@ -105,7 +105,9 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
                 codes[child.content] += 1
     return {
         "blocks": blocks,
-        "front matter": (front, translated_front),
+        # repr, not the values: an alias may make a value contain itself (`a: &a [*a]`),
+        # which == compares by recursing until RecursionError; repr writes it `[[...]]`.
+        "front matter": (repr(sorted(front.items(), key=lambda item: str(item[0]))), translated_front),
         "tags": [tuple(t.text for t in tags) for _, tags in sorted(course.tags.items())],
         "timeline": [item.year for item in course.timeline.items] if course.timeline else None,
         "steps": [step.year for step in course.steps],

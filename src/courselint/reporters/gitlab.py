@@ -20,8 +20,10 @@ def write(findings, summary, stream, color: bool = False) -> None:
                 "check_name": f.rule,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": _SEVERITY[f.severity],
+                # `lines.begin`: GitLab's documented minimal form; `positions` adds the columns.
                 "location": {
                     "path": f.path,
+                    "lines": {"begin": f.line, "end": f.end_line},
                     "positions": {
                         "begin": {"line": f.line, "column": f.column},
                         "end": {"line": f.end_line, "column": f.end_column},

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import urllib.parse
 
 from courselint import __version__
 from courselint.codes import CODES
 from courselint.findings import Severity
+from courselint.reporters import unicode_safe
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -31,7 +34,7 @@ def document(findings) -> dict:
             "ruleId": f.code,
             "ruleIndex": rule_index[f.code],
             "level": _LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": unicode_safe(f.message)},
             "locations": [
                 {
                     "physicalLocation": {"artifactLocation": _artifact(f.path), "region": _region(f.span)}
@@ -63,7 +66,19 @@ def document(findings) -> dict:
 
 
 def _artifact(path: str) -> dict:
-    return {"uri": path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"}
+    """A SARIF artifact location: a percent-encoded URI reference (RFC 3986).
+
+    Written raw, ``#`` would start a fragment, ``?`` a query and ``%`` an escape;
+    spaces and accents are not allowed at all.  The bytes of the name are
+    encoded (``os.fsencode`` gives back those of a name that is not UTF-8).
+    A relative path is relative to the checkout (``%SRCROOT%``); an absolute
+    one (an engine's file) is a ``file:`` URI with no base.
+    """
+    posix = path.replace("\\", "/")
+    encoded = urllib.parse.quote(os.fsencode(posix), safe="/")
+    if posix.startswith("/"):
+        return {"uri": "file://" + encoded}
+    return {"uri": encoded, "uriBaseId": "%SRCROOT%"}
 
 
 def _region(span) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from courselint.findings import Finding, Severity
+from courselint.reporters import printable
 from courselint.messages import _, agree
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -17,10 +18,13 @@ def format_finding(finding: Finding, color: bool = False) -> str:
     The severity and the rule name are words, not only colours: a log, a pipe or a
     pre-commit summary shows no colours.
     """
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    # A file name or an engine's message may hold a line end or ESC: one
+    # finding stays one line, and nothing in it acts on the terminal or the CI log.
+    where = printable(f"{finding.path}:{finding.line}:{finding.column}:")
     message = finding.message
     if finding.suggestions:
         message += f" (suggestions : {', '.join(finding.suggestions)})"
+    message = printable(message)
     severity = finding.severity.value
     if not color:
         return f"{where} {severity} {finding.code} {finding.rule} {message}"

@@ -88,11 +88,14 @@ def open_engine(config: Mapping) -> ProseEngine | None:
     if name == "grammalecte":
         from courselint.grammar.grammalecte import GrammalecteEngine
 
-        return GrammalecteEngine(settings["python"], typography=bool(settings["typography"]))
+        timeout = float(settings.get("timeout", 120))
+        return GrammalecteEngine(
+            settings["python"], typography=bool(settings["typography"]), request_timeout=timeout, lesson_timeout=timeout
+        )
     if name == "languagetool":
         from courselint.grammar.languagetool import LanguageToolEngine
 
-        return LanguageToolEngine(settings["server"], settings["language"])
+        return LanguageToolEngine(settings["server"], settings["language"], timeout=float(settings.get("timeout", 120)))
     raise EngineUnavailable(f"moteur de grammaire inconnu : {name!r} (attendu : grammalecte, languagetool)")
 
 

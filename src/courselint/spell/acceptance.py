@@ -313,10 +313,19 @@ def _is_english_compound(token: Token, checker: SpellChecker) -> bool:
     )
 
 
+#: Longer than any word of the dictionaries or of the trade (« anticonstitutionnellement »
+#: has 25 letters): such a token is reported as it is, without a closer look.
+MAX_WORD_LENGTH = 60
+
+
 def unknown_parts(token: Token, checker: SpellChecker, lesson_words: frozenset[str] = frozenset()) -> list[Part]:
     """The pieces of ``token`` to report (none when the word is acceptable)."""
     if token.acronym:
         return []
+    if len(token.word) > MAX_WORD_LENGTH:
+        # No dictionary word is this long; the acceptance tests below cut and
+        # look up pieces (quadratic in the length): report it whole, at once.
+        return [Part(token.start, token.end, token.word)]
 
     def known(word: str) -> bool:
         return (

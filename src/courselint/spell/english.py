@@ -48,7 +48,29 @@ def load_english_hunspell():
     """Hunspell with the installed chunspell's ``en_US`` (about 50 ms)."""
     import hunspell as chunspell
 
-    return chunspell.Hunspell("en_US", hunspell_data_dir=str(english_dictionary()[0].parent))
+    return _Latin1Only(chunspell.Hunspell("en_US", hunspell_data_dir=str(english_dictionary()[0].parent)))
+
+
+class _Latin1Only:
+    """chunspell's ``en_US`` is an ISO-8859-1 dictionary: chunspell raises
+    UnicodeEncodeError on ``cœur``.  A word it cannot encode is no English word."""
+
+    def __init__(self, hunspell) -> None:
+        self._hunspell = hunspell
+
+    @staticmethod
+    def _encodable(word: str) -> bool:
+        try:
+            word.encode("latin-1")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    def spell(self, word: str) -> bool:
+        return self._encodable(word) and bool(self._hunspell.spell(word))
+
+    def suggest(self, word: str):
+        return self._hunspell.suggest(word) if self._encodable(word) else ()
 
 
 class EnglishWords:

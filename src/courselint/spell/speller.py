@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.spell.acceptance import LIGATURE, UNKNOWN, is_proper_noun, unknown_words
+from courselint.spell.acceptance import LIGATURE, MAX_WORD_LENGTH, UNKNOWN, is_proper_noun, unknown_words
 from courselint.spell.hunspell import DEFAULT_VARIANT, SpellChecker, get_checker
 from courselint.spell.tokenize import tokenize
 from courselint.spell.wordlist import DEFAULT_WORDS_FILE, read_words
@@ -79,7 +79,9 @@ def find_unknown(request: SpellRequest, checker: SpellChecker) -> list[UnknownWo
         for part in unknown_words(
             prose, checker, request.lesson_words, raw=raw, names=names, tokens=block_tokens
         ):
-            suggestions = checker.suggest(part.word) if request.suggestions else ()
+            # Hunspell's suggestions cost time with the length: none for a runaway token.
+            wanted = request.suggestions and len(part.word) <= MAX_WORD_LENGTH
+            suggestions = checker.suggest(part.word) if wanted else ()
             safe = None
             if part.kind == LIGATURE:
                 safe = part.form

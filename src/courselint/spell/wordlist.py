@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.fileio import write_text_atomic
+from courselint.fileio import write_bytes_atomic
 
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
 
@@ -81,9 +81,10 @@ def add_words(path: Path, new_words) -> list[str]:
         wanted.append(word)
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        raw = path.read_bytes()
     except FileNotFoundError:
-        lines = []
+        raw = None
+    lines = _word_list_lines(path, raw) if raw is not None else []
     header: list[str] = []
     for line in lines:
         if line.strip().startswith("#") or not line.strip():
@@ -98,5 +99,28 @@ def add_words(path: Path, new_words) -> list[str]:
         return []
     words.update(added)
     ordered = sorted(words, key=lambda item: (item.casefold(), item))
-    write_text_atomic(path, "\n".join(header + comments + ordered) + "\n")
+    text = "\n".join(header + comments + ordered) + "\n"
+    # Compared before the rename: an editor's save of the list meanwhile is kept.
+    write_bytes_atomic(path, text.encode("utf-8"), expected=raw)
     return added
+
+
+def _word_list_lines(path: Path, raw: bytes) -> list[str]:
+    """Lines of an existing words file; ValueError if it is not a word list.
+
+    ``spelling.words_file`` pointed at a lesson must not get that lesson
+    rewritten as sorted lines: a word list has one word a line (comments aside).
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} n'est pas en UTF-8 : liste de mots laissée telle quelle") from None
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        content = line.split("#", 1)[0].strip()
+        if len(content.split()) > 2 or content.startswith(("---", "+++", "{{", "<", "[")):
+            raise ValueError(
+                f"{path}:{number} ne ressemble pas à une liste de mots (un mot par ligne) :"
+                " fichier laissé tel quel, vérifiez spelling.words_file"
+            )
+    return lines
