@@ -315,13 +315,16 @@ def build_one(
         ))
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
-    # A structure the translation breaks refuses the whole lesson first; then the
-    # entries that must not be published give way to the source text (taking an
-    # entry back to its source never changes the structure).
+    # Entries unsafe to publish (script URLs, attribute blocks, invisible characters) give
+    # way to the source text first: a script link also unbalances the markup, which would
+    # refuse the whole lesson.  Then a structure the translations break refuses the
+    # lesson (CL612); last, a link target changed without a word falls back to the source.
+    subs, withheld = safe_substitutions(subs, config, locale, po, UNSAFE)
     refusal = check_structure(path, lesson, subs, config, po, locale)
     if not refusal:
-        subs, withheld = safe_substitutions(subs, config, locale, po)
-        findings.extend(withheld)
+        subs, unannounced = safe_substitutions(subs, config, locale, po, ("CL602",))
+        withheld += unannounced
+    findings.extend(withheld)
     text = None if refusal else splice(lesson, subs)
     if percent < threshold:
         where = po if po.exists() else path
@@ -492,6 +495,7 @@ def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
 #: published only if the translator said it is meant (``ignore=CL602``): a
 #: reader follows a link on the author's word, not on a catalog's.
 WITHHELD = ("CL605", "CL606", "CL602")
+UNSAFE = ("CL605", "CL606")
 
 #: The entry checks that refuse a lesson: the error ones (the warnings are for ``check``),
 #: but for those whose entry falls back to the source instead.
@@ -500,13 +504,13 @@ BLOCKING = frozenset(
 )
 
 
-def safe_substitutions(subs, config, locale: str, po: Path):
-    """``(subs that may be published, findings for the ones withheld)``."""
+def safe_substitutions(subs, config, locale: str, po: Path, codes=WITHHELD):
+    """``(subs that may be published, findings for the ones ``codes`` withhold)``."""
     i18n = config.section("i18n")
     context = checks.EntryContext(i18n["source_locale"], locale, config.shortcodes)
     kept, findings = [], []
     for sub in subs:
-        found = list(checks.problems(sub.unit.msgid, sub.msgstr, sub.comments, context, codes=WITHHELD))
+        found = list(checks.problems(sub.unit.msgid, sub.msgstr, sub.comments, context, codes=codes))
         if not found:
             kept.append(sub)
             continue
