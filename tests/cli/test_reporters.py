@@ -152,7 +152,9 @@ def test_text_fields(course: Path) -> None:
         assert (path, int(row), int(column), code) == expected[:3] + (expected[5],)
         assert (rule, severity) == expected[6:8]
         suggestions = expected[9]
-        assert rest == message + (f" (suggestions : {', '.join(suggestions)})" if suggestions else "")
+        # Control characters of a message are shown escaped on a text line (a tab reads \\t).
+        shown = message.replace("\t", "\\t")
+        assert rest == shown + (f" (suggestions : {', '.join(suggestions)})" if suggestions else "")
         rows.append(row)
     assert len(rows) == len(EXPECTED)
 
@@ -243,6 +245,7 @@ def test_gitlab_fields(course: Path) -> None:
         assert issue["severity"] == severity_names[severity]
         assert issue["location"] == {
             "path": path,
+            "lines": {"begin": line, "end": end_line},  # GitLab's documented minimal form
             "positions": {"begin": {"line": line, "column": column}, "end": {"line": end_line, "column": end_column}},
         }
         assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
