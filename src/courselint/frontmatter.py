@@ -125,8 +125,8 @@ def _fences(lines: list[str], first: int) -> tuple[str | None, int]:
     return fmt, -2
 
 
-def _json_end(lines: list[str], first: int) -> int:
-    """Index of the line holding the ``}`` that closes the JSON object opened on ``lines[first]``."""
+def _json_marks(lines: list[str], first: int = 0):
+    """``(line index, character, depth before it)`` of each brace and bracket outside strings."""
     depth = 0
     in_string = escaped = False
     for i in range(first, len(lines)):
@@ -140,13 +140,17 @@ def _json_end(lines: list[str], first: int) -> int:
                     in_string = False
             elif ch == '"':
                 in_string = True
-            elif ch == "{":
+            elif ch in "{[":
+                yield i, ch, depth
                 depth += 1
-            elif ch == "}":
+            elif ch in "}]":
                 depth -= 1
-                if depth == 0:
-                    return i
-    return -2
+                yield i, ch, depth
+
+
+def _json_end(lines: list[str], first: int) -> int:
+    """Index of the line holding the ``}`` that closes the JSON object opened on ``lines[first]``."""
+    return next((i for i, ch, depth in _json_marks(lines, first) if ch == "}" and depth == 0), -2)
 
 
 # --------------------------------------------------------------------------- loading
@@ -334,25 +338,14 @@ def _block_lines(lines: list[str], start: int, first_line: int) -> tuple[tuple[i
 
 def _json_depths(lines: list[str]) -> list[int]:
     """Brace and bracket depth at the start of each line of a JSON object (strings skipped)."""
-    depths = []
-    depth = 0
-    in_string = escaped = False
-    for text in lines:
-        depths.append(depth)
-        for ch in text:
-            if in_string:
-                if escaped:
-                    escaped = False
-                elif ch == "\\":
-                    escaped = True
-                elif ch == '"':
-                    in_string = False
-            elif ch == '"':
-                in_string = True
-            elif ch in "{[":
-                depth += 1
-            elif ch in "}]":
-                depth -= 1
+    depths = [0] * len(lines)
+    after = {}  # line index -> depth after its last mark
+    for i, ch, depth in _json_marks(lines):
+        after[i] = depth + 1 if ch in "{[" else depth
+    current = 0
+    for i in range(len(lines)):
+        depths[i] = current
+        current = after.get(i, current)
     return depths
 
 
