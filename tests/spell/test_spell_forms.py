@@ -283,6 +283,3 @@ def test_hunspell_search_is_the_last_resort_of_short_words_only():
     short = checker.suggest("késaco")  # six letters: Hunspell's words
     assert short and set(short) <= set(checker._french.suggest("késaco"))
 
-
-def test_two_edit_search_keeps_the_first_letter_among_equals():
-    suggestions = get_checker().suggest("intgérré")

@@ -33,7 +33,7 @@ from courselint.findings import Edit, Finding, Fix
 from courselint.messages import _
 from courselint.rules.base import rule
 from courselint.segments import code_spans
-from courselint.spell.acceptance import FRENCH_SLIP, LIGATURE, UNKNOWN
+from courselint.spell.acceptance import FRENCH_SLIP, LIGATURE
 from courselint.spell.hunspell import SpellChecker
 from courselint.spell.preload import SPELLER, spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
