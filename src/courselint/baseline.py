@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from courselint.document import normalise_newlines
 from courselint.findings import Finding
 from courselint.messages import _
 
@@ -166,6 +167,6 @@ class LineReader:
                 text = Path(path).read_bytes().decode("utf-8", "replace")
             except OSError:
                 text = ""
-            self._lines[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            self._lines[path] = normalise_newlines(text).split("\n")
         lines = self._lines[path]
         return lines[line - 1] if 1 <= line <= len(lines) else ""

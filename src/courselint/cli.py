@@ -392,6 +392,7 @@ def _apply_fixes(findings, *, unsafe: bool) -> int:
     """Apply the chosen fix of each finding, file by file; the number of fixes applied."""
     from collections import defaultdict
 
+    from courselint.document import decode
     from courselint.fileio import write_bytes_if_changed
     from courselint.fixes import apply_edits, chosen_fixes
 
@@ -404,9 +405,7 @@ def _apply_fixes(findings, *, unsafe: bool) -> int:
         chosen = chosen_fixes(items, unsafe=unsafe)
         if not chosen:
             continue
-        data = Path(path).read_bytes()
-        bom = data.startswith(b"\xef\xbb\xbf")
-        text = data[3 if bom else 0 :].decode("utf-8")
+        text, bom = decode(Path(path).read_bytes())  # a file with findings was read as a lesson
         fixed = apply_edits(text, [edit for _finding, fix in chosen for edit in fix.edits])
         if write_bytes_if_changed(Path(path), (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8")):
             applied += len(chosen)

@@ -10,11 +10,11 @@ after review goes to the project list with ``courselint add-word --from FILE``.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from courselint.findings import Finding
+from courselint.spell.edits import edit_distance, plain
 
 @dataclass(frozen=True)
 class WordRow:
@@ -34,24 +34,6 @@ class WordRow:
         }
 
 
-def _bare(word: str) -> str:
-    """Letters without accents and ligatures, lowercased: ``Nœud`` -> ``noeud``."""
-    expanded = word.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFD", expanded) if not unicodedata.combining(c))
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
-    return short[i:] == long[i + 1 :]
-
-
 def looks_like_a_slip(word: str, suggestions: tuple[str, ...], is_english) -> bool:
     """The first suggestion is the word with its accents or ligatures back (``noeud``, ``element``),
     or one edit away from a word that is no English word and no name (``nouvele``, ``optionel``).
@@ -61,11 +43,11 @@ def looks_like_a_slip(word: str, suggestions: tuple[str, ...], is_english) -> bo
     if not suggestions:
         return False
     first = suggestions[0]
-    if _bare(first) == _bare(word):
+    if plain(first.lower()) == plain(word.lower()):
         return True
     return (
         word[:1].islower()
-        and one_edit_apart(word.lower(), first.lower())
+        and edit_distance(word.lower(), first.lower()) == 1
         and (len(word) < 4 or not is_english(word))  # en_US knows many short abbreviations (cu, ft)
     )
 
