@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, ...]] = [
      "courselint.fileio", "courselint.selection", "courselint.grammar", "courselint.messages",
      "courselint.shortcodes"),
     # reading a file's front matter, the configuration, suppressions, edits
-    ("courselint.frontmatter", "courselint.config", "courselint.suppress", "courselint.fixes"),
+    ("courselint.frontmatter", "courselint.config", "courselint.hugo_site", "courselint.suppress", "courselint.fixes"),
     # the lesson and chapter model
     ("courselint.document", "courselint.course", "courselint.chapter"),
     # engines that read the model's prose

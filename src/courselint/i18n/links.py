@@ -21,16 +21,12 @@ left as written), and a ``baseURL`` with a path (root-absolute targets).
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import yaml
-
-HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+from courselint import hugo_site
 
 # An inline link or image target: ``](target`` or ``](<target>``; a reference definition.
 _INLINE = re.compile(r"(\]\(\s*<?)([^\s)>]+)")
@@ -55,33 +51,13 @@ class Site:
 
 def read_site(config) -> Site:
     """The URL settings of the Hugo site at the project root (Hugo's defaults without one)."""
-    named = config.section("i18n")["hugo_config"]
-    candidates = [config.root / named] if named else [config.root / name for name in HUGO_CONFIGS]
-    for path in candidates:
-        if path.is_file():
-            data = _read(path)
-            lowered = {str(k).lower(): v for k, v in data.items()}
-            return Site(
-                default_language=str(lowered.get("defaultcontentlanguage", config.section("i18n")["source_locale"])),
-                default_in_subdir=bool(lowered.get("defaultcontentlanguageinsubdir", False)),
-                ugly_urls=bool(lowered.get("uglyurls", False)),
-                lower=not bool(lowered.get("disablepathtolower", False)),
-            )
-    return Site(default_language=config.section("i18n")["source_locale"])
-
-
-def _read(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".toml":
-            data = tomllib.loads(text)
-        elif path.suffix == ".json":
-            data = json.loads(text)
-        else:
-            data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
-        return {}  # a site configuration we cannot read: Hugo's defaults
-    return data if isinstance(data, dict) else {}
+    site = hugo_site.site_config(config)
+    return Site(
+        default_language=str(site.get("defaultcontentlanguage", config.section("i18n")["source_locale"])),
+        default_in_subdir=bool(site.get("defaultcontentlanguageinsubdir", False)),
+        ugly_urls=bool(site.get("uglyurls", False)),
+        lower=not bool(site.get("disablepathtolower", False)),
+    )
 
 
 def page_url(relative: PurePosixPath, site: Site, locale: str) -> str:

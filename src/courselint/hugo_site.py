@@ -1,0 +1,60 @@
+"""The course's Hugo site configuration, read once: what Hugo does with the content decides
+what readers see (``markup.goldmark.renderer.unsafe``) and where pages live (URL settings).
+
+Looked up at the project root (``hugo.toml``, ``hugo.yaml``, ``hugo.json``, then the
+``config.*`` names Hugo still accepts), or the file named by ``i18n.hugo_config``.  A
+site without one, or one we cannot read, gets Hugo's defaults: callers read keys with
+their Hugo default.  Top-level keys are lowered because Hugo's keys are
+case-insensitive (``defaultContentLanguage`` = ``defaultcontentlanguage``).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import yaml
+
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+
+
+def config_path(config) -> Path | None:
+    """The site configuration file of the project, if there is one."""
+    named = config.section("i18n")["hugo_config"]
+    candidates = [config.root / named] if named else [config.root / name for name in HUGO_CONFIGS]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def site_config(config) -> dict:
+    """The site's configuration with lowered top-level keys; empty without one."""
+    path = config_path(config)
+    if path is None:
+        return {}
+    return {str(key).lower(): value for key, value in _read(path).items()}
+
+
+def setting(site: dict, dotted: str, default):
+    """A nested setting (``markup.goldmark.renderer.unsafe``), keys matched without case."""
+    node = site
+    for part in dotted.lower().split("."):
+        if not isinstance(node, dict):
+            return default
+        node = {str(key).lower(): value for key, value in node.items()}.get(part, None)
+        if node is None:
+            return default
+    return node
+
+
+def _read(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            data = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
+        return {}  # a site configuration we cannot read: Hugo's defaults
+    return data if isinstance(data, dict) else {}
