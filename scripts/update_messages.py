@@ -38,7 +38,7 @@ LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "courselint.pot"
 ENGLISH = LOCALE / "en" / "LC_MESSAGES" / "courselint.po"
 ARGPARSE = LOCALE / "fr" / "LC_MESSAGES" / "argparse.po"
-KEYWORDS = {"_": None, "ngettext": (1, 2), "agree": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "agree": (1, 2)}
 WIDTH = 79
 
 

@@ -636,11 +636,11 @@ def _rules(args) -> int:
         entry = CODES.get(args.code.upper())
         if entry is None:
             raise UsageError(_("code inconnu : {code} (courselint rules les liste)").format(code=args.code))
-        print(f"{entry.code}  {entry.name}  ({entry.severity.value})\n{entry.summary}\n\n{entry.explanation}")
+        print(f"{entry.code}  {entry.name}  ({entry.severity.value})\n{_(entry.summary)}\n\n{_(entry.explanation)}")
         return EXIT_OK
     for code in sorted(CODES):
         entry = CODES[code]
-        print(f"{code}  {entry.name:<34} {entry.severity.value:<8} {entry.summary}")
+        print(f"{code}  {entry.name:<34} {entry.severity.value:<8} {_(entry.summary)}")
     return EXIT_OK
 
 

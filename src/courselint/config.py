@@ -23,6 +23,7 @@ from typing import Any
 
 from courselint.frontmatter import DEFAULT_TEXT_KEYS
 from courselint.grammar import DEFAULT_PYTHON
+from courselint.messages import _
 from courselint.shortcodes import ShortcodeTable, check_entry, table_from_config
 
 CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
@@ -182,10 +183,10 @@ def _type_ok(value: Any, expected: Any) -> bool:
 
 def _type_name(expected: Any) -> str:
     if isinstance(expected, tuple):
-        return " ou ".join(_type_name(e) for e in expected)
+        return _(" ou ").join(_type_name(e) for e in expected)
     if isinstance(expected, str):
         return expected
-    return {int: "entier", str: "chaîne", bool: "booléen", float: "nombre", type(None): "absent"}.get(
+    return {int: _("entier"), str: _("chaîne"), bool: _("booléen"), float: _("nombre"), type(None): _("absent")}.get(
         expected, expected.__name__
     )
 
@@ -202,19 +203,21 @@ def merge(
     for key, value in table.items():
         dotted = ".".join((*prefix, key))
         if key not in schema:
-            raise ConfigError(f"{origin}: clé inconnue '{dotted}'")
+            raise ConfigError(_("{origin}: clé inconnue '{key}'").format(origin=origin, key=dotted))
         spec = schema[key]
         if isinstance(spec, dict):
             if not isinstance(value, dict):
-                raise ConfigError(f"{origin}: '{dotted}' doit être une table")
+                raise ConfigError(_("{origin}: '{key}' doit être une table").format(origin=origin, key=dotted))
             merge(values[key], value, origin, explicit, spec, (*prefix, key))
             continue
         expected = spec[0]
         if expected is float or expected == (int, float):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ConfigError(f"{origin}: '{dotted}' doit être un nombre")
+                raise ConfigError(_("{origin}: '{key}' doit être un nombre").format(origin=origin, key=dotted))
         elif not _type_ok(value, expected):
-            raise ConfigError(f"{origin}: '{dotted}' doit être de type {_type_name(expected)}")
+            raise ConfigError(
+                _("{origin}: '{key}' doit être de type {type}").format(origin=origin, key=dotted, type=_type_name(expected))
+            )
         if expected == "shortcodes":
             for name, entry in value.items():
                 problem = check_entry(name, entry)
@@ -223,7 +226,11 @@ def merge(
         choices = _CHOICES.get((*prefix, key))
         if choices is not None and value not in choices:
             allowed = ", ".join(repr(c) for c in choices if c is not None)
-            raise ConfigError(f"{origin}: '{dotted}' vaut {value!r}, attendu : {allowed}")
+            raise ConfigError(
+                _("{origin}: '{key}' vaut {value!r}, attendu : {allowed}").format(
+                    origin=origin, key=dotted, value=value, allowed=allowed
+                )
+            )
         values[key] = value
         explicit.add((*prefix, key))
 
@@ -278,9 +285,9 @@ def read_table(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except OSError as exc:
-        raise ConfigError(f"{path}: illisible ({exc.strerror})") from None
+        raise ConfigError(_("{path}: illisible ({reason})").format(path=path, reason=exc.strerror)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML invalide ({exc})") from None
+        raise ConfigError(_("{path}: TOML invalide ({reason})").format(path=path, reason=exc)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("courselint", {})
     return data
@@ -298,18 +305,20 @@ def load(
     if source is None:
         source = find_config(start or Path.cwd())
     elif not source.is_file():
-        raise ConfigError(f"{source}: fichier de configuration introuvable")
+        raise ConfigError(_("{path}: fichier de configuration introuvable").format(path=source))
     if source is not None:
         merge(values, read_table(source), str(source), explicit)
     if overrides:
-        merge(values, overrides, "ligne de commande", explicit)
+        merge(values, overrides, _("ligne de commande"), explicit)
     root = project_root(start, source)
-    validate(values, root, str(source) if source else "configuration")
+    validate(values, root, str(source) if source else _("configuration"))
     config = Config(values, root, source, explicit)
     if config.is_explicit("i18n", "shortcode_params"):
         config.warnings.append(
-            "'i18n.shortcode_params' est obsolète : décrivez les paramètres lus par le lecteur dans"
-            " la table [tool.courselint.shortcodes] (entrée \"*\" pour tous les shortcodes)"
+            _(
+                "'i18n.shortcode_params' est obsolète : décrivez les paramètres lus par le lecteur dans"
+                " la table [tool.courselint.shortcodes] (entrée \"*\" pour tous les shortcodes)"
+            )
         )
     return config
 
@@ -348,30 +357,58 @@ def validate(values: dict[str, Any], root: Path, origin: str) -> None:
     }
     for key, value in written.items():
         if not value.strip() or not within_project(root, value):
-            raise ConfigError(f"{origin}: '{key}' = {value!r} sort du projet ({root}) ou le désigne tout entier")
+            raise ConfigError(
+                _("{origin}: '{key}' = {value!r} sort du projet ({root}) ou le désigne tout entier").format(
+                    origin=origin, key=key, value=value, root=root
+                )
+            )
     for value in values["paths"]:
         if not value.strip() or not (within_project(root, value) or Path(root, value).resolve() == root.resolve()):
-            raise ConfigError(f"{origin}: 'paths' contient {value!r}, hors du projet ({root})")
+            raise ConfigError(
+                _("{origin}: 'paths' contient {value!r}, hors du projet ({root})").format(origin=origin, value=value, root=root)
+            )
     for key, locales in (("locales", values["locales"]), ("i18n.content_dirs", list(i18n["content_dirs"]))):
         for locale in [*locales, i18n["source_locale"]]:
             if not _LOCALE.fullmatch(locale):
-                raise ConfigError(f"{origin}: '{key}' : {locale!r} n'est pas un code de langue (ex. en, pt_BR)")
+                raise ConfigError(
+                    _("{origin}: '{key}' : {locale!r} n'est pas un code de langue (ex. en, pt_BR)").format(
+                        origin=origin, key=key, locale=locale
+                    )
+                )
     for code, level in values["severity"].items():
         if level not in _SEVERITIES:
-            raise ConfigError(f"{origin}: 'severity.{code}' vaut {level!r}, attendu : error, warning, info")
+            raise ConfigError(
+                _("{origin}: 'severity.{code}' vaut {level!r}, attendu : error, warning, info").format(
+                    origin=origin, code=code, level=level
+                )
+            )
     for key in ("select", "ignore"):
         if any(not code.strip() for code in values[key]):
-            raise ConfigError(f"{origin}: '{key}' contient un code vide (il désignerait toutes les vérifications)")
+            raise ConfigError(
+                _("{origin}: '{key}' contient un code vide (il désignerait toutes les vérifications)").format(
+                    origin=origin, key=key
+                )
+            )
     unknown = [language for language in spelling["languages"] if language not in SPELLING_LANGUAGES]
     if unknown or not spelling["languages"]:
         raise ConfigError(
-            f"{origin}: 'spelling.languages' : {unknown or '[]'} ; langues disponibles : {', '.join(SPELLING_LANGUAGES)}"
+            _("{origin}: 'spelling.languages' : {unknown} ; langues disponibles : {available}").format(
+                origin=origin, unknown=unknown or "[]", available=", ".join(SPELLING_LANGUAGES)
+            )
         )
     share = i18n["min_translated"]
     if not (0 <= share <= 100):  # False for NaN too
-        raise ConfigError(f"{origin}: 'i18n.min_translated' vaut {share!r}, attendu un pourcentage de 0 à 100")
+        raise ConfigError(
+            _("{origin}: 'i18n.min_translated' vaut {value!r}, attendu un pourcentage de 0 à 100").format(
+                origin=origin, value=share
+            )
+        )
     timeout = values["grammar"]["timeout"]
     if not (0 < timeout <= 86_400):  # False for NaN too
-        raise ConfigError(f"{origin}: 'grammar.timeout' vaut {timeout!r}, attendu un nombre de secondes positif")
+        raise ConfigError(
+            _("{origin}: 'grammar.timeout' vaut {value!r}, attendu un nombre de secondes positif").format(
+                origin=origin, value=timeout
+            )
+        )
     if values["jobs"] < 0:
-        raise ConfigError(f"{origin}: 'jobs' doit être positif ou nul")
+        raise ConfigError(_("{origin}: 'jobs' doit être positif ou nul").format(origin=origin))

@@ -29,6 +29,7 @@ from courselint.findings import Edit, Finding, Fix, LineIndex, Span
 from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
+from courselint.messages import _
 from courselint.segments import mask
 from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable
 
@@ -177,7 +178,7 @@ def decode(data: bytes) -> tuple[str, bool]:
         line = data.count(b"\n", 0, nul) + 1
         column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
         raise DecodeError(
-            "CL004", line, column, "fichier binaire (octet NUL) : ce n'est pas une leçon Markdown"
+            "CL004", line, column, _("fichier binaire (octet NUL) : ce n'est pas une leçon Markdown")
         )
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
@@ -192,8 +193,9 @@ def decode(data: bytes) -> tuple[str, bool]:
             "CL002",
             line,
             column,
-            f"encodage invalide : le fichier n'est pas en UTF-8 (octet 0x{data[exc.start]:02x}) ;"
-            " enregistrez-le en UTF-8",
+            _("encodage invalide : le fichier n'est pas en UTF-8 (octet 0x{byte:02x}) ; enregistrez-le en UTF-8").format(
+                byte=data[exc.start]
+            ),
         ) from None
 
 
@@ -289,7 +291,7 @@ def _build_blocks(lesson: Lesson) -> None:
     row_pos = 0  # where to look for the next cell of the current table row
 
     def innermost() -> str | None:
-        for kind, _ in reversed(stack):
+        for kind, _start in reversed(stack):
             if kind in ("list_item", "blockquote"):
                 return kind
         return None
@@ -467,8 +469,10 @@ def _check_nesting(lesson: Lesson) -> None:
             "CL007",
             line,
             1,
-            f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes ou de citations) :"
-            " la suite n'est plus analysée comme structure",
+            _(
+                "imbrication trop profonde (plus de {levels} niveaux de listes ou de citations) :"
+                " la suite n'est plus analysée comme structure"
+            ).format(levels=MAX_NESTING),
         )
     )
 
@@ -496,8 +500,10 @@ def _check_fences(lesson: Lesson) -> None:
                 "CL008",
                 start + 1,
                 len(lines[start]) - len(lines[start].lstrip(" \t>")) + 1,
-                f"bloc de code jamais fermé : ajoutez la ligne « {token.markup} » qui le termine,"
-                " sinon toute la suite est lue comme du code",
+                _(
+                    "bloc de code jamais fermé : ajoutez la ligne « {fence} » qui le termine,"
+                    " sinon toute la suite est lue comme du code"
+                ).format(fence=token.markup),
             )
         )
 
@@ -522,7 +528,9 @@ def _check_shortcodes(lesson: Lesson) -> None:
                     "CL009",
                     line,
                     column,
-                    f"shortcode Hugo jamais fermé : ajoutez « {closer} » après « {opener.group()} »",
+                    _("shortcode Hugo jamais fermé : ajoutez « {closer} » après « {opener} »").format(
+                        closer=closer, opener=opener.group()
+                    ),
                 )
             )
 
@@ -598,7 +606,7 @@ def parse(
         if code == "CL010":
             # Safe: Hugo reads the same front matter once the blanks before the fence are gone.
             remove = Edit(Span(1, 1, line, column), "")
-            fixes = (Fix("retirer les blancs avant le délimiteur", (remove,), safe=True),)
+            fixes = (Fix(_("retirer les blancs avant le délimiteur"), (remove,), safe=True),)
         where = Span.point(line, column)
         if 1 <= line <= index.line_count:
             # A parser's mark may sit on an empty line (YAML's "could not find expected ':'"

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from courselint.messages import _
+
 #: The largest lesson or catalog read (bytes).  The longest real lesson is
 #: ~60 KB; 8 MB leaves room for any course and keeps every pass bounded.
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -53,7 +55,7 @@ class ChangedMeanwhile(OSError):
     """The file changed on disk since it was read: writing would lose that change."""
 
     def __init__(self, path: Path | str) -> None:
-        super().__init__(errno.EAGAIN, "modifié pendant le traitement", str(path))
+        super().__init__(errno.EAGAIN, _("modifié pendant le traitement"), str(path))
 
 
 def resolved(path: Path | str) -> Path:
@@ -84,14 +86,14 @@ def read_regular(path: Path | str, root: Path | None = None, limit: int = MAX_FI
     """
     path = Path(path)
     if root is not None and _through_link(path) and not inside(path, root):
-        raise NotReadable("lien symbolique vers l'extérieur du projet", path)
+        raise NotReadable(_("lien symbolique vers l'extérieur du projet"), path)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable("pas un fichier ordinaire (dossier, FIFO, périphérique…)", path)
+            raise NotReadable(_("pas un fichier ordinaire (dossier, FIFO, périphérique…)"), path)
         if info.st_size > limit:
-            raise NotReadable(f"fichier trop gros ({info.st_size} octets, maximum {limit})", path)
+            raise NotReadable(_("fichier trop gros ({size} octets, maximum {limit})").format(size=info.st_size, limit=limit), path)
         chunks = []
         size = 0
         while True:  # read up to the limit only: the file may grow while we read it
@@ -101,7 +103,7 @@ def read_regular(path: Path | str, root: Path | None = None, limit: int = MAX_FI
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise NotReadable(f"fichier trop gros (plus de {limit} octets)", path)
+                raise NotReadable(_("fichier trop gros (plus de {limit} octets)").format(limit=limit), path)
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -110,7 +112,7 @@ def read_regular(path: Path | str, root: Path | None = None, limit: int = MAX_FI
 def _through_link(path: Path) -> bool:
     """Whether ``path`` or one of its folders is a symbolic link (cheap: no resolve)."""
     probe = path
-    for _ in range(len(path.parts)):
+    for _step in range(len(path.parts)):
         if probe.is_symlink():
             return True
         if probe.parent == probe:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from courselint.findings import Edit, Finding, Fix
+from courselint.messages import _
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -26,14 +27,14 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
     def offset(line: int, column: int) -> int:
         if not 1 <= line <= len(starts):
-            raise ValueError(f"ligne {line} hors du fichier")
+            raise ValueError(_("ligne {line} hors du fichier").format(line=line))
         return starts[line - 1] + column - 1
 
     spans = sorted((offset(e.span.line, e.span.column), offset(e.span.end_line, e.span.end_column), e.text) for e in edits)
     out, last = [], 0
     for start, end, replacement in spans:
         if start < last or end < start:
-            raise ValueError("modifications qui se chevauchent")
+            raise ValueError(_("modifications qui se chevauchent"))
         out.append(text[last:start])
         out.append(replacement)
         last = end

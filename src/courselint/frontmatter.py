@@ -23,6 +23,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from courselint.messages import _
+
 __all__ = ["DEFAULT_TEXT_KEYS", "UNREADABLE_CODES", "FrontMatter", "KeyLine", "Problem", "Reading", "read", "key_lines"]
 
 #: Problems after which a front matter gave no keys at all (syntax, not a mapping, never closed).
@@ -167,7 +169,7 @@ class _CappedLoader(yaml.SafeLoader):
             if self._aliases > self.max_aliases:
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(
-                    None, None, "trop d'alias YAML (expansion excessive)", event.start_mark
+                    None, None, _("trop d'alias YAML (expansion excessive)"), event.start_mark
                 )
         return super().compose_node(parent, index)
 
@@ -200,14 +202,14 @@ def _load(fmt: str, raw: str, first_line: int, problems: list[Problem]) -> dict:
             data = load_yaml(raw) if fmt == "yaml" else tomllib.loads(raw)
     except json.JSONDecodeError as exc:
         # The JSON object starts on the fence line itself: its line 1 is ``first_line``.
-        problems.append(Problem("CL003", first_line + exc.lineno - 1, exc.colno, f"front matter JSON invalide : {exc.msg}"))
+        problems.append(Problem("CL003", first_line + exc.lineno - 1, exc.colno, _("front matter JSON invalide : {reason}").format(reason=exc.msg)))
         return {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + 1 + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Problem("CL003", line, column, f"front matter YAML invalide : {reason}"))
+        problems.append(Problem("CL003", line, column, _("front matter YAML invalide : {reason}").format(reason=reason)))
         return {}
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+), column (\d+)", str(exc))
@@ -219,14 +221,14 @@ def _load(fmt: str, raw: str, first_line: int, problems: list[Problem]) -> dict:
             line, column = first_line + 1 + raw.count("\n"), len(last) + 1
         else:
             line, column = first_line + 1, 1
-        problems.append(Problem("CL003", line, column, f"front matter TOML invalide : {str(exc).split(' (')[0]}"))
+        problems.append(Problem("CL003", line, column, _("front matter TOML invalide : {reason}").format(reason=str(exc).split(" (")[0])))
         return {}
     except RecursionError:
-        problems.append(Problem("CL003", first_line + 1, 1, "front matter trop profondément imbriqué"))
+        problems.append(Problem("CL003", first_line + 1, 1, _("front matter trop profondément imbriqué")))
         return {}
     except ValueError as exc:  # an integer of thousands of digits (Python's conversion limit)
-        reason = "nombre trop long" if "digits" in str(exc) else str(exc).splitlines()[0]
-        problems.append(Problem("CL003", first_line + 1, 1, f"front matter invalide : {reason}"))
+        reason = _("nombre trop long") if "digits" in str(exc) else str(exc).splitlines()[0]
+        problems.append(Problem("CL003", first_line + 1, 1, _("front matter invalide : {reason}").format(reason=reason)))
         return {}
     if data is None:
         return {}
@@ -240,7 +242,7 @@ def _load(fmt: str, raw: str, first_line: int, problems: list[Problem]) -> dict:
                 "CL005",
                 first_line + 1 + first_value,
                 1,
-                f"le front matter doit être un dictionnaire de clés (trouvé : {kind})",
+                _("le front matter doit être un dictionnaire de clés (trouvé : {kind})").format(kind=kind),
             )
         )
         return {}
@@ -372,15 +374,17 @@ def read(text: str) -> Reading:
                 "CL010",
                 first + 1,
                 column,
-                "front matter précédé de lignes vides ou d'une indentation : Hugo le lit, mais"
-                " d'autres outils y voient du texte ; retirez ce qui précède le délimiteur"
-                " pour qu'il commence la première ligne",
+                _(
+                    "front matter précédé de lignes vides ou d'une indentation : Hugo le lit, mais"
+                    " d'autres outils y voient du texte ; retirez ce qui précède le délimiteur"
+                    " pour qu'il commence la première ligne"
+                ),
             )
         )
     if closing == -2:
-        fence = {"yaml": "une ligne `---`", "toml": "une ligne `+++`", "json": "l'accolade `}`"}[fmt]
+        fence = {"yaml": _("une ligne `---`"), "toml": _("une ligne `+++`"), "json": _("l'accolade `}`")}[fmt]
         problems.append(
-            Problem("CL006", first + 1, column if leading else 1, f"front matter jamais fermé : ajoutez {fence} qui le termine en début de ligne")
+            Problem("CL006", first + 1, column if leading else 1, _("front matter jamais fermé : ajoutez {fence} qui le termine en début de ligne").format(fence=fence))
         )
         return Reading(None, {}, problems)
     if fmt == "json":

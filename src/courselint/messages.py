@@ -50,6 +50,12 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Marks a French string for the catalog where it is defined (a table read at import,
+    before the language is chosen); it is translated where it is shown, with ``_()``."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
 

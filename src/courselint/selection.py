@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from courselint.messages import _
+
 
 class UsageError(Exception):
     """A bad path or option given by the user (exit status 2)."""
@@ -47,4 +49,4 @@ class Selection:
             if not any(
                 code.startswith(pattern.upper()) or name == pattern for code, name in known
             ):
-                raise UsageError(f"code ou règle inconnu : {pattern!r}")
+                raise UsageError(_("code ou règle inconnu : {pattern!r}").format(pattern=pattern))

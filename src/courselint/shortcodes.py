@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from courselint.messages import _
+
 __all__ = ["INNER_KINDS", "Shortcode", "ShortcodeTable", "DEFAULT_TABLE", "table_from_config", "check_entry"]
 
 INNER_KINDS = ("code", "markdown", "opaque")
@@ -130,18 +132,22 @@ class ShortcodeTable:
 def check_entry(name: str, value: Any) -> str | None:
     """Why ``value`` is not a valid table entry (a French message), or None."""
     if not isinstance(value, dict):
-        return f"'shortcodes.{name}' doit être une table (inner, positional, params)"
+        return _("'shortcodes.{name}' doit être une table (inner, positional, params)").format(name=name)
     unknown = set(value) - {"inner", "positional", "params"}
     if unknown:
-        return f"'shortcodes.{name}' : clé inconnue '{sorted(unknown)[0]}' (attendu : inner, positional, params)"
+        return _("'shortcodes.{name}' : clé inconnue '{key}' (attendu : inner, positional, params)").format(
+            name=name, key=sorted(unknown)[0]
+        )
     if "inner" in value and value["inner"] not in INNER_KINDS:
-        return f"'shortcodes.{name}.inner' vaut {value['inner']!r}, attendu : 'code', 'markdown', 'opaque'"
+        return _("'shortcodes.{name}.inner' vaut {value!r}, attendu : 'code', 'markdown', 'opaque'").format(
+            name=name, value=value["inner"]
+        )
     positional = value.get("positional", [])
     if not isinstance(positional, list) or not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in positional):
-        return f"'shortcodes.{name}.positional' doit être une liste d'entiers (0 = premier paramètre)"
+        return _("'shortcodes.{name}.positional' doit être une liste d'entiers (0 = premier paramètre)").format(name=name)
     params = value.get("params", [])
     if not isinstance(params, list) or not all(isinstance(p, str) for p in params):
-        return f"'shortcodes.{name}.params' doit être une liste de chaînes"
+        return _("'shortcodes.{name}.params' doit être une liste de chaînes").format(name=name)
     return None
 
 

@@ -28,8 +28,8 @@ keeps the width it was written with when it can be told.
 from __future__ import annotations
 
 import contextlib
-import functools
 import fcntl
+import functools
 import io
 import os
 import re
@@ -42,6 +42,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape
 
 from courselint.fileio import read_regular, write_bytes_if_changed
+from courselint.messages import _
 
 #: Flags Babel adds on its own to strings that contain ``%`` or ``{…}``; lesson
 #: strings are not format strings, and with these flags ``msgfmt -c`` rejects
@@ -140,8 +141,10 @@ def orphan_message(catalog: Path, config) -> str:
     if catalog.suffix == ".po":
         key = Path(*key.parts[1:])
     return (
-        f"catalogue orphelin : aucune leçon « {key.with_suffix('.md').as_posix()} » dans les dossiers"
-        " configurés (renommée, déplacée ou supprimée) ; `courselint extract --prune` le supprime"
+        _(
+            "catalogue orphelin : aucune leçon « {lesson} » dans les dossiers configurés"
+            " (renommée, déplacée ou supprimée) ; `courselint extract --prune` le supprime"
+        ).format(lesson=key.with_suffix(".md").as_posix())
     )
 
 
@@ -190,7 +193,7 @@ def read_catalog(path: Path, default_width: int = 79) -> PoFile:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise CatalogError(path, line, "catalogue qui n'est pas en UTF-8") from None
+        raise CatalogError(path, line, _("catalogue qui n'est pas en UTF-8")) from None
     po = parse_catalog(path, text, default_width)
     po.data = data
     return po
@@ -242,7 +245,7 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
             return None
         key = (context, msgid)
         if key in seen and not (msgid == "" and context is None):
-            return first_line, f"entrée en double (déjà ligne {seen[key]})"
+            return first_line, _("entrée en double (déjà ligne {line})").format(line=seen[key])
         seen.setdefault(key, first_line)
         return None
 
@@ -264,7 +267,7 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
             elif word == "msgid":
                 msgid = value
             elif msgid is None:
-                return number, f"« {word} » sans msgid"
+                return number, _("« {keyword} » sans msgid").format(keyword=word)
             keyword = word
             continue
         match = _CONTINUATION.match(line)
@@ -275,7 +278,7 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
             elif keyword == "msgid":
                 msgid = (msgid or "") + value
             continue
-        return number, f"ligne incompréhensible : {line[:40]!r}"
+        return number, _("ligne incompréhensible : {text!r}").format(text=line[:40])
     return close()
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from courselint.i18n import verify
+from courselint.messages import _
 from courselint.segments import mask
 
 __all__ = ["ENTRY_CHECKS", "EntryCheck", "EntryContext", "ignored", "problems"]
@@ -80,28 +81,29 @@ def problems(msgid: str, msgstr: str, comments, context: EntryContext, codes=Non
 
 
 def _quote(items) -> str:
-    return ", ".join(f"« {item} »" for item in sorted(items))
+    quoted = _("« {item} »")
+    return ", ".join(quoted.format(item=item) for item in sorted(items))
 
 
 def _missing_and_extra(source: Counter, target: Counter) -> str:
     detail = []
     if source - target:
-        detail.append(f"manque {_quote(source - target)}")
+        detail.append(_("manque {items}").format(items=_quote(source - target)))
     if target - source:
-        detail.append(f"en trop {_quote(target - source)}")
+        detail.append(_("en trop {items}").format(items=_quote(target - source)))
     return " ; ".join(detail)
 
 
 def _becomes(source: Counter, target: Counter, none: str) -> str:
     """« a » devient « b »: what a translation changed, as the author would read it."""
-    return f"{_quote(source - target) or none} devient {_quote(target - source) or 'rien'}"
+    return _("{before} devient {after}").format(before=_quote(source - target) or none, after=_quote(target - source) or _("rien"))
 
 
 @entry_check("CL601")
 def inline_code(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     source, target = verify.inline_code(msgid), verify.inline_code(msgstr)
     if source != target:
-        return "le code en ligne doit rester identique à la source : " + _missing_and_extra(source, target)
+        return _("le code en ligne doit rester identique à la source : {detail}").format(detail=_missing_and_extra(source, target))
     return None
 
 
@@ -109,9 +111,8 @@ def inline_code(msgid: str, msgstr: str, context: EntryContext) -> str | None:
 def link_target(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     source, target = verify.link_targets(msgid), verify.link_targets(msgstr)
     if source != target:
-        return (
-            f"cible de lien modifiée : {_becomes(source, target, 'aucune')}"
-            " (si c'est voulu : # courselint: ignore=CL602)"
+        return _("cible de lien modifiée : {change} (si c'est voulu : # courselint: ignore=CL602)").format(
+            change=_becomes(source, target, _("aucune"))
         )
     return None
 
@@ -149,7 +150,7 @@ def numbers(text: str, locale: str) -> Counter:
 def number(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     source, target = numbers(msgid, context.source_locale), numbers(msgstr, context.locale)
     if source != target:
-        return "nombres différents de la source : " + _missing_and_extra(source, target)
+        return _("nombres différents de la source : {detail}").format(detail=_missing_and_extra(source, target))
     return None
 
 
@@ -179,7 +180,7 @@ def leftover_markup(text: str) -> Counter:
 def markup_balance(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     extra = leftover_markup(msgstr) - leftover_markup(msgid)
     if extra:
-        return f"balisage déséquilibré dans la traduction : {_quote(extra)} sans partenaire"
+        return _("balisage déséquilibré dans la traduction : {items} sans partenaire").format(items=_quote(extra))
     return None
 
 
@@ -200,7 +201,7 @@ _ATTRIBUTE_BLOCK = re.compile(r"\{\s*(?:[#.][^\s{}]+|[A-Za-z_:][\w:.-]*\s*=)[^{}
 
 def decoded(text: str) -> str:
     """``text`` as a browser reads a URL in it: entities decoded (nested ones too), noise removed."""
-    for _ in range(3):  # &amp;#x61; -> &#x61; -> a: stop when stable
+    for _round in range(3):  # &amp;#x61; -> &#x61; -> a: stop when stable
         unescaped = html_module.unescape(text)
         if unescaped == text:
             break
@@ -224,8 +225,8 @@ def html(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     attributes = attribute_blocks(msgstr) - attribute_blocks(msgid)
     if added or scripts or attributes:
         what = [f"<{tag}>" for tag in sorted(added)] + [f"URL {s}" for s in sorted(scripts)]
-        what += [f"bloc d'attributs {a}" for a in sorted(attributes)]
-        return f"HTML, script ou attributs absents de la source : {', '.join(what)}"
+        what += [_("bloc d'attributs {block}").format(block=a) for a in sorted(attributes)]
+        return _("HTML, script ou attributs absents de la source : {items}").format(items=", ".join(what))
     return None
 
 
@@ -292,7 +293,9 @@ def invisible_characters(text: str) -> list[str]:
 def invisible_character(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     added = Counter(invisible_characters(msgstr)) - Counter(invisible_characters(msgid))
     if added:
-        return "caractère invisible ou de contrôle bidirectionnel dans la traduction : " + ", ".join(sorted(added))
+        return _("caractère invisible ou de contrôle bidirectionnel dans la traduction : {characters}").format(
+            characters=", ".join(sorted(added))
+        )
     return None
 
 
@@ -301,5 +304,5 @@ def shortcode(msgid: str, msgstr: str, context: EntryContext) -> str | None:
     source = verify.shortcodes(msgid, context.shortcode_params)
     target = verify.shortcodes(msgstr, context.shortcode_params)
     if source != target:
-        return f"shortcode modifié : {_becomes(source, target, 'aucun')}"
+        return _("shortcode modifié : {change}").format(change=_becomes(source, target, _("aucun")))
     return None

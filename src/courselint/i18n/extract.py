@@ -24,6 +24,7 @@ from courselint.fileio import ABSENT, ChangedMeanwhile, read_regular
 from courselint.findings import Finding, Span
 from courselint.i18n import catalog as catalogs
 from courselint.i18n.units import lesson_units
+from courselint.messages import _
 
 
 def read_lesson(path: Path, config):
@@ -44,13 +45,13 @@ def source_lessons(lessons, config, locales, findings: list[Finding]):
             continue
         if not str(path).isprintable() or _undecodable(path):
             # Its name goes into the catalogs (UTF-8 text) and the page names.
-            message = "nom de fichier qui n'est pas en UTF-8 ou contient des caractères de contrôle : renommez-le"
+            message = _("nom de fichier qui n'est pas en UTF-8 ou contient des caractères de contrôle : renommez-le")
             findings.append(finding_at("CL002", path, 1, message))
             continue
         try:
             lesson = read_lesson(path, config)
         except OSError as exc:
-            findings.append(finding_at("CL001", path, 1, f"leçon illisible ({exc.strerror})"))
+            findings.append(finding_at("CL001", path, 1, _("leçon illisible ({reason})").format(reason=exc.strerror)))
             continue
         unreadable = [f for f in lesson.problems if f.code in UNREADABLE_CODES]
         if unreadable or (not lesson.text and lesson.problems):
@@ -161,7 +162,7 @@ class Orphans:
             elif path.suffix == ".po":
                 message = catalogs.orphan_message(path, self.config)
                 if path in self.carried:
-                    message += f" (traductions reprises dans {self.carried[path].name})"
+                    message += _(" (traductions reprises dans {catalog})").format(catalog=self.carried[path].name)
                 findings.append(finding_at("CL615", path, 1, message))
         return findings
 
@@ -227,10 +228,10 @@ def _merge_locale(path, config, template, date, locale, written, findings, orpha
         except ChangedMeanwhile:
             continue  # the translator saved while we merged: merge their new file
     target = catalogs.po_path(path, config, locale)
-    message = (
-        f"catalogue modifié {MERGE_ATTEMPTS} fois pendant la fusion : laissé tel quel,"
+    message = _(
+        "catalogue modifié {count} fois pendant la fusion : laissé tel quel,"
         " relancez courselint extract une fois les modifications enregistrées"
-    )
+    ).format(count=MERGE_ATTEMPTS)
     findings.append(finding_at("CL609", target, 1, message))
 
 
@@ -260,7 +261,7 @@ def _merge_locale_once(path, config, template, date, locale, written, findings, 
         existing = catalogs.read_catalog(target, width)
     except catalogs.CatalogError as exc:
         findings.append(
-            finding_at("CL609", target, exc.line, f"{exc.message} : fichier laissé tel quel, corrigez-le")
+            finding_at("CL609", target, exc.line, _("{problem} : fichier laissé tel quel, corrigez-le").format(problem=exc.message))
         )
         return
     width = existing.width

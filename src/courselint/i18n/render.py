@@ -39,12 +39,13 @@ from babel.messages.catalog import Catalog
 
 from courselint.codes import CODES
 from courselint.document import is_generated_translation, parse
+from courselint.fileio import resolved, write_bytes_if_changed
 from courselint.findings import Finding, Severity
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import checks, links, verify
-from courselint.fileio import resolved, write_bytes_if_changed
 from courselint.i18n.extract import finding_at, source_lessons
 from courselint.i18n.units import Unit, lesson_units
+from courselint.messages import _, agree
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -246,7 +247,7 @@ def build(
         for locale in locales:
             done.append((path, lesson, locale, build_one(path, lesson, units, config, locale, threshold, final=False)))
     for locale in locales:
-        mine = [(path, result) for path, _, loc, result in done if loc == locale]
+        mine = [(path, result) for path, _lesson, loc, result in done if loc == locale]
         produced = {path for path, result in mine if result.text is not None and not result.below}
         refused = {path for path, result in mine if path not in produced}
         pages = site_pages(config, locale, produced, refused)
@@ -307,11 +308,14 @@ def build_one(
         return BuildResult(None, [finding_at("CL609", po, exc.line, exc.message)])
     findings = []
     if fuzzy_lines:
-        kept = "leur traduction précédente" if policy == "previous" else "le texte source"
+        kept = _("leur traduction précédente") if policy == "previous" else _("le texte source")
         findings.append(finding_at(
             "CL614", po, fuzzy_lines[0],
-            f"{len(fuzzy_lines)} entrée(s) floue(s) publiée(s) en « {locale} » avec {kept}"
-            " (i18n.fuzzy) : faites-les relire",
+            agree(
+                "{count} entrée floue publiée en « {locale} » avec {kept} (i18n.fuzzy) : faites-la relire",
+                "{count} entrées floues publiées en « {locale} » avec {kept} (i18n.fuzzy) : faites-les relire",
+                len(fuzzy_lines), locale=locale, kept=kept,
+            ),
         ))
     subs, translated = substitutions(units, table)
     percent = 100.0 * translated / len(units) if units else 100.0
@@ -328,10 +332,10 @@ def build_one(
     text = None if refusal else splice(lesson, subs)
     if percent < threshold:
         where = po if po.exists() else path
-        message = (
-            f"leçon non construite en « {locale} » : {percent:.0f} % des textes traduits,"
-            f" moins que le minimum de {threshold:g} % (i18n.min_translated)"
-        )
+        message = _(
+            "leçon non construite en « {locale} » : {percent:.0f} % des textes traduits,"
+            " moins que le minimum de {threshold:g} % (i18n.min_translated)"
+        ).format(locale=locale, percent=percent, threshold=threshold)
         findings.append(finding_at("CL611", where, 1, message))
         result = BuildResult(text, findings, percent, below=True, known=frozenset(known), po=po)
     elif refusal:
@@ -363,15 +367,19 @@ def settle(path: Path, lesson, result: BuildResult, config, locale: str, pages) 
         if existing is not None and existing != text:
             findings.append(finding_at(
                 "CL613", target, 1,
-                f"page traduite périmée : elle ne correspond plus à sa source ni à son catalogue"
-                f" et Hugo la publie ; traduisez la leçon, baissez i18n.min_translated ou supprimez {target.name}",
+                _(
+                    "page traduite périmée : elle ne correspond plus à sa source ni à son catalogue"
+                    " et Hugo la publie ; traduisez la leçon, baissez i18n.min_translated ou supprimez {page}"
+                ).format(page=target.name),
             ))
         return BuildResult(None, findings, result.percent)
     if existing is not None and existing != text and _would_lose(existing, lesson, set(result.known), config):
         findings.append(finding_at(
             "CL613", target, 1,
-            f"page traduite gardée telle quelle : le catalogue {result.po.name} n'a aucune de ses traductions"
-            " (catalogue perdu ou dossier du projet erroné ?) ; supprimez la page pour la reconstruire",
+            _(
+                "page traduite gardée telle quelle : le catalogue {catalog} n'a aucune de ses traductions"
+                " (catalogue perdu ou dossier du projet erroné ?) ; supprimez la page pour la reconstruire"
+            ).format(catalog=result.po.name),
         ))
         return BuildResult(None, findings, result.percent)
     return BuildResult(text, findings, result.percent)
@@ -428,7 +436,7 @@ def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
     lessons = list(source_lessons([path], config, [locale], found))
     if not lessons:
         return None
-    _, lesson = lessons[0]
+    _path, lesson = lessons[0]
     units = lesson_units(lesson, config.shortcodes)
     threshold = config.section("i18n")["min_translated"]
     result = build_one(path, lesson, units, config, locale, threshold, po, final=False)
@@ -438,7 +446,9 @@ def stale_page_problem(path: Path, config, locale: str, po: Path) -> str | None:
     if stale:
         return stale[0]
     if result.text is not None and result.text != existing:
-        return f"{target.name} ne correspond plus à son catalogue ni à sa source : lancez `courselint build`"
+        return _("{page} ne correspond plus à son catalogue ni à sa source : lancez `courselint build`").format(
+            page=target.name
+        )
     return None
 
 
@@ -515,7 +525,7 @@ def safe_substitutions(subs, config, locale: str, po: Path, codes=WITHHELD):
             kept.append(sub)
             continue
         for code, message in found:
-            findings.append(finding_at(code, po, sub.po_line or 1, f"{message} — texte source publié à la place"))
+            findings.append(finding_at(code, po, sub.po_line or 1, _("{problem} — texte source publié à la place").format(problem=message)))
     return kept, findings
 
 
@@ -540,13 +550,11 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
     for sub in subs:  # find the entries that break it on their own
         wrong = _differs(path, lesson, [sub], source, params, keys)
         if wrong:
-            findings.append(_refusal(po, sub, "la traduction change la " + ", ".join(wrong)))
+            findings.append(_refusal(po, sub, _("la traduction change : {parts}").format(parts=", ".join(wrong))))
     if not findings:
         wrong = _differs(path, lesson, subs, source, params, keys)
-        message = (
-            "leçon traduite refusée : sa structure diffère de la source ("
-            + ", ".join(wrong)
-            + ") ; rien n'a été écrit"
+        message = _("leçon traduite refusée : sa structure diffère de la source ({parts}) ; rien n'a été écrit").format(
+            parts=", ".join(wrong)
         )
         findings.append(finding_at("CL612", po, 1, message))
     return findings
@@ -572,5 +580,5 @@ def _differs(path, lesson, subs, source, params, keys) -> list[str]:
 
 def _refusal(po: Path, sub: Substitution, why: str) -> Finding:
     excerpt = sub.unit.msgid if len(sub.unit.msgid) <= 40 else sub.unit.msgid[:39] + "…"
-    message = f"leçon traduite refusée, rien n'a été écrit : l'entrée « {excerpt} » — {why}"
+    message = _("leçon traduite refusée, rien n'a été écrit : l'entrée « {excerpt} » — {why}").format(excerpt=excerpt, why=why)
     return finding_at("CL612", po, sub.po_line or 1, message)

@@ -17,6 +17,7 @@ from courselint.document import is_generated_translation
 from courselint.findings import Finding
 from courselint.i18n import catalog as catalogs
 from courselint.i18n.extract import finding_at
+from courselint.messages import _
 
 _STATES = ("translated", "fuzzy", "untranslated")
 
@@ -111,7 +112,7 @@ def totals(rows: list[dict]) -> dict:
 
 def badge(locale: str, percent: float) -> str:
     """An SVG progress badge (``traduction en | 87 %``), colour from red to green."""
-    label = f"traduction {locale}"
+    label = _("traduction {locale}").format(locale=locale)
     value = f"{percent:g} %"
     left = 8 + 7 * len(label)
     right = 10 + 8 * len(value)

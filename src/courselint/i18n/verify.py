@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from courselint.i18n.units import SHORTCODE, translatable_params
 from courselint.markdown import parser
+from courselint.messages import N_, _
 
 # --------------------------------------------------------------------------- inline features
 
@@ -108,7 +109,7 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
         # repr, not the values: an alias may make a value contain itself (`a: &a [*a]`),
         # which == compares by recursing until RecursionError; repr writes it `[[...]]`.
         "front matter": (repr(sorted(front.items(), key=lambda item: str(item[0]))), translated_front),
-        "tags": [tuple(t.text for t in tags) for _, tags in sorted(course.tags.items())],
+        "tags": [tuple(t.text for t in tags) for _line, tags in sorted(course.tags.items())],
         "timeline": [item.year for item in course.timeline.items] if course.timeline else None,
         "steps": [step.year for step in course.steps],
         "shortcodes": shortcodes(lesson.text, translatable_params),
@@ -118,14 +119,14 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
 
 
 _LABELS = {
-    "blocks": "structure des blocs (listes, citations, titres, tableaux, séparateurs, code)",
-    "front matter": "front matter",
-    "tags": "étiquettes de facteur",
-    "timeline": "années de la frise",
-    "steps": "années des étapes",
-    "shortcodes": "shortcodes",
-    "links": "cibles des liens",
-    "inline code": "code en ligne",
+    "blocks": N_("structure des blocs (listes, citations, titres, tableaux, séparateurs, code)"),
+    "front matter": N_("front matter"),
+    "tags": N_("étiquettes de facteur"),
+    "timeline": N_("années de la frise"),
+    "steps": N_("années des étapes"),
+    "shortcodes": N_("shortcodes"),
+    "links": N_("cibles des liens"),
+    "inline code": N_("code en ligne"),
 }
 
 
@@ -144,5 +145,5 @@ def differences(source: dict, translated: dict, allowed: dict[str, Counter] | No
             expected.update(change)
             expected = +expected
         if expected != translated[key]:
-            out.append(label)
+            out.append(_(label))
     return out

@@ -10,6 +10,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from courselint.messages import _
+
 # A file name that is not UTF-8 reaches us with lone surrogates (Python's
 # ``surrogateescape``): no UTF-8 stream can write them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -24,6 +26,13 @@ def _byte_escape(match: re.Match) -> str:
 def unicode_safe(text: str) -> str:
     """``text`` with the undecodable bytes of a file name written ``\\xNN``."""
     return _SURROGATE.sub(_byte_escape, text) if _SURROGATE.search(text) else text
+
+
+def with_suggestions(finding) -> str:
+    """The finding's message followed by its suggestions, as a reader sees them in one line."""
+    if not finding.suggestions:
+        return finding.message
+    return finding.message + _(" (suggestions : {words})").format(words=", ".join(finding.suggestions))
 
 
 def printable(text: str) -> str:

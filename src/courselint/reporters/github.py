@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from courselint.findings import Severity
+from courselint.reporters import with_suggestions
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,7 +28,5 @@ def write(findings, summary, stream, color: bool = False) -> None:
                 f"title={_escape_property(f'{f.code} {f.rule}')}",
             ]
         )
-        message = f.message
-        if f.suggestions:
-            message += f" (suggestions : {', '.join(f.suggestions)})"
+        message = with_suggestions(f)
         stream.write(f"::{_COMMAND[f.severity]} {properties}::{_escape_data(message)}\n")

@@ -9,6 +9,7 @@ import urllib.parse
 from courselint import __version__
 from courselint.codes import CODES
 from courselint.findings import Severity
+from courselint.messages import _
 from courselint.reporters import unicode_safe
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -24,7 +25,7 @@ def document(findings) -> dict:
             {
                 "id": code,
                 "name": rule.name if rule else code,
-                "shortDescription": {"text": rule.summary if rule else code},
+                "shortDescription": {"text": _(rule.summary) if rule else code},
                 "defaultConfiguration": {"level": _LEVEL[rule.severity] if rule else "error"},
             }
         )

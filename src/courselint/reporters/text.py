@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from courselint.findings import Finding, Severity
-from courselint.reporters import printable
 from courselint.messages import _, agree
+from courselint.reporters import printable, with_suggestions
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -21,10 +21,7 @@ def format_finding(finding: Finding, color: bool = False) -> str:
     # A file name or an engine's message may hold a line end or ESC: one
     # finding stays one line, and nothing in it acts on the terminal or the CI log.
     where = printable(f"{finding.path}:{finding.line}:{finding.column}:")
-    message = finding.message
-    if finding.suggestions:
-        message += f" (suggestions : {', '.join(finding.suggestions)})"
-    message = printable(message)
+    message = printable(with_suggestions(finding))
     severity = finding.severity.value
     if not color:
         return f"{where} {severity} {finding.code} {finding.rule} {message}"

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 from courselint.codes import CODES, SCOPES, Code
 from courselint.findings import Finding, Fix, Severity, Span
+from courselint.messages import _
 
 __all__ = ["RULES", "SCOPES", "Context", "Report", "Rule", "rule"]
 
@@ -79,7 +80,7 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.entry.summary
+        return _(self.entry.summary)
 
     def check(self, *subject) -> list[Finding]:
         """Run the check on ``subject`` (as its scope defines it, the context last)."""

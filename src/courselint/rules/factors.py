@@ -82,7 +82,7 @@ def _slip(form: str) -> str:
 def malformed_tag(lesson, ctx, report) -> Iterator[Finding]:
     """Une étiquette de facteur est mal formée (`[E ]`, `[e]`, `(E)`, `[E,P]`, `[EP]`)."""
     course = lesson.course
-    blocks = [b for b, _ in step_items(lesson)]
+    blocks = [b for b, _item in step_items(lesson)]
     if course.legend is not None:
         blocks = sorted(set(blocks) | set(course.legend.blocks))
     legend = legend_for(lesson, ctx)
@@ -112,7 +112,7 @@ def step_without_tag(lesson, ctx, report) -> Iterator[Finding]:
     tagged = step_items(lesson)
     if not tagged and course.legend is None:
         return  # the lesson does not use tags
-    tagged_steps = {id(course.step_at(lesson.blocks[b].line)) for b, _ in tagged}
+    tagged_steps = {id(course.step_at(lesson.blocks[b].line)) for b, _tags in tagged}
     legend = legend_for(lesson, ctx)
     example = f" ({_declared(legend)})" if legend is not None else ""  # a list of tags: nothing to translate
     for step in course.steps:

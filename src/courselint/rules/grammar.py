@@ -23,9 +23,10 @@ from pathlib import Path
 
 from courselint import codes
 from courselint.findings import Finding, Severity, Span
-from courselint.rules.base import rule
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ProseEngine
+from courselint.messages import _
+from courselint.rules.base import rule
 
 GRAMMALECTE_CODE = "CL501"
 TYPOGRAPHY_CODE = "CL502"
@@ -96,7 +97,7 @@ def open_engine(config: Mapping) -> ProseEngine | None:
         from courselint.grammar.languagetool import LanguageToolEngine
 
         return LanguageToolEngine(settings["server"], settings["language"], timeout=float(settings.get("timeout", 120)))
-    raise EngineUnavailable(f"moteur de grammaire inconnu : {name!r} (attendu : grammalecte, languagetool)")
+    raise EngineUnavailable(_("moteur de grammaire inconnu : {name!r} (attendu : grammalecte, languagetool)").format(name=name))
 
 
 def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Finding]:
@@ -128,7 +129,7 @@ def engine_unavailable_finding(path: str, error: Exception | str, *, explicit: b
         UNAVAILABLE_CODE,
         path,
         Span.point(line),
-        f"Moteur de vérification indisponible — {error} ; la grammaire n'est pas vérifiée",
+        _("Moteur de vérification indisponible — {error} ; la grammaire n'est pas vérifiée").format(error=error),
     )
     return finding.with_severity(Severity.ERROR if explicit else Severity.INFO)
 
@@ -143,8 +144,10 @@ def _finding(path: str, block, issue: EngineIssue, code: str, label: str) -> Fin
     flagged = block.raw[issue.start : issue.end].replace("\n", " ")
     if len(flagged) > _FLAGGED_WIDTH:
         flagged = flagged[: _FLAGGED_WIDTH - 1] + "…"
-    source = f"Typographie ({label})" if code == TYPOGRAPHY_CODE else label
-    message = f"{source} : « {flagged} » — {issue.message or issue.rule_id}"
+    source = _("Typographie ({engine})").format(engine=label) if code == TYPOGRAPHY_CODE else label
+    message = _("{engine} : « {flagged} » — {message}").format(
+        engine=source, flagged=flagged, message=issue.message or issue.rule_id
+    )
     return codes.finding(
         code,
         path,

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from courselint.findings import Edit, Finding, Fix, Span
+from courselint.messages import _
 from courselint.rules.base import rule
 
 _SEPARATOR = re.compile(r"(?P<indent> {0,3})---[ \t]*")
@@ -34,10 +35,12 @@ def separator_under_paragraph(lesson, ctx, report) -> Iterator[Finding]:
         column = len(match.group("indent")) + 1
         paragraph_line = underline - 1
         # Not safe: the author may have meant a heading after all.
-        blank_line = Fix("insérer une ligne vide avant `---`", (Edit(Span(underline, 1, underline, 1), "\n"),))
+        blank_line = Fix(_("insérer une ligne vide avant `---`"), (Edit(Span(underline, 1, underline, 1), "\n"),))
         yield report(
             Span(underline, column, underline, column + 3),
-            f"ce `---` est collé au paragraphe de la ligne {paragraph_line}, qui devient un titre"
-            " au lieu d'ouvrir une nouvelle diapositive : ajoutez une ligne vide avant `---`",
+            _(
+                "ce `---` est collé au paragraphe de la ligne {line}, qui devient un titre"
+                " au lieu d'ouvrir une nouvelle diapositive : ajoutez une ligne vide avant `---`"
+            ).format(line=paragraph_line),
             fixes=(blank_line,),
         )

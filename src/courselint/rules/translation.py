@@ -28,9 +28,9 @@ from pathlib import Path
 
 from courselint.findings import Edit, Finding, Fix, Span
 from courselint.i18n.checks import ENTRY_CHECKS, EntryContext, ignored
+from courselint.messages import _
 from courselint.rules.base import rule
 from courselint.segments import mask
-
 
 # --------------------------------------------------------------------------- shared reading
 
@@ -172,7 +172,7 @@ def english_spelling(po_path, ctx, report) -> Iterator[Finding]:
         for word in dict.fromkeys(english_unknown_words(checker, message.id, message.string)):
             yield report(
                 Span.point(message.lineno or 1),
-                f"mot anglais inconnu : « {word} »",
+                _("mot anglais inconnu : « {word} »").format(word=word),
                 word=word,
                 suggestions=tuple(checker.suggest(word)[:3]),
             )
@@ -202,13 +202,15 @@ def plural_forms(po_path, ctx, report) -> Iterator[Finding]:
 
     expected = catalogs.plural_forms(entries.locale)
     if match is None:
-        yield report(Span.point(1), f"en-tête Plural-Forms absent : ajoutez « Plural-Forms: {expected} »")
+        yield report(Span.point(1), _("en-tête Plural-Forms absent : ajoutez « Plural-Forms: {expected} »").format(expected=expected))
         return
     written = " ".join(match.group(1).split())
     if _plural_key(written) != _plural_key(expected) and entries.locale in catalogs.PLURAL_FORMS:
         yield report(
             Span.point(line),
-            f"Plural-Forms « {written} » ne convient pas à « {entries.locale} » : attendu « {expected} »",
+            _("Plural-Forms « {written} » ne convient pas à « {locale} » : attendu « {expected} »").format(
+                written=written, locale=entries.locale, expected=expected
+            ),
             fixes=_plural_forms_fix(entries, line, match, expected),
         )
 
@@ -229,7 +231,7 @@ def _plural_forms_fix(entries, line: int, match: re.Match, expected: str) -> tup
     value = match.group(1)
     stop = header_line.index(value, start) + len(value) if value else start
     edit = Edit(Span(line, start + 1, line, stop + 1), " " + expected)
-    return (Fix(f"écrire « Plural-Forms: {expected} »", (edit,), safe=True),)
+    return (Fix(_("écrire « Plural-Forms: {expected} »").format(expected=expected), (edit,), safe=True),)
 
 
 # --------------------------------------------------------------------------- CL613 / CL615 the lesson

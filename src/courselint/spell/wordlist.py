@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courselint.fileio import write_bytes_atomic
+from courselint.messages import _
 
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
 
@@ -41,7 +42,7 @@ def read_tech_words(path: Path) -> list[TechWord]:
     entries = []
     for content in _content_lines(Path(path).read_text(encoding="utf-8")):
         for item in content.split():
-            word, _, model = item.partition("~")
+            word, _tilde, model = item.partition("~")
             entries.append(TechWord(word, model or None))
     return entries
 
@@ -77,7 +78,7 @@ def add_words(path: Path, new_words) -> list[str]:
     for word in new_words:
         word = word.strip()
         if not word or any(char.isspace() for char in word) or "#" in word:
-            raise ValueError(f"mot invalide pour la liste : {word!r}")
+            raise ValueError(_("mot invalide pour la liste : {word!r}").format(word=word))
         wanted.append(word)
     path = Path(path)
     try:
@@ -114,13 +115,15 @@ def _word_list_lines(path: Path, raw: bytes) -> list[str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError(f"{path} n'est pas en UTF-8 : liste de mots laissée telle quelle") from None
+        raise ValueError(_("{path} n'est pas en UTF-8 : liste de mots laissée telle quelle").format(path=path)) from None
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
         content = line.split("#", 1)[0].strip()
         if len(content.split()) > 2 or content.startswith(("---", "+++", "{{", "<", "[")):
             raise ValueError(
-                f"{path}:{number} ne ressemble pas à une liste de mots (un mot par ligne) :"
-                " fichier laissé tel quel, vérifiez spelling.words_file"
+                _(
+                    "{path}:{line} ne ressemble pas à une liste de mots (un mot par ligne) :"
+                    " fichier laissé tel quel, vérifiez spelling.words_file"
+                ).format(path=path, line=number)
             )
     return lines
