@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from courselint import hugo_site
 from courselint.frontmatter import DEFAULT_TEXT_KEYS
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.messages import _
@@ -313,6 +314,10 @@ def load(
     root = project_root(start, source)
     validate(values, root, str(source) if source else _("configuration"))
     config = Config(values, root, source, explicit)
+    if not config.is_explicit("locales"):
+        # A bilingual Hugo site names its languages: its `lesson.en.md` pages are then
+        # translations (built by courselint or written by hand), not French lessons.
+        config.values["locales"] = hugo_site.translation_languages(config)
     if config.is_explicit("i18n", "shortcode_params"):
         config.warnings.append(
             _(

@@ -11,6 +11,7 @@ case-insensitive (``defaultContentLanguage`` = ``defaultcontentlanguage``).
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -58,3 +59,23 @@ def _read(path: Path) -> dict:
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
         return {}  # a site configuration we cannot read: Hugo's defaults
     return data if isinstance(data, dict) else {}
+
+
+_LANGUAGE_KEY = re.compile(r"[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*")
+
+
+def translation_languages(config) -> list[str]:
+    """The site's languages other than the lessons' own (``[languages.en]`` …), sorted.
+
+    A bilingual Hugo site says which ``lesson.LANG.md`` pages are translations:
+    without this, a course with no ``locales`` configured would spell-check its
+    English pages as French lessons.  Keys that are not language codes are left out.
+    """
+    languages = _languages(site_config(config))
+    source = config.section("i18n")["source_locale"].lower()
+    return sorted(code for code in languages if code != source and _LANGUAGE_KEY.fullmatch(code))
+
+
+def _languages(site: dict) -> set[str]:
+    table = site.get("languages")
+    return {str(key).lower() for key in table} if isinstance(table, dict) else set()
