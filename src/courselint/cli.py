@@ -555,7 +555,10 @@ def _stats(args) -> int:
                 ]
             )
             words = _("mots : {done}/{total}").format(done=row["words_translated"], total=row["words"])
-            return f"{row['locale']}  {name}  {counts} ({row['percent']:.0f} %) ; {words} ({row['percent_words']:.0f} %)"
+            progress = _("{counts} ({percent:.0f} %) ; {words} ({percent_words:.0f} %)").format(
+                counts=counts, percent=row["percent"], words=words, percent_words=row["percent_words"]
+            )
+            return f"{row['locale']}  {name}  {progress}"
 
         for row in rows:
             print(line(row["lesson"], row))
