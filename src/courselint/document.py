@@ -29,8 +29,8 @@ from courselint.findings import Edit, Finding, Fix, LineIndex, Span
 from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
-from courselint.segments import mask
-from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable
+from courselint.segments import comment_spans, mask
+from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, text_params_in
 
 __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAULT_TEXT_KEYS", "UNREADABLE_CODES", "decode"]
 
@@ -39,7 +39,7 @@ __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAU
 UNREADABLE_CODES = frozenset({"CL001", "CL002", "CL004"}) | UNREADABLE_FRONT_MATTER
 
 PROSE_KINDS = frozenset(
-    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt"}
+    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt", "shortcode_param"}
 )
 
 
@@ -418,6 +418,38 @@ def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Blo
     return blocks
 
 
+def _shortcode_param_blocks(lesson: Lesson) -> list[Block]:
+    """One block per reader-visible shortcode parameter (an ``expand`` label, a ``caption``).
+
+    Readers see them (a box's title, a figure's caption), so every engine reads
+    them as prose, at the place they are written; the block around masks the
+    whole shortcode, so nothing else of it (name, keywords, file names) is read.
+    Shortcodes shown in a code span or a comment, or inside a paired code
+    shortcode, are not rendered: none of theirs.  Extraction makes its units
+    from the blocks around (it needs the quotes and the structure cut there).
+    """
+    out = []
+    for block in lesson.blocks:
+        if block.kind == "front_matter_value" or "{{" not in block.raw:
+            continue
+        raw = block.raw
+        shown = _CODE_SPAN.sub(lambda m: " " * len(m.group()), raw)
+        for start, end in comment_spans(raw):
+            shown = shown[:start] + " " * (end - start) + shown[end:]
+        for match in SHORTCODE.finditer(shown):
+            if any(s <= block.source_offset(match.start()) < e for s, e in lesson.hidden):
+                continue
+            for value_start, value_end, param, _quote in text_params_in(match.group(), lesson.shortcodes):
+                start, end = match.start() + value_start, match.start() + value_end
+                value = raw[start:end]
+                if "\n" in value or not any(ch.isalpha() for ch in value):
+                    continue
+                first, last = block.source_offset(start), block.source_offset(end)
+                line = lesson.index.line_of(first)
+                out.append(Block("shortcode_param", value, ((first, last),), line, line, lesson.index, key=param))
+    return out
+
+
 def _structure(lesson: Lesson) -> None:
     """Headings with their section ranges, slides, and each block's place in them."""
     last_line = lesson.line_count
@@ -631,6 +663,8 @@ def parse(
     _build_blocks(lesson)
     if hidden:
         _mask_hidden(lesson)
+    # Last, so that the index of a Markdown block in ``lesson.blocks`` follows document order.
+    lesson.blocks.extend(_shortcode_param_blocks(lesson))
     _structure(lesson)
     _check_nesting(lesson)
     _check_fences(lesson)

@@ -26,10 +26,8 @@ from functools import lru_cache
 
 from courselint.course import split_structure
 from courselint.segments import comment_spans, mask
-from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable, table_from_config
+from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, table_from_config, text_params_in
 
-#: A Hugo shortcode, possibly spread over several lines.
-SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
 SHORTCODE_PARAM = re.compile(r"""(?P<name>[A-Za-z_][\w\-]*)=(?P<quote>["`])(?P<value>(?:\\.|(?!(?P=quote)).)*)(?P=quote)""", re.DOTALL)
 
 #: Kinds whose text must stay on one line (a newline in a translation becomes a space).
@@ -79,6 +77,8 @@ def lesson_units(lesson, shortcode_params=DEFAULT_TABLE) -> list[Unit]:
             if unit is not None:
                 units.append(unit)
             continue
+        if block.kind == "shortcode_param":
+            continue  # its unit comes from the block around it (quotes, cuts): _shortcode_param_units
         units.extend(_block_units(lesson, block, as_table(shortcode_params)))
     return units
 
@@ -240,14 +240,6 @@ def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> lis
     return out
 
 
-_ARGUMENT = re.compile(
-    r"""(?P<name>[A-Za-z_][\w\-]*)=(?:(?P<nq>["`])(?P<nvalue>(?:\\.|(?!(?P=nq)).)*)(?P=nq)|[^\s"`]+)"""
-    r"""|(?P<pq>["`])(?P<pvalue>(?:\\.|(?!(?P=pq)).)*)(?P=pq)|[^\s"`]+""",
-    re.DOTALL,
-)
-_OPENING = re.compile(r"\{\{[<%]\s*([\w\-/.]*)")
-
-
 @lru_cache(maxsize=32)
 def _legacy_table(names: tuple[str, ...]) -> ShortcodeTable:
     return table_from_config(None, list(names))
@@ -261,28 +253,8 @@ def as_table(shortcodes) -> ShortcodeTable:
 
 
 def translatable_params(code: str, shortcodes) -> list[tuple[int, int, str, str]]:
-    """(start, end, parameter, quote) of the reader-visible values inside one shortcode's text.
-
-    Which parameters those are comes from the shortcode table (``shortcodes``):
-    named ones by name, positional ones by index (``{{% expand "Solution" %}}``).
-    Only quoted values are offered: a bare word (``warning``) is a keyword.
-    """
-    opening = _OPENING.match(code)
-    if opening is None:
-        return []
-    positional, named = as_table(shortcodes).text_params(opening.group(1))
-    body_end = len(code) - 3 if code.endswith(("}}",)) else len(code)
-    found = []
-    index = 0
-    for arg in _ARGUMENT.finditer(code, opening.end(), body_end):
-        if arg.group("name") is not None:
-            if arg.group("name") in named and arg.group("nq"):
-                found.append((arg.start("nvalue"), arg.end("nvalue"), arg.group("name"), arg.group("nq")))
-            continue
-        if index in positional and arg.group("pq"):
-            found.append((arg.start("pvalue"), arg.end("pvalue"), "title", arg.group("pq")))  # a box's label
-        index += 1
-    return found
+    """:func:`courselint.shortcodes.text_params_in` with the table or the deprecated tuple of names."""
+    return text_params_in(code, as_table(shortcodes))
 
 
 def _shortcode_param_units(block, match, names) -> list[Unit]:
