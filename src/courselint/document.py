@@ -39,7 +39,7 @@ __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAU
 UNREADABLE_CODES = frozenset({"CL001", "CL002", "CL004"}) | UNREADABLE_FRONT_MATTER
 
 PROSE_KINDS = frozenset(
-    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt", "shortcode_param"}
+    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt", "shortcode_param", "html"}
 )
 
 
@@ -131,6 +131,8 @@ class Lesson:
     hidden: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     #: The shortcode table the lesson was read with (extraction reads its text parameters).
     shortcodes: ShortcodeTable = field(default=DEFAULT_TABLE, repr=False, compare=False)
+    #: Whether the site renders raw HTML (goldmark's ``unsafe``): its text is then prose.
+    raw_html: bool = field(default=False, repr=False, compare=False)
 
     def inline_tokens(self) -> list:
         """``tokens``, with the children of every ``inline`` token parsed (once).
@@ -313,6 +315,8 @@ def _build_blocks(lesson: Lesson) -> None:
             if stack:
                 stack.pop()
             depth -= 1
+        elif ttype == "html_block" and lesson.raw_html and token.map is not None:
+            blocks.extend(_html_blocks(lesson, token, depth))
         elif ttype == "inline" and token.map is not None:
             parent = tokens[i - 1].type if i else ""
             content = token.content
@@ -370,6 +374,96 @@ def _build_blocks(lesson: Lesson) -> None:
                     prose=prose,
                 )
             )
+
+
+#: Elements that start or end a block of text for a reader (a new line on the page):
+#: the text of a raw HTML block is cut there into prose blocks.
+_HTML_BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote caption center dd details dialog div dl dt fieldset figcaption figure"
+    " footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p section summary table tbody"
+    " td tfoot th thead tr ul".split()
+)
+#: Elements whose content readers do not read as text (code, scripts): never prose.
+_HTML_RAW_ELEMENTS = frozenset({"pre", "script", "style", "textarea"})
+_HTML_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9\-]*)(?:\s[^<>]*)?/?>", re.DOTALL
+)
+
+
+def _html_blocks(lesson: Lesson, token, depth: int) -> list[Block]:
+    """The prose blocks of a raw HTML block, for a site that renders it (``unsafe = true``).
+
+    Its text outside tags, comments and code (``<pre>``, ``<script>``…, and the
+    content of ``<code>``, masked) is what readers see; each run of it between two
+    elements that start or end a block (``<p>``, ``<div>``, ``<li>``…) is one block,
+    as a paragraph is.  ``tests/hugo/`` checks the cut against real Hugo.
+    """
+    pieces = _line_pieces(lesson.index, token.map[0], token.content.rstrip("\n"))
+    raw = "\n".join(lesson.text[s:e] for s, e in pieces)
+    cuts: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
+    position = 0
+    for match in _HTML_MARKUP.finditer(raw):
+        if match.start() < position:
+            continue
+        tag = (match.group("tag") or "").lower()
+        if tag in _HTML_RAW_ELEMENTS and not match.group("close"):
+            closing = re.compile(r"</" + tag + r"\s*>", re.IGNORECASE).search(raw, match.end())
+            end = closing.end() if closing else len(raw)
+            cuts.append((match.start(), end))
+            position = end
+        elif tag == "code" and not match.group("close"):
+            closing = re.compile(r"</code\s*>", re.IGNORECASE).search(raw, match.end())
+            if closing:
+                code.append((match.end(), closing.start()))
+                position = closing.start()
+        elif not tag or tag in _HTML_BLOCK_ELEMENTS:
+            cuts.append(match.span())  # a comment, or an element that starts or ends a block
+    out = []
+    start = 0
+    for cut_start, cut_end in [*cuts, (len(raw), len(raw))]:
+        run_start, run_end = start, cut_start
+        start = max(start, cut_end)
+        while run_start < run_end and raw[run_start].isspace():
+            run_start += 1
+        while run_end > run_start and raw[run_end - 1].isspace():
+            run_end -= 1
+        text = raw[run_start:run_end]
+        prose = mask(text)
+        for code_start, code_end in code:
+            lo, hi = max(code_start, run_start), min(code_end, run_end)
+            if lo < hi:
+                inside = re.sub(r"[^\n]", " ", prose[lo - run_start : hi - run_start])
+                prose = prose[: lo - run_start] + inside + prose[hi - run_start :]
+        if not any(ch.isalpha() for ch in prose):
+            continue
+        sub = sub_pieces(pieces, run_start, run_end)
+        out.append(
+            Block(
+                kind="html",
+                raw=text,
+                pieces=sub,
+                line=lesson.index.line_of(sub[0][0]),
+                end_line=lesson.index.line_of(sub[-1][1]),
+                index=lesson.index,
+                level=depth,
+                prose=prose,
+            )
+        )
+    return out
+
+
+def sub_pieces(pieces, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The file offsets of ``joined[start:end]``, one pair per line, where ``joined`` is ``pieces`` joined by ``\\n``."""
+    out = []
+    consumed = 0
+    for piece_start, piece_end in pieces:
+        length = piece_end - piece_start
+        lo, hi = max(start, consumed), min(end, consumed + length)
+        if lo < hi:
+            out.append((piece_start + lo - consumed, piece_start + hi - consumed))
+        consumed += length + 1
+    return tuple(out)
 
 
 def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Block]:
@@ -607,8 +701,13 @@ def parse(
     *,
     text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS,
     shortcodes: ShortcodeTable = DEFAULT_TABLE,
+    raw_html: bool = False,
 ) -> Lesson:
-    """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``."""
+    """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``.
+
+    ``raw_html``: the site renders raw HTML (goldmark's ``unsafe``, ``Config.raw_html``):
+    the text of raw HTML blocks is then prose.  Off, as Hugo's default, they are not.
+    """
     problems: list[Finding] = []
     bom = False
     if isinstance(source, bytes):
@@ -657,7 +756,7 @@ def parse(
     tokens = block_parser().parse(markdown_text, env)
     lesson = Lesson(
         path, source, text, bom, index, metadata, front_matter, tokens,
-        problems=problems, env=env, hidden=hidden, shortcodes=shortcodes,
+        problems=problems, env=env, hidden=hidden, shortcodes=shortcodes, raw_html=raw_html,
     )
     lesson.blocks.extend(_front_matter_blocks(lesson, text_keys))
     _build_blocks(lesson)

@@ -20,19 +20,36 @@ from .conftest import make_config
 
 GOLDEN = Path(__file__).parent / "golden"
 FIXTURES = sorted(p for p in GOLDEN.glob("*.md") if not p.name.endswith((".en.md", ".expect.md")))
-#: The identity round trip also covers the lessons the Hugo oracle renders (paired code
-#: shortcodes, every front matter form, comments, footnotes, definition lists...).
-IDENTITY_FIXTURES = FIXTURES + sorted((Path(__file__).parents[1] / "hugo" / "lessons").glob("*.md"))
+TESTS = Path(__file__).parents[1]
+#: Every lesson of the suite: the golden fixtures, the lessons the Hugo oracle renders
+#: (paired code shortcodes, every front matter form, comments, footnotes, definition
+#: lists, raw HTML...), the model's fixtures, the seed lesson and the sample course.
+EVERY_LESSON = sorted(
+    [
+        *FIXTURES,
+        *(TESTS / "hugo" / "lessons").glob("*.md"),
+        *(TESTS / "model" / "fixtures").glob("*.md"),
+        TESTS / "fixtures" / "seed.md",
+        *(p for p in (TESTS.parent / "content").rglob("*.md") if not p.name.endswith(".en.md")),
+    ]
+)
+IDS = [str(p.relative_to(TESTS.parent)) for p in EVERY_LESSON]
 
 
-def _lesson(path: Path):
-    return read_lesson(path, make_config(GOLDEN))
+def _lesson(path: Path, raw_html: bool = False):
+    config = make_config(path.parent)
+    config.values["raw_html"] = raw_html
+    return read_lesson(path, config)
 
 
-@pytest.mark.parametrize("fixture", IDENTITY_FIXTURES, ids=[f.stem for f in IDENTITY_FIXTURES])
-def test_identity_splice_is_byte_exact(fixture: Path) -> None:
-    """Every unit spliced back with its own msgid (the splicing code runs on each one)."""
-    lesson = _lesson(fixture)
+@pytest.mark.parametrize("raw_html", [False, True], ids=["html-hidden", "html-prose"])
+@pytest.mark.parametrize("fixture", EVERY_LESSON, ids=IDS)
+def test_identity_splice_is_byte_exact(fixture: Path, raw_html: bool) -> None:
+    """Every unit spliced back with its own msgid (the splicing code runs on each one).
+
+    Both ways a site may render raw HTML: with ``unsafe`` on, its text is units too.
+    """
+    lesson = _lesson(fixture, raw_html)
     units = lesson_units(lesson)
     assert units
     text = splice(lesson, [Substitution(unit, unit.msgid, 0) for unit in units])

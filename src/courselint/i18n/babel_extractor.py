@@ -44,7 +44,7 @@ def extract_lesson(fileobj, keywords, comment_tags, options):
     table = config.shortcodes
     if options.get("shortcode_params"):
         table = table_from_config(config["shortcodes"], list(_option_list(options["shortcode_params"], ())))
-    lesson = parse(str(name), fileobj.read(), text_keys=keys, shortcodes=table)
+    lesson = parse(str(name), fileobj.read(), text_keys=keys, shortcodes=table, raw_html=config.raw_html)
     unreadable = [f for f in lesson.problems if f.code in UNREADABLE_CODES]
     if unreadable:
         # pybabel has no findings: stop with the reason rather than extract half a lesson.

@@ -29,7 +29,9 @@ from courselint.i18n.units import lesson_units
 def read_lesson(path: Path, config):
     """Parse a lesson with the configured translatable front matter keys."""
     keys = tuple(config.section("i18n")["keys"])
-    return parse(str(path), read_regular(path, config.root), text_keys=keys, shortcodes=config.shortcodes)
+    return parse(
+        str(path), read_regular(path, config.root), text_keys=keys, shortcodes=config.shortcodes, raw_html=config.raw_html
+    )
 
 
 def source_lessons(lessons, config, locales, findings: list[Finding]):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from courselint.course import split_structure
+from courselint.document import sub_pieces
 from courselint.segments import comment_spans, mask
 from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, table_from_config, text_params_in
 
@@ -42,6 +43,7 @@ _KIND_COMMENTS = {
     "image_alt": "image alt text",
     "front_matter_value": "front matter",
     "shortcode_param": "shortcode parameter",
+    "html": "raw HTML",
 }
 
 
@@ -214,15 +216,7 @@ def _split_at_shortcodes(raw: str, start: int, end: int, shortcodes, hidden=()) 
 
 def _segments(block, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets in ``lesson.text`` of ``raw[start:end]``, one pair per source line."""
-    segments = []
-    consumed = 0
-    for piece_start, piece_end in block.pieces:
-        length = piece_end - piece_start
-        lo, hi = max(start, consumed), min(end, consumed + length)
-        if lo < hi:
-            segments.append((piece_start + lo - consumed, piece_start + hi - consumed))
-        consumed += length + 1
-    return segments
+    return list(sub_pieces(block.pieces, start, end))
 
 
 def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
