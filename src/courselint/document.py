@@ -38,9 +38,10 @@ __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAU
 #: read or decoded, or its front matter gave no keys.
 UNREADABLE_CODES = frozenset({"CL001", "CL002", "CL004"}) | UNREADABLE_FRONT_MATTER
 
-PROSE_KINDS = frozenset(
-    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt", "shortcode_param", "html"}
-)
+PROSE_KINDS = frozenset({
+    "heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt", "term",
+    "shortcode_param", "html",
+})
 
 
 @dataclass(slots=True)
@@ -341,8 +342,9 @@ def _build_blocks(lesson: Lesson) -> None:
                     kind = "image_alt"
             elif parent == "dt_open":
                 # The term of a definition list: a line of prose of its own (Hugo's <dt>).
+                # One line only: a second line would be a second term (or no list at all).
                 pieces = _line_pieces(index, token.map[0], content)
-                kind, level = "paragraph", depth
+                kind, level = "term", depth
             elif parent in ("th_open", "td_open"):
                 if token.map[0] != row_line:
                     row_line, row_pos = token.map[0], 0

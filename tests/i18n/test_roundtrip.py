@@ -128,3 +128,51 @@ def test_front_matter_values_are_requoted_when_needed() -> None:
     text = splice(lesson, subs)
     assert text.startswith('---\ntitle: "A title: with a colon"\ndescription: \'It\'\'s\'\n---\n')
     assert parse("x.md", text).metadata["title"] == "A title: with a colon"
+
+
+def careful_pseudo(unit) -> str:
+    """What a careful translator may write: the msgid with a line more (PO editors let one add
+    a line break anywhere); a unit that must stay on one line gets it as a space."""
+    return unit.msgid + "\nēxŧŕă łĭňē"
+
+
+#: Units cut mid-line by an HTML comment (never in a msgid), and a definition term.
+CUT_BY_COMMENTS = [
+    "Avant <!-- c --> après.\n",
+    "Avant <!-- c --> après\nsur deux lignes.\n",
+    "- Un élément\n  avant <!-- c --> après.\n",
+    "> Avant <!-- c --> après.\n",
+    "1. Avant <!-- c --> après\n   suite.\n",
+    "Avant <!-- un\ncommentaire --> après.\n",
+    "* [E] Avant <!-- c --> après.\n",
+    "Texte  \navant <!-- c --> après.\n",
+    "| a | b |\n|---|---|\n| x <!-- c --> y | z |\n",
+    "- a\n  - Avant <!-- c --> après.\n",
+    "Terme à définir\n: Définition <!-- c --> suite.\n",
+]
+
+
+@pytest.mark.parametrize("raw_html", [False, True], ids=["html-hidden", "html-prose"])
+@pytest.mark.parametrize("fixture", EVERY_LESSON, ids=IDS)
+def test_added_lines_keep_every_lesson_buildable(fixture: Path, raw_html: bool) -> None:
+    """Every entry of every lesson of the suite with a line more: the lesson is built, not refused."""
+    lesson = _lesson(fixture, raw_html)
+    config = make_config(fixture.parent)
+    config.values["raw_html"] = raw_html
+    units = lesson_units(lesson)
+    subs = [Substitution(unit, careful_pseudo(unit), i + 1) for i, unit in enumerate(units)]
+    assert check_structure(fixture, lesson, subs, config, fixture) == []
+    translated = parse(str(fixture), splice(lesson, subs), raw_html=raw_html)
+    assert len(lesson_units(translated)) == len(units)  # no entry lost or split in two
+
+
+@pytest.mark.parametrize("source", CUT_BY_COMMENTS)
+def test_added_lines_around_a_comment_or_in_a_term_are_built(source: str, tmp_path: Path) -> None:
+    lesson = parse("x.md", source)
+    units = lesson_units(lesson)
+    assert units
+    subs = [Substitution(unit, careful_pseudo(unit), i + 1) for i, unit in enumerate(units)]
+    assert check_structure(tmp_path / "x.md", lesson, subs, make_config(tmp_path), tmp_path / "x.po") == []
+    text = splice(lesson, subs)
+    assert text.count("ēxŧŕă łĭňē") == len(units)
+    assert text.count("<!--") == source.count("<!--")  # the comments stay, where they were

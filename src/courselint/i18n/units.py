@@ -32,7 +32,7 @@ from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, tabl
 SHORTCODE_PARAM = re.compile(r"""(?P<name>[A-Za-z_][\w\-]*)=(?P<quote>["`])(?P<value>(?:\\.|(?!(?P=quote)).)*)(?P=quote)""", re.DOTALL)
 
 #: Kinds whose text must stay on one line (a newline in a translation becomes a space).
-SINGLE_LINE_KINDS = frozenset({"heading", "table_cell", "image_alt", "front_matter_value", "shortcode_param"})
+SINGLE_LINE_KINDS = frozenset({"heading", "table_cell", "image_alt", "front_matter_value", "shortcode_param", "term"})
 
 _KIND_COMMENTS = {
     "heading": "heading",
@@ -44,6 +44,7 @@ _KIND_COMMENTS = {
     "front_matter_value": "front matter",
     "shortcode_param": "shortcode parameter",
     "html": "raw HTML",
+    "term": "definition term",
 }
 
 
