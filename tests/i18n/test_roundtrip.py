@@ -176,3 +176,19 @@ def test_added_lines_around_a_comment_or_in_a_term_are_built(source: str, tmp_pa
     text = splice(lesson, subs)
     assert text.count("ēxŧŕă łĭňē") == len(units)
     assert text.count("<!--") == source.count("<!--")  # the comments stay, where they were
+
+
+def test_raw_html_text_is_translated_but_its_markup_is_kept(tmp_path: Path) -> None:
+    """A site that renders raw HTML: its words are entries, its tags are structure."""
+    source = '<div class="encadre">\n<p>Un paragraphe <strong>important</strong>.</p>\n</div>\n'
+    lesson = parse("x.md", source, raw_html=True)
+    config = make_config(tmp_path)
+    config.values["raw_html"] = True
+    [unit] = lesson_units(lesson)
+    assert unit.msgid == "Un paragraphe <strong>important</strong>."
+    good = Substitution(unit, "An <strong>important</strong> paragraph.", 7)
+    assert check_structure(tmp_path / "x.md", lesson, [good], config, tmp_path / "x.po") == []
+    assert splice(lesson, [good]) == source.replace("Un paragraphe <strong>important</strong>.", good.msgstr)
+    closes = Substitution(unit, "An important</p><p>paragraph.", 7)
+    [refusal] = check_structure(tmp_path / "x.md", lesson, [closes], config, tmp_path / "x.po")
+    assert refusal.code == "CL612" and refusal.line == 7

@@ -90,7 +90,7 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
         if token.type == "inline":
             continue
         entry = (token.type, token.tag, token.markup, token.level, token.info.strip())
-        if token.type == "html_block" and getattr(lesson, "raw_html", False):
+        if token.type == "html_block" and lesson.raw_html:
             # Its text is translated (the site shows it): the markup must stay, not the words.
             entry += (tuple(_HTML_TAG.findall(token.content)),)
         elif token.type in ("fence", "code_block", "html_block"):
