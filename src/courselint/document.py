@@ -360,6 +360,8 @@ def _build_blocks(lesson: Lesson) -> None:
                 prose = "   " + mask(raw[3:], references)  # a task list's box: Hugo shows a checkbox
             elif "][" in raw:
                 prose = mask(raw, references)
+            if lesson.raw_html and "<img" in raw.lower():
+                prose = _show_alt_texts(raw, prose or mask(raw, references))
             first = line_of(pieces[0][0])
             last = line_of(pieces[-1][1])
             blocks.append(
@@ -431,7 +433,7 @@ def _html_blocks(lesson: Lesson, token, depth: int) -> list[Block]:
         while run_end > run_start and raw[run_end - 1].isspace():
             run_end -= 1
         text = raw[run_start:run_end]
-        prose = mask(text)
+        prose = _show_alt_texts(text, mask(text))
         for code_start, code_end in code:
             lo, hi = max(code_start, run_start), min(code_end, run_end)
             if lo < hi:
@@ -453,6 +455,26 @@ def _html_blocks(lesson: Lesson, token, depth: int) -> list[Block]:
             )
         )
     return out
+
+
+_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def _show_alt_texts(raw: str, prose: str) -> str:
+    """``prose`` with the ``alt`` text of each ``<img>`` of ``raw`` put back (same offsets).
+
+    Only for a site that renders raw HTML: readers (and screen readers) get an
+    image's alt text, as for a Markdown image; the rest of the tag stays masked.
+    """
+    for tag in _IMG.finditer(raw):
+        alt = _ALT.search(tag.group())
+        if alt is None:
+            continue
+        group = alt.lastgroup
+        start, end = tag.start() + alt.start(group), tag.start() + alt.end(group)
+        prose = prose[:start] + raw[start:end] + prose[end:]
+    return prose
 
 
 def sub_pieces(pieces, start: int, end: int) -> tuple[tuple[int, int], ...]:

@@ -132,7 +132,8 @@ def _block_units(lesson, block, shortcode_params) -> list[Unit]:
     pieces = _split_at_shortcodes(raw, start, end, shortcodes, hidden + comment_spans(raw))
     for piece_start, piece_end in pieces:
         text = raw[piece_start:piece_end]
-        if not _has_letters(mask(text)):
+        # With raw HTML rendered, an <img>'s alt text is prose (block.prose shows it): a unit.
+        if not _has_letters(mask(text)) and not (lesson.raw_html and _has_letters(block.prose[piece_start:piece_end])):
             continue
         segments = _without_backslash_breaks(lesson.text, _segments(block, piece_start, piece_end))
         units.append(
