@@ -83,3 +83,18 @@ def test_the_findings_cache_follows_the_site_configuration(tmp_path: Path) -> No
     assert _slips(root) == SLIPS  # same lesson, same courselint.toml: the site changed it
     (root / "hugo.toml").write_text(UNSAFE_SITE.replace("true", "false"), encoding="utf-8")
     assert _slips(root) == set()
+
+
+def test_raw_html_text_is_given_to_grammalecte_when_the_site_renders_it(tmp_path: Path) -> None:
+    """Real Grammalecte (Debian's python3-grammalecte): « les solution » is an agreement slip."""
+    (tmp_path / "content").mkdir()
+    lesson = "---\ntitle: Leçon\nweight: 1\n---\n\n<div>\n<p>Voici les solution du jour.</p>\n</div>\n"
+    (tmp_path / "content" / "lecon.md").write_text(lesson, encoding="utf-8")
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    (tmp_path / "hugo.toml").write_text(UNSAFE_SITE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "courselint", "check", "--no-cache", "--format", "json", "--select", "CL501", "content"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    found = [(f["word"], f["line"], f["column"]) for f in json.loads(result.stdout)]
+    assert found == [("solution", 7, lesson.split("\n")[6].index("solution") + 1)]
