@@ -54,6 +54,9 @@ SCHEMA: dict[str, Any] = {
     # over the defaults of courselint.shortcodes (Hugo built-ins, learn/relearn, reveal-hugo)
     "shortcodes": ("shortcodes", {}),
     "baseline": (str, ".courselint-baseline.json"),
+    # Whether the site renders raw HTML blocks (their text is then prose); absent: the site's
+    # markup.goldmark.renderer.unsafe (Hugo's default false without a site configuration).
+    "raw_html": ((bool, type(None)), None),
     # Markdown files that are never lessons (an author's notes): not checked, not extracted.
     "not_lessons": (_STR_LIST, ["**/TODO.md", "**/NOTES.md", "**/TODO.*.md", "**/NOTES.*.md"]),
     "drafts": {
@@ -143,7 +146,9 @@ class Config:
         """Stable hash of everything that changes findings (for the cache)."""
         import hashlib  # only a cached run needs it: keep the start of a check light
 
-        data = json.dumps(self.values, sort_keys=True, default=str)
+        # What the site's Hugo configuration says changes what is prose: a site that
+        # turns `unsafe` on must not be served findings cached when it was off.
+        data = json.dumps([self.values, self.raw_html], sort_keys=True, default=str)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
     @cached_property
@@ -151,6 +156,17 @@ class Config:
         """The shortcode table: defaults, the deprecated ``i18n.shortcode_params``, then ``shortcodes``."""
         legacy = self.values["i18n"]["shortcode_params"] if self.is_explicit("i18n", "shortcode_params") else None
         return table_from_config(self.values["shortcodes"], legacy)
+
+    @property
+    def raw_html(self) -> bool:
+        """Whether raw HTML blocks are prose: ``raw_html`` if set, else the site's goldmark ``unsafe``.
+
+        Read from the site's Hugo configuration (:mod:`courselint.hugo_site`, which
+        caches it per file), so a run reads it once, not once per lesson.
+        """
+        if self.values["raw_html"] is not None:
+            return self.values["raw_html"]
+        return hugo_site.setting(hugo_site.site_config(self), "markup.goldmark.renderer.unsafe", False) is True
 
     @property
     def words_file(self) -> Path:

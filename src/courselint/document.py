@@ -30,8 +30,8 @@ from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, block_parser, parse_inline
 from courselint.messages import _
-from courselint.segments import mask
-from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable
+from courselint.segments import comment_spans, mask
+from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, text_params_in
 
 __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAULT_TEXT_KEYS", "UNREADABLE_CODES", "decode"]
 
@@ -39,9 +39,10 @@ __all__ = ["parse", "Lesson", "Block", "Heading", "Slide", "FrontMatter", "DEFAU
 #: read or decoded, or its front matter gave no keys.
 UNREADABLE_CODES = frozenset({"CL001", "CL002", "CL004"}) | UNREADABLE_FRONT_MATTER
 
-PROSE_KINDS = frozenset(
-    {"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt"}
-)
+PROSE_KINDS = frozenset({
+    "heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "image_alt", "term",
+    "shortcode_param", "html",
+})
 
 
 @dataclass(slots=True)
@@ -132,6 +133,8 @@ class Lesson:
     hidden: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
     #: The shortcode table the lesson was read with (extraction reads its text parameters).
     shortcodes: ShortcodeTable = field(default=DEFAULT_TABLE, repr=False, compare=False)
+    #: Whether the site renders raw HTML (goldmark's ``unsafe``): its text is then prose.
+    raw_html: bool = field(default=False, repr=False, compare=False)
 
     def inline_tokens(self) -> list:
         """``tokens``, with the children of every ``inline`` token parsed (once).
@@ -315,6 +318,8 @@ def _build_blocks(lesson: Lesson) -> None:
             if stack:
                 stack.pop()
             depth -= 1
+        elif ttype == "html_block" and lesson.raw_html and token.map is not None:
+            blocks.extend(_html_blocks(lesson, token, depth))
         elif ttype == "inline" and token.map is not None:
             parent = tokens[i - 1].type if i else ""
             content = token.content
@@ -339,8 +344,9 @@ def _build_blocks(lesson: Lesson) -> None:
                     kind = "image_alt"
             elif parent == "dt_open":
                 # The term of a definition list: a line of prose of its own (Hugo's <dt>).
+                # One line only: a second line would be a second term (or no list at all).
                 pieces = _line_pieces(index, token.map[0], content)
-                kind, level = "paragraph", depth
+                kind, level = "term", depth
             elif parent in ("th_open", "td_open"):
                 if token.map[0] != row_line:
                     row_line, row_pos = token.map[0], 0
@@ -356,6 +362,8 @@ def _build_blocks(lesson: Lesson) -> None:
                 prose = "   " + mask(raw[3:], references)  # a task list's box: Hugo shows a checkbox
             elif "][" in raw:
                 prose = mask(raw, references)
+            if lesson.raw_html and "<img" in raw.lower():
+                prose = _show_alt_texts(raw, prose or mask(raw, references))
             first = line_of(pieces[0][0])
             last = line_of(pieces[-1][1])
             blocks.append(
@@ -372,6 +380,116 @@ def _build_blocks(lesson: Lesson) -> None:
                     prose=prose,
                 )
             )
+
+
+#: Elements that start or end a block of text for a reader (a new line on the page):
+#: the text of a raw HTML block is cut there into prose blocks.
+_HTML_BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote caption center dd details dialog div dl dt fieldset figcaption figure"
+    " footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p section summary table tbody"
+    " td tfoot th thead tr ul".split()
+)
+#: Elements whose content readers do not read as text (code, scripts): never prose.
+_HTML_RAW_ELEMENTS = frozenset({"pre", "script", "style", "textarea"})
+_HTML_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9\-]*)(?:\s[^<>]*)?/?>", re.DOTALL
+)
+
+
+def _html_blocks(lesson: Lesson, token, depth: int) -> list[Block]:
+    """The prose blocks of a raw HTML block, for a site that renders it (``unsafe = true``).
+
+    Its text outside tags, comments and code (``<pre>``, ``<script>``…, and the
+    content of ``<code>``, masked) is what readers see; each run of it between two
+    elements that start or end a block (``<p>``, ``<div>``, ``<li>``…) is one block,
+    as a paragraph is.  ``tests/hugo/`` checks the cut against real Hugo.
+    """
+    pieces = _line_pieces(lesson.index, token.map[0], token.content.rstrip("\n"))
+    raw = "\n".join(lesson.text[s:e] for s, e in pieces)
+    cuts: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
+    position = 0
+    for match in _HTML_MARKUP.finditer(raw):
+        if match.start() < position:
+            continue
+        tag = (match.group("tag") or "").lower()
+        if tag in _HTML_RAW_ELEMENTS and not match.group("close"):
+            closing = re.compile(r"</" + tag + r"\s*>", re.IGNORECASE).search(raw, match.end())
+            end = closing.end() if closing else len(raw)
+            cuts.append((match.start(), end))
+            position = end
+        elif tag == "code" and not match.group("close"):
+            closing = re.compile(r"</code\s*>", re.IGNORECASE).search(raw, match.end())
+            if closing:
+                code.append((match.end(), closing.start()))
+                position = closing.start()
+        elif not tag or tag in _HTML_BLOCK_ELEMENTS:
+            cuts.append(match.span())  # a comment, or an element that starts or ends a block
+    out = []
+    start = 0
+    for cut_start, cut_end in [*cuts, (len(raw), len(raw))]:
+        run_start, run_end = start, cut_start
+        start = max(start, cut_end)
+        while run_start < run_end and raw[run_start].isspace():
+            run_start += 1
+        while run_end > run_start and raw[run_end - 1].isspace():
+            run_end -= 1
+        text = raw[run_start:run_end]
+        prose = _show_alt_texts(text, mask(text))
+        for code_start, code_end in code:
+            lo, hi = max(code_start, run_start), min(code_end, run_end)
+            if lo < hi:
+                inside = re.sub(r"[^\n]", " ", prose[lo - run_start : hi - run_start])
+                prose = prose[: lo - run_start] + inside + prose[hi - run_start :]
+        if not any(ch.isalpha() for ch in prose):
+            continue
+        sub = sub_pieces(pieces, run_start, run_end)
+        out.append(
+            Block(
+                kind="html",
+                raw=text,
+                pieces=sub,
+                line=lesson.index.line_of(sub[0][0]),
+                end_line=lesson.index.line_of(sub[-1][1]),
+                index=lesson.index,
+                level=depth,
+                prose=prose,
+            )
+        )
+    return out
+
+
+_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def _show_alt_texts(raw: str, prose: str) -> str:
+    """``prose`` with the ``alt`` text of each ``<img>`` of ``raw`` put back (same offsets).
+
+    Only for a site that renders raw HTML: readers (and screen readers) get an
+    image's alt text, as for a Markdown image; the rest of the tag stays masked.
+    """
+    for tag in _IMG.finditer(raw):
+        alt = _ALT.search(tag.group())
+        if alt is None:
+            continue
+        group = alt.lastgroup
+        start, end = tag.start() + alt.start(group), tag.start() + alt.end(group)
+        prose = prose[:start] + raw[start:end] + prose[end:]
+    return prose
+
+
+def sub_pieces(pieces, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The file offsets of ``joined[start:end]``, one pair per line, where ``joined`` is ``pieces`` joined by ``\\n``."""
+    out = []
+    consumed = 0
+    for piece_start, piece_end in pieces:
+        length = piece_end - piece_start
+        lo, hi = max(start, consumed), min(end, consumed + length)
+        if lo < hi:
+            out.append((piece_start + lo - consumed, piece_start + hi - consumed))
+        consumed += length + 1
+    return tuple(out)
 
 
 def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Block]:
@@ -418,6 +536,38 @@ def _front_matter_blocks(lesson: Lesson, text_keys: tuple[str, ...]) -> list[Blo
         )
     blocks.sort(key=lambda block: block.line)
     return blocks
+
+
+def _shortcode_param_blocks(lesson: Lesson) -> list[Block]:
+    """One block per reader-visible shortcode parameter (an ``expand`` label, a ``caption``).
+
+    Readers see them (a box's title, a figure's caption), so every engine reads
+    them as prose, at the place they are written; the block around masks the
+    whole shortcode, so nothing else of it (name, keywords, file names) is read.
+    Shortcodes shown in a code span or a comment, or inside a paired code
+    shortcode, are not rendered: none of theirs.  Extraction makes its units
+    from the blocks around (it needs the quotes and the structure cut there).
+    """
+    out = []
+    for block in lesson.blocks:
+        if block.kind == "front_matter_value" or "{{" not in block.raw:
+            continue
+        raw = block.raw
+        shown = _CODE_SPAN.sub(lambda m: " " * len(m.group()), raw)
+        for start, end in comment_spans(raw):
+            shown = shown[:start] + " " * (end - start) + shown[end:]
+        for match in SHORTCODE.finditer(shown):
+            if any(s <= block.source_offset(match.start()) < e for s, e in lesson.hidden):
+                continue
+            for value_start, value_end, param, _quote in text_params_in(match.group(), lesson.shortcodes):
+                start, end = match.start() + value_start, match.start() + value_end
+                value = raw[start:end]
+                if "\n" in value or not any(ch.isalpha() for ch in value):
+                    continue
+                first, last = block.source_offset(start), block.source_offset(end)
+                line = lesson.index.line_of(first)
+                out.append(Block("shortcode_param", value, ((first, last),), line, line, lesson.index, key=param))
+    return out
 
 
 def _structure(lesson: Lesson) -> None:
@@ -583,8 +733,13 @@ def parse(
     *,
     text_keys: tuple[str, ...] = DEFAULT_TEXT_KEYS,
     shortcodes: ShortcodeTable = DEFAULT_TABLE,
+    raw_html: bool = False,
 ) -> Lesson:
-    """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``."""
+    """Parse a lesson. Never raises on bad content: problems become ``lesson.problems``.
+
+    ``raw_html``: the site renders raw HTML (goldmark's ``unsafe``, ``Config.raw_html``):
+    the text of raw HTML blocks is then prose.  Off, as Hugo's default, they are not.
+    """
     problems: list[Finding] = []
     bom = False
     if isinstance(source, bytes):
@@ -633,12 +788,14 @@ def parse(
     tokens = block_parser().parse(markdown_text, env)
     lesson = Lesson(
         path, source, text, bom, index, metadata, front_matter, tokens,
-        problems=problems, env=env, hidden=hidden, shortcodes=shortcodes,
+        problems=problems, env=env, hidden=hidden, shortcodes=shortcodes, raw_html=raw_html,
     )
     lesson.blocks.extend(_front_matter_blocks(lesson, text_keys))
     _build_blocks(lesson)
     if hidden:
         _mask_hidden(lesson)
+    # Last, so that the index of a Markdown block in ``lesson.blocks`` follows document order.
+    lesson.blocks.extend(_shortcode_param_blocks(lesson))
     _structure(lesson)
     _check_nesting(lesson)
     _check_fences(lesson)

@@ -124,7 +124,8 @@ def _apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
 def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: Selection) -> list[Finding]:
     """All lesson-scope findings for one file's bytes (suppressions applied)."""
     lesson = parse(
-        path, data, text_keys=tuple(config.section("frontmatter")["text_keys"]), shortcodes=config.shortcodes
+        path, data, text_keys=tuple(config.section("frontmatter")["text_keys"]), shortcodes=config.shortcodes,
+        raw_html=config.raw_html,
     )
     # Problems met while reading (CL0xx) are findings of the catalog, no rule needed.
     findings = [f for f in lesson.problems if selection.enabled(f.code, f.rule)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -28,11 +29,25 @@ def config_path(config) -> Path | None:
 
 
 def site_config(config) -> dict:
-    """The site's configuration with lowered top-level keys; empty without one."""
+    """The site's configuration with lowered top-level keys; empty without one.
+
+    Read once per file version: every lesson of a run asks (``Config.raw_html``),
+    and a long-lived process (the language server) sees an edited site.  The dict
+    is shared between callers: read it, never change it.
+    """
     path = config_path(config)
     if path is None:
         return {}
-    return {str(key).lower(): value for key, value in _read(path).items()}
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return _cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _cached(path: str, _mtime_ns: int, _size: int) -> dict:
+    return {str(key).lower(): value for key, value in _read(Path(path)).items()}
 
 
 def setting(site: dict, dotted: str, default):

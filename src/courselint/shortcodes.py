@@ -27,7 +27,10 @@ from typing import Any, Mapping
 
 from courselint.messages import _
 
-__all__ = ["INNER_KINDS", "Shortcode", "ShortcodeTable", "DEFAULT_TABLE", "table_from_config", "check_entry"]
+__all__ = [
+    "INNER_KINDS", "Shortcode", "ShortcodeTable", "DEFAULT_TABLE", "SHORTCODE", "table_from_config", "check_entry",
+    "text_params_in",
+]
 
 INNER_KINDS = ("code", "markdown", "opaque")
 
@@ -168,6 +171,41 @@ def table_from_config(user: Mapping[str, Any] | None = None, legacy_params: list
             tuple(value.get("params", base.params)),
         )
     return ShortcodeTable(entries)
+
+
+#: A Hugo shortcode, possibly spread over several lines.
+SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
+_ARGUMENT = re.compile(
+    r"""(?P<name>[A-Za-z_][\w\-]*)=(?:(?P<nq>["`])(?P<nvalue>(?:\\.|(?!(?P=nq)).)*)(?P=nq)|[^\s"`]+)"""
+    r"""|(?P<pq>["`])(?P<pvalue>(?:\\.|(?!(?P=pq)).)*)(?P=pq)|[^\s"`]+""",
+    re.DOTALL,
+)
+_OPENING = re.compile(r"\{\{[<%]\s*([\w\-/.]*)")
+
+
+def text_params_in(code: str, table: ShortcodeTable) -> list[tuple[int, int, str, str]]:
+    """(start, end, parameter, quote) of the reader-visible values inside one shortcode's text.
+
+    Which parameters those are comes from the shortcode ``table``:
+    named ones by name, positional ones by index (``{{% expand "Solution" %}}``).
+    Only quoted values are offered: a bare word (``warning``) is a keyword.
+    """
+    opening = _OPENING.match(code)
+    if opening is None:
+        return []
+    positional, named = table.text_params(opening.group(1))
+    body_end = len(code) - 3 if code.endswith(("}}",)) else len(code)
+    found = []
+    index = 0
+    for arg in _ARGUMENT.finditer(code, opening.end(), body_end):
+        if arg.group("name") is not None:
+            if arg.group("name") in named and arg.group("nq"):
+                found.append((arg.start("nvalue"), arg.end("nvalue"), arg.group("name"), arg.group("nq")))
+            continue
+        if index in positional and arg.group("pq"):
+            found.append((arg.start("pvalue"), arg.end("pvalue"), "title", arg.group("pq")))  # a box's label
+        index += 1
+    return found
 
 
 DEFAULT_TABLE = table_from_config()

@@ -20,19 +20,36 @@ from .conftest import make_config
 
 GOLDEN = Path(__file__).parent / "golden"
 FIXTURES = sorted(p for p in GOLDEN.glob("*.md") if not p.name.endswith((".en.md", ".expect.md")))
-#: The identity round trip also covers the lessons the Hugo oracle renders (paired code
-#: shortcodes, every front matter form, comments, footnotes, definition lists...).
-IDENTITY_FIXTURES = FIXTURES + sorted((Path(__file__).parents[1] / "hugo" / "lessons").glob("*.md"))
+TESTS = Path(__file__).parents[1]
+#: Every lesson of the suite: the golden fixtures, the lessons the Hugo oracle renders
+#: (paired code shortcodes, every front matter form, comments, footnotes, definition
+#: lists, raw HTML...), the model's fixtures, the seed lesson and the sample course.
+EVERY_LESSON = sorted(
+    [
+        *FIXTURES,
+        *(TESTS / "hugo" / "lessons").glob("*.md"),
+        *(TESTS / "model" / "fixtures").glob("*.md"),
+        TESTS / "fixtures" / "seed.md",
+        *(p for p in (TESTS.parent / "content").rglob("*.md") if not p.name.endswith(".en.md")),
+    ]
+)
+IDS = [str(p.relative_to(TESTS.parent)) for p in EVERY_LESSON]
 
 
-def _lesson(path: Path):
-    return read_lesson(path, make_config(GOLDEN))
+def _lesson(path: Path, raw_html: bool = False):
+    config = make_config(path.parent)
+    config.values["raw_html"] = raw_html
+    return read_lesson(path, config)
 
 
-@pytest.mark.parametrize("fixture", IDENTITY_FIXTURES, ids=[f.stem for f in IDENTITY_FIXTURES])
-def test_identity_splice_is_byte_exact(fixture: Path) -> None:
-    """Every unit spliced back with its own msgid (the splicing code runs on each one)."""
-    lesson = _lesson(fixture)
+@pytest.mark.parametrize("raw_html", [False, True], ids=["html-hidden", "html-prose"])
+@pytest.mark.parametrize("fixture", EVERY_LESSON, ids=IDS)
+def test_identity_splice_is_byte_exact(fixture: Path, raw_html: bool) -> None:
+    """Every unit spliced back with its own msgid (the splicing code runs on each one).
+
+    Both ways a site may render raw HTML: with ``unsafe`` on, its text is units too.
+    """
+    lesson = _lesson(fixture, raw_html)
     units = lesson_units(lesson)
     assert units
     text = splice(lesson, [Substitution(unit, unit.msgid, 0) for unit in units])
@@ -111,3 +128,67 @@ def test_front_matter_values_are_requoted_when_needed() -> None:
     text = splice(lesson, subs)
     assert text.startswith('---\ntitle: "A title: with a colon"\ndescription: \'It\'\'s\'\n---\n')
     assert parse("x.md", text).metadata["title"] == "A title: with a colon"
+
+
+def careful_pseudo(unit) -> str:
+    """What a careful translator may write: the msgid with a line more (PO editors let one add
+    a line break anywhere); a unit that must stay on one line gets it as a space."""
+    return unit.msgid + "\nēxŧŕă łĭňē"
+
+
+#: Units cut mid-line by an HTML comment (never in a msgid), and a definition term.
+CUT_BY_COMMENTS = [
+    "Avant <!-- c --> après.\n",
+    "Avant <!-- c --> après\nsur deux lignes.\n",
+    "- Un élément\n  avant <!-- c --> après.\n",
+    "> Avant <!-- c --> après.\n",
+    "1. Avant <!-- c --> après\n   suite.\n",
+    "Avant <!-- un\ncommentaire --> après.\n",
+    "* [E] Avant <!-- c --> après.\n",
+    "Texte  \navant <!-- c --> après.\n",
+    "| a | b |\n|---|---|\n| x <!-- c --> y | z |\n",
+    "- a\n  - Avant <!-- c --> après.\n",
+    "Terme à définir\n: Définition <!-- c --> suite.\n",
+]
+
+
+@pytest.mark.parametrize("raw_html", [False, True], ids=["html-hidden", "html-prose"])
+@pytest.mark.parametrize("fixture", EVERY_LESSON, ids=IDS)
+def test_added_lines_keep_every_lesson_buildable(fixture: Path, raw_html: bool) -> None:
+    """Every entry of every lesson of the suite with a line more: the lesson is built, not refused."""
+    lesson = _lesson(fixture, raw_html)
+    config = make_config(fixture.parent)
+    config.values["raw_html"] = raw_html
+    units = lesson_units(lesson)
+    subs = [Substitution(unit, careful_pseudo(unit), i + 1) for i, unit in enumerate(units)]
+    assert check_structure(fixture, lesson, subs, config, fixture) == []
+    translated = parse(str(fixture), splice(lesson, subs), raw_html=raw_html)
+    assert len(lesson_units(translated)) == len(units)  # no entry lost or split in two
+
+
+@pytest.mark.parametrize("source", CUT_BY_COMMENTS)
+def test_added_lines_around_a_comment_or_in_a_term_are_built(source: str, tmp_path: Path) -> None:
+    lesson = parse("x.md", source)
+    units = lesson_units(lesson)
+    assert units
+    subs = [Substitution(unit, careful_pseudo(unit), i + 1) for i, unit in enumerate(units)]
+    assert check_structure(tmp_path / "x.md", lesson, subs, make_config(tmp_path), tmp_path / "x.po") == []
+    text = splice(lesson, subs)
+    assert text.count("ēxŧŕă łĭňē") == len(units)
+    assert text.count("<!--") == source.count("<!--")  # the comments stay, where they were
+
+
+def test_raw_html_text_is_translated_but_its_markup_is_kept(tmp_path: Path) -> None:
+    """A site that renders raw HTML: its words are entries, its tags are structure."""
+    source = '<div class="encadre">\n<p>Un paragraphe <strong>important</strong>.</p>\n</div>\n'
+    lesson = parse("x.md", source, raw_html=True)
+    config = make_config(tmp_path)
+    config.values["raw_html"] = True
+    [unit] = lesson_units(lesson)
+    assert unit.msgid == "Un paragraphe <strong>important</strong>."
+    good = Substitution(unit, "An <strong>important</strong> paragraph.", 7)
+    assert check_structure(tmp_path / "x.md", lesson, [good], config, tmp_path / "x.po") == []
+    assert splice(lesson, [good]) == source.replace("Un paragraphe <strong>important</strong>.", good.msgstr)
+    closes = Substitution(unit, "An important</p><p>paragraph.", 7)
+    [refusal] = check_structure(tmp_path / "x.md", lesson, [closes], config, tmp_path / "x.po")
+    assert refusal.code == "CL612" and refusal.line == 7

@@ -30,7 +30,9 @@ from courselint.messages import _
 def read_lesson(path: Path, config):
     """Parse a lesson with the configured translatable front matter keys."""
     keys = tuple(config.section("i18n")["keys"])
-    return parse(str(path), read_regular(path, config.root), text_keys=keys, shortcodes=config.shortcodes)
+    return parse(
+        str(path), read_regular(path, config.root), text_keys=keys, shortcodes=config.shortcodes, raw_html=config.raw_html
+    )
 
 
 def source_lessons(lessons, config, locales, findings: list[Finding]):

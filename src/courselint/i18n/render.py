@@ -414,7 +414,10 @@ def site_pages(config, locale: str, produced: set[Path], refused: set[Path]) -> 
 def publish_links(path: Path, text: str, config, locale: str, pages: links.Pages) -> str:
     """The translated text with its link targets rewritten for its URL (code left alone)."""
     relative = PurePosixPath(path.resolve().relative_to(catalogs.content_root(path, config)).as_posix())
-    parsed = parse(str(path), text, text_keys=tuple(config.section("i18n")["keys"]), shortcodes=config.shortcodes)
+    parsed = parse(
+        str(path), text, text_keys=tuple(config.section("i18n")["keys"]), shortcodes=config.shortcodes,
+        raw_html=config.raw_html,
+    )
     code_lines: set[int] = set()
     for token in parsed.tokens:
         if token.type in ("fence", "code_block") and token.map:
@@ -492,7 +495,7 @@ def _would_lose(existing: str, lesson, known: set[str], config) -> bool:
     """
     i18n = config.section("i18n")
     params = config.shortcodes
-    page = parse(str(lesson.path), existing, text_keys=tuple(i18n["keys"]), shortcodes=params)
+    page = parse(str(lesson.path), existing, text_keys=tuple(i18n["keys"]), shortcodes=params, raw_html=lesson.raw_html)
     source = {_words(u.msgid) for u in lesson_units(lesson, params)}
     translated = {_words(u.msgid) for u in lesson_units(page, params)} - source
     return bool(translated) and not (translated & known)
@@ -562,7 +565,7 @@ def check_structure(path: Path, lesson, subs: list[Substitution], config, po: Pa
 
 def _differs(path, lesson, subs, source, params, keys) -> list[str]:
     text = splice(lesson, subs)
-    translated = parse(str(path), text, text_keys=keys, shortcodes=lesson.shortcodes)
+    translated = parse(str(path), text, text_keys=keys, shortcodes=lesson.shortcodes, raw_html=lesson.raw_html)
     # What an entry changes on purpose, and the translator said so (or CL602 warns):
     # link targets always, inline code and shortcodes where a comment silenced the check.
     allowed = {"links": Counter(), "inline code": Counter(), "shortcodes": Counter()}

@@ -25,15 +25,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from courselint.course import split_structure
+from courselint.document import sub_pieces
 from courselint.segments import comment_spans, mask
-from courselint.shortcodes import DEFAULT_TABLE, ShortcodeTable, table_from_config
+from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, table_from_config, text_params_in
 
-#: A Hugo shortcode, possibly spread over several lines.
-SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
 SHORTCODE_PARAM = re.compile(r"""(?P<name>[A-Za-z_][\w\-]*)=(?P<quote>["`])(?P<value>(?:\\.|(?!(?P=quote)).)*)(?P=quote)""", re.DOTALL)
 
 #: Kinds whose text must stay on one line (a newline in a translation becomes a space).
-SINGLE_LINE_KINDS = frozenset({"heading", "table_cell", "image_alt", "front_matter_value", "shortcode_param"})
+SINGLE_LINE_KINDS = frozenset({"heading", "table_cell", "image_alt", "front_matter_value", "shortcode_param", "term"})
 
 _KIND_COMMENTS = {
     "heading": "heading",
@@ -44,6 +43,8 @@ _KIND_COMMENTS = {
     "image_alt": "image alt text",
     "front_matter_value": "front matter",
     "shortcode_param": "shortcode parameter",
+    "html": "raw HTML",
+    "term": "definition term",
 }
 
 
@@ -79,6 +80,8 @@ def lesson_units(lesson, shortcode_params=DEFAULT_TABLE) -> list[Unit]:
             if unit is not None:
                 units.append(unit)
             continue
+        if block.kind == "shortcode_param":
+            continue  # its unit comes from the block around it (quotes, cuts): _shortcode_param_units
         units.extend(_block_units(lesson, block, as_table(shortcode_params)))
     return units
 
@@ -129,7 +132,8 @@ def _block_units(lesson, block, shortcode_params) -> list[Unit]:
     pieces = _split_at_shortcodes(raw, start, end, shortcodes, hidden + comment_spans(raw))
     for piece_start, piece_end in pieces:
         text = raw[piece_start:piece_end]
-        if not _has_letters(mask(text)):
+        # With raw HTML rendered, an <img>'s alt text is prose (block.prose shows it): a unit.
+        if not _has_letters(mask(text)) and not (lesson.raw_html and _has_letters(block.prose[piece_start:piece_end])):
             continue
         segments = _without_backslash_breaks(lesson.text, _segments(block, piece_start, piece_end))
         units.append(
@@ -214,15 +218,7 @@ def _split_at_shortcodes(raw: str, start: int, end: int, shortcodes, hidden=()) 
 
 def _segments(block, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets in ``lesson.text`` of ``raw[start:end]``, one pair per source line."""
-    segments = []
-    consumed = 0
-    for piece_start, piece_end in block.pieces:
-        length = piece_end - piece_start
-        lo, hi = max(start, consumed), min(end, consumed + length)
-        if lo < hi:
-            segments.append((piece_start + lo - consumed, piece_start + hi - consumed))
-        consumed += length + 1
-    return segments
+    return list(sub_pieces(block.pieces, start, end))
 
 
 def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -240,14 +236,6 @@ def _without_backslash_breaks(text: str, segments: list[tuple[int, int]]) -> lis
     return out
 
 
-_ARGUMENT = re.compile(
-    r"""(?P<name>[A-Za-z_][\w\-]*)=(?:(?P<nq>["`])(?P<nvalue>(?:\\.|(?!(?P=nq)).)*)(?P=nq)|[^\s"`]+)"""
-    r"""|(?P<pq>["`])(?P<pvalue>(?:\\.|(?!(?P=pq)).)*)(?P=pq)|[^\s"`]+""",
-    re.DOTALL,
-)
-_OPENING = re.compile(r"\{\{[<%]\s*([\w\-/.]*)")
-
-
 @lru_cache(maxsize=32)
 def _legacy_table(names: tuple[str, ...]) -> ShortcodeTable:
     return table_from_config(None, list(names))
@@ -261,28 +249,8 @@ def as_table(shortcodes) -> ShortcodeTable:
 
 
 def translatable_params(code: str, shortcodes) -> list[tuple[int, int, str, str]]:
-    """(start, end, parameter, quote) of the reader-visible values inside one shortcode's text.
-
-    Which parameters those are comes from the shortcode table (``shortcodes``):
-    named ones by name, positional ones by index (``{{% expand "Solution" %}}``).
-    Only quoted values are offered: a bare word (``warning``) is a keyword.
-    """
-    opening = _OPENING.match(code)
-    if opening is None:
-        return []
-    positional, named = as_table(shortcodes).text_params(opening.group(1))
-    body_end = len(code) - 3 if code.endswith(("}}",)) else len(code)
-    found = []
-    index = 0
-    for arg in _ARGUMENT.finditer(code, opening.end(), body_end):
-        if arg.group("name") is not None:
-            if arg.group("name") in named and arg.group("nq"):
-                found.append((arg.start("nvalue"), arg.end("nvalue"), arg.group("name"), arg.group("nq")))
-            continue
-        if index in positional and arg.group("pq"):
-            found.append((arg.start("pvalue"), arg.end("pvalue"), "title", arg.group("pq")))  # a box's label
-        index += 1
-    return found
+    """:func:`courselint.shortcodes.text_params_in` with the table or the deprecated tuple of names."""
+    return text_params_in(code, as_table(shortcodes))
 
 
 def _shortcode_param_units(block, match, names) -> list[Unit]:

@@ -81,6 +81,9 @@ def normalise_shortcode(code: str, translatable: tuple[str, ...] = ()) -> str:
 # --------------------------------------------------------------------------- lesson structure
 
 
+_HTML_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^<>]*>", re.DOTALL)
+
+
 def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tuple[str, ...] = ()) -> dict:
     """What must not change between a lesson and its translation."""
     blocks = []
@@ -88,7 +91,10 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
         if token.type == "inline":
             continue
         entry = (token.type, token.tag, token.markup, token.level, token.info.strip())
-        if token.type in ("fence", "code_block", "html_block"):
+        if token.type == "html_block" and lesson.raw_html:
+            # Its text is translated (the site shows it): the markup must stay, not the words.
+            entry += (tuple(_HTML_TAG.findall(token.content)),)
+        elif token.type in ("fence", "code_block", "html_block"):
             entry += (token.content,)
         blocks.append(entry)
     course = lesson.course

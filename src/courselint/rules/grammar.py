@@ -34,7 +34,9 @@ LANGUAGETOOL_CODE = "CL503"
 UNAVAILABLE_CODE = "CL901"
 
 #: Blocks that are sentences (alt text of images is a label, not prose to correct).
-GRAMMAR_KINDS = frozenset({"heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value"})
+GRAMMAR_KINDS = frozenset({
+    "heading", "paragraph", "list_item", "quote", "table_cell", "front_matter_value", "term", "shortcode_param", "html",
+})
 
 ENGINE_LABELS = {"grammalecte": "Grammalecte", "languagetool": "LanguageTool"}
 MAX_SUGGESTIONS = 3
