@@ -559,3 +559,72 @@ def test_url_settings_a_link_to_a_translated_lesson_goes_to_its_translation(vari
     assert followed >= 5, (name, followed)  # seconde, premiere (x3), le-paquet, adresse-fixe
     untranslated = [u for u, p in found.items() if p.lang == "fr" and "non-traduite" in u]
     assert len(untranslated) == 1  # and the English page links to it (every link resolves above)
+
+
+# --------------------------------------------------------------------------- page URLs
+
+URL_PAGES = {
+    "lecons/_index.md": "---\ntitle: Leçons\n---\n",
+    "lecons/t1.md": "---\ntitle: C++ et Go\ndate: 2024-03-05T23:30:00-05:00\n---\n",
+    "lecons/t2.md": "---\ntitle: \"Qu'est-ce que Docker ?\"\ndate: 2024-12-31\n---\n",
+    "lecons/t3.md": "---\ntitle: \"Hello, World -- C'est l'été! 3.5\"\n---\n",
+    "lecons/t4.md": "---\ntitle: \"Les 10 commandes : ls, cd — vraiment\"\npublishDate: 2020-02-29\n---\n",
+    "lecons/t5.md": "+++\ntitle = \"Écrire en TOML\"\ndate = 2021-07-04T10:00:00Z\n+++\n",
+    "lecons/sans-section/t6.md": "---\ntitle: Plus bas\ndate: 2019-01-06\n---\n",
+    "articles/_index.md": "---\ntitle: Articles\n---\n",
+    "articles/sous/_index.md": "---\ntitle: Sous\n---\n",
+    "articles/sous/p1.md": "---\ntitle: Un\nslug: Mon Slug+1\n---\n",
+    "articles/sous/p2.md": "---\ntitle: Deux\n---\n",
+    "articles/sous/Un Paquet/index.md": "---\ntitle: Paquet\n---\n",
+    "notes/n1.md": "---\ntitle: Note\nslug: a b\n---\n",
+    "notes/N2 Fichier.md": "---\ntitle: Titre Deux\n---\n",
+    "Dos Sier/_index.md": "---\ntitle: Dossier\n---\n",
+    "Dos Sier/c++ x'y.md": "---\ntitle: Fichier\n---\n",
+    "Dos Sier/s.md": "---\ntitle: Slug\nslug: \"Le+Slug été\"\n---\n",
+    "Dos Sier/url.md": "---\ntitle: Libre\nurl: /Chemin/Libre\n---\n",
+    "Dos Sier/page.md": "---\ntitle: Page\nurl: /page.html\n---\n",
+    "paquet/index.md": "---\ntitle: Paquet\nslug: pq\n---\n",
+}
+
+URL_SITES = {
+    "permalinks": (
+        'baseURL = "http://example.org/"\n[permalinks]\n'
+        'lecons = "/:year/:month/:day/:monthname/:weekday/:weekdayname/:yearday/:title/"\n'
+        'articles = "/:section/:sections[last]/:slugorfilename/"\nnotes = "/n/:filename/:slug/"\n'
+    ),
+    "ugly-accents-path": 'baseURL = "http://example.org/cours/"\nuglyURLs = true\nremovePathAccents = true\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(URL_SITES))
+def test_page_urls_are_where_hugo_publishes_the_pages(tmp_path, name) -> None:
+    """Every page's URL as courselint computes it is a file Hugo wrote, and Hugo wrote no other."""
+    from courselint.config import Config, defaults
+    from courselint.i18n.render import site_pages
+
+    hugo = require_hugo()
+    for relative, text in URL_PAGES.items():
+        (tmp_path / "content" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / relative).write_text(text + "\nTexte.\n", encoding="utf-8")
+    (tmp_path / "hugo.toml").write_text(
+        'defaultContentLanguage = "fr"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
+        + URL_SITES[name], encoding="utf-8",
+    )
+    (tmp_path / "layouts/_default").mkdir(parents=True)
+    for layout in ("_default/single.html", "_default/list.html", "index.html"):
+        (tmp_path / "layouts" / layout).write_text("{{ .Title }}", encoding="utf-8")
+    built = subprocess.run([hugo, "--quiet", "--destination", "public"], cwd=tmp_path, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    values = defaults()
+    values["paths"], values["locales"] = ["content"], ["en"]
+    pages = site_pages(Config(values, tmp_path), "en", {}, set())
+    base = "/cours/" if "cours" in URL_SITES[name] else "/"
+    written = {
+        "/" + p.relative_to(tmp_path / "public").as_posix().removesuffix("index.html")
+        for p in (tmp_path / "public").rglob("*.html")
+    }
+    assert all(url.startswith(base) for url in pages.by_url)
+    assert len(pages.by_url) == len(URL_PAGES)  # no two pages at one URL
+    # Hugo adds the home page and a page for each top folder without an _index.md.
+    made = {"/", "/notes.html" if "uglyURLs" in URL_SITES[name] else "/notes/"}
+    assert {url[len(base) - 1 :] for url in pages.by_url} == written - made

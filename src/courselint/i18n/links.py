@@ -211,10 +211,9 @@ def page_url(
         elif stem == "index" and slug and parts:
             parts[-1] = str(slug)  # a slug names the bundle, not its sections
         path = "/" + "/".join(urlize(p, site) for p in parts)
-        if path != "/" and not (site.ugly_urls and stem not in ("_index", "index")):
-            path += "/"
-        elif path != "/":
-            path += ".html"
+        if path != "/":
+            # uglyURLs: sections and bundles too (/chap.html), all but the home page.
+            path += ".html" if site.ugly_urls else "/"
     return root + site.prefix(locale) + path
 
 
@@ -252,6 +251,8 @@ def _expand(pattern, relative, site, meta, logical, sections) -> str | None:
     if unknown:
         return None
     path = "/" + re.sub(r"/{2,}", "/", path).lstrip("/")
+    if site.lower:
+        path = path.lower()  # Hugo lowers the whole expanded path (month names too)
     if not path.endswith("/") and not posixpath.splitext(path)[1]:
         path += ".html" if site.ugly_urls else "/"
     return path
