@@ -570,6 +570,8 @@ URL_PAGES = {
     "lecons/t3.md": "---\ntitle: \"Hello, World -- C'est l'été! 3.5\"\n---\n",
     "lecons/t4.md": "---\ntitle: \"Les 10 commandes : ls, cd — vraiment\"\npublishDate: 2020-02-29\n---\n",
     "lecons/t5.md": "+++\ntitle = \"Écrire en TOML\"\ndate = 2021-07-04T10:00:00Z\n+++\n",
+    "lecons/t7.md": "---\ntitle: Sans date\ndate: pas une date\n---\n",
+    "lecons/t8.md": "---\ntitle: Date suivante\ndate: pas une date\nlastmod: 2022-05-17\n---\n",
     "lecons/sans-section/t6.md": "---\ntitle: Plus bas\ndate: 2019-01-06\n---\n",
     "articles/_index.md": "---\ntitle: Articles\n---\n",
     "articles/sous/_index.md": "---\ntitle: Sous\n---\n",

@@ -21,8 +21,7 @@ host per language (``languages.<lang>.baseURL``), ``relativeURLs`` and
 host's), ``permalinks`` per section (also ``languages.<lang>.permalinks``), and
 the ``url``, ``slug``, ``title`` and date front matter of each page, French and
 translated.  Where a URL cannot be known (a permalink token Hugo 0.111 does not
-have, a date that is not a date), the targets that depend on it are left as
-written: never broken further.
+have), the targets that depend on it are left as written: never broken further.
 """
 
 from __future__ import annotations
@@ -122,7 +121,10 @@ def read_site(config) -> Site:
 def _split_base(url) -> tuple[str, str]:
     if not isinstance(url, str) or not url.strip():
         return "", "/"
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # not a URL (Hugo stops on it): its defaults
+        return "", "/"
     origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     path = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
     return origin, path
@@ -240,11 +242,11 @@ def _expand(pattern, relative, site, meta, logical, sections) -> str | None:
             return "/".join(_slice(current, cut))
         if name in known and not cut:
             return known[name]
-        if date is not None and not cut:
+        if not cut:
             value = _date_token(name, date)
             if value is not None:
                 return value
-        unknown = True  # a token Hugo 0.111 does not know (it fails), or no usable date
+        unknown = True  # a token Hugo 0.111 does not know (it refuses to build)
         return ""
 
     path = _TOKEN.sub(token, pattern)
@@ -288,18 +290,18 @@ def _slice(parts: list[str], cut: str) -> list[str]:
     return [] if low < 0 or high < 0 else parts[low:high]
 
 
-def _page_date(meta: dict) -> dt.date | None:
-    """The page's date as Hugo reads it; 0001-01-01 without one; None if not a date."""
+def _page_date(meta: dict) -> dt.date:
+    """The page's date as Hugo reads it: the first key that is a date, else 0001-01-01
+    (hugo 0.111.3 publishes a page whose ``date`` is not one under ``/1/``)."""
     for key in _DATE_KEYS:
         value = meta.get(key)
-        if value in (None, ""):
-            continue
         if isinstance(value, dt.date):
             return value
-        try:
-            return dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
+        if isinstance(value, str) and value.strip():
+            try:
+                return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            except ValueError:
+                continue
     return dt.date(1, 1, 1)
 
 
