@@ -32,7 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from courselint import frontmatter, hugo_site
 
@@ -399,7 +399,10 @@ def rewrite(
             return target  # a fragment, another site, or a Hugo shortcode (relref) that Hugo resolves
         path, sep, rest = _split(target)
         resolved = resolve(path, source_url, french_host)
-        page = pages.by_url.get(resolved) or pages.by_url.get(resolved.rstrip("/") + "/")
+        page = next(
+            (pages.by_url[u] for u in (resolved, resolved.rstrip("/") + "/", unquote(resolved)) if u in pages.by_url),
+            None,
+        )  # pages.by_url holds decoded paths; an author may write première as premi%C3%A8re
         wanted, host = resolved, french_host
         if page is not None and page in pages.translated:
             translated = pages.url(page, locale)
