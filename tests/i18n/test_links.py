@@ -85,3 +85,13 @@ def test_a_percent_encoded_target_to_a_translated_lesson_goes_to_its_translation
     pages = links.Pages(site, {"/chap/première/": other}, {other})
     out = links.rewrite("[a](/chap/premi%C3%A8re/)\n", PurePosixPath("chap/lecon.md"), "en", pages, set())
     assert out == "[a](/en/chap/première/)\n"
+
+
+def test_a_site_configuration_without_default_language_has_english_at_the_root(tmp_path) -> None:
+    """hugo 0.111.3 with [languages.fr] and [languages.en] and no defaultContentLanguage
+    publishes content/chap/lecon.md at /fr/chap/lecon/ and lecon.en.md at /chap/lecon/."""
+    site = links.read_site(_config(tmp_path, "[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n"))
+    relative = PurePosixPath("chap/lecon.md")
+    assert (links.page_url(relative, site, "fr"), links.page_url(relative, site, "en")) == ("/fr/chap/lecon/", "/chap/lecon/")
+    text = "![x](../images/a.png)\n"  # written for /fr/chap/lecon/: /fr/chap/images/a.png
+    assert links.rewrite(text, relative, "en", links.Pages(site, {}, set()), set()) == "![x](../../fr/chap/images/a.png)\n"

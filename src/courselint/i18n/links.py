@@ -52,7 +52,8 @@ _DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 
 @dataclass(frozen=True)
 class Site:
-    default_language: str = "fr"
+    default_language: str = "fr"  # Hugo's defaultContentLanguage: the one without a folder
+    source_language: str = "fr"  # the lessons' language (i18n.source_locale)
     default_in_subdir: bool = False
     ugly_urls: bool = False
     lower: bool = True
@@ -104,7 +105,10 @@ def read_site(config) -> Site:
         permalinks += _patterns(str(locale).lower(), values.get("permalinks"))
     static = site.get("staticdir", "static")
     return Site(
-        default_language=str(site.get("defaultcontentlanguage", config.section("i18n")["source_locale"])),
+        source_language=config.section("i18n")["source_locale"],
+        # Hugo's own default is "en" (English at the root, French under /fr/); without a site
+        # configuration, the source language is taken to be the site's first.
+        default_language=str(site.get("defaultcontentlanguage", "en" if site else config.section("i18n")["source_locale"])),
         default_in_subdir=bool(site.get("defaultcontentlanguageinsubdir", False)),
         ugly_urls=bool(site.get("uglyurls", False)),
         lower=not bool(site.get("disablepathtolower", False)),
@@ -366,7 +370,7 @@ class Pages:
     static: tuple = ()
 
     def url(self, page: PurePosixPath, locale: str) -> str | None:
-        if locale != self.site.default_language and page in self.urls:
+        if locale != self.site.source_language and page in self.urls:
             return self.urls[page]
         return page_url(page, self.site, locale, self.french.get(page), self.sections)
 
@@ -379,11 +383,11 @@ def rewrite(
     ``meta`` is the translated page's front matter (read from ``text`` when not given).
     """
     site = pages.site
-    source_url = pages.url(relative, site.default_language)
+    source_url = pages.url(relative, site.source_language)
     target_url = page_url(relative, site, locale, metadata(text) if meta is None else meta, pages.sections)
     if source_url is None or target_url is None:
         return text  # where Hugo puts this page is unknown here: targets left as written (README)
-    french_host = site.base(site.default_language)
+    french_host = site.base(site.source_language)
     own_host = site.base(locale)
     if source_url == target_url and french_host == own_host:
         return text
@@ -451,7 +455,7 @@ def rewrite(
 
 def _published_on_every_host(url_path: str, pages: Pages) -> bool:
     """A static file: Hugo publishes it on each language's host."""
-    base = pages.site.base(pages.site.default_language)[1]
+    base = pages.site.base(pages.site.source_language)[1]
     inside = url_path[len(base):] if url_path.startswith(base) else None
     return inside is not None and any((folder / inside).is_file() for folder in pages.static)
 

@@ -406,7 +406,7 @@ def site_pages(config, locale: str, produced: dict[Path, str], refused: set[Path
         # Front matter decides URLs (url, slug, and title or date through permalinks).
         pages.french[relative] = links.metadata(_read_text(source) or "")
     for source, relative in found:
-        url = pages.url(relative, site.default_language)
+        url = pages.url(relative, site.source_language)
         if url is not None:
             pages.by_url[url] = relative
         if source in produced:
