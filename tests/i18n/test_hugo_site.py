@@ -423,6 +423,21 @@ VARIANTS = {
         [(f"http://{HOST}/", "fr"), (f"http://en.{HOST}/", "en")],
         {**_DEFAULT_PLACES, **_rooted("/")},
     ),
+    # Hugo's configuration directory, one file per root key: courselint reads it too.
+    "config-dir": (
+        {
+            "config/_default/hugo.toml": f'baseURL = "http://{HOST}/cours/"\ndefaultContentLanguage = "fr"\n',
+            "config/_default/languages.toml": "[fr]\nweight = 1\n[en]\nweight = 2\n",
+            "config/_default/permalinks.toml": 'lecons = "/:section/:slug/"\n',
+        },
+        [(f"http://{HOST}/cours/", "")],
+        {
+            **_DEFAULT_PLACES, **_rooted("/cours/"),
+            "non_traduite": "../leçon-non-traduite/", "premiere_from_seconde": "../première-leçon/",
+            "premiere_from_adresse": "/cours/lecons/première-leçon/",
+            "premiere_from_ailleurs": "/cours/lecons/première-leçon/",
+        },
+    ),
 }
 
 VARIANT_PAGE = PAGE.replace(".RelPermalink", ".Permalink")  # relativeURLs breaks RelPermalink under a path
@@ -440,13 +455,13 @@ def variant(request, tmp_path_factory) -> tuple[str, Path, list[tuple[str, str]]
     for relative, data in FILES.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_bytes(data)
-    languages = "" if "[languages.fr]" in settings else "[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n"
-    (root / "hugo.toml").write_text(
-        'defaultContentLanguage = "fr"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
-        + settings + languages,
-        encoding="utf-8",
-    )
+    if isinstance(settings, str):
+        languages = "" if "[languages.fr]" in settings else "[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n"
+        settings = {"hugo.toml": 'defaultContentLanguage = "fr"\n' + settings + languages}
+    for relative, text in settings.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        kinds = 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
+        (root / relative).write_text(kinds + text if relative.endswith("hugo.toml") else text, encoding="utf-8")
     for layout in ("_default/single.html", "_default/list.html", "index.html"):
         (root / "layouts" / layout).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / layout).write_text(VARIANT_PAGE, encoding="utf-8")

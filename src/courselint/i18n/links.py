@@ -456,7 +456,7 @@ def rewrite(
 def _published_on_every_host(url_path: str, pages: Pages) -> bool:
     """A static file: Hugo publishes it on each language's host."""
     base = pages.site.base(pages.site.source_language)[1]
-    inside = url_path[len(base):] if url_path.startswith(base) else None
+    inside = unquote(url_path[len(base):]) if url_path.startswith(base) else None
     return inside is not None and any((folder / inside).is_file() for folder in pages.static)
 
 
