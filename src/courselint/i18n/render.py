@@ -411,13 +411,14 @@ def site_pages(config, locale: str, produced: dict[Path, str], refused: set[Path
             pages.by_url[url] = relative
         if source in produced:
             text = produced[source]
-        elif source not in refused:
+        elif source not in refused and output_path(source, config, locale).exists():
             text = _read_text(output_path(source, config, locale))
         else:
             continue
-        if text is not None:
-            pages.translated.add(relative)
-            pages.urls[relative] = links.page_url(relative, site, locale, links.metadata(text), pages.sections)
+        # A page we cannot read is still published by Hugo: its URL from the French front matter.
+        meta = pages.french[relative] if text is None else links.metadata(text)
+        pages.translated.add(relative)
+        pages.urls[relative] = links.page_url(relative, site, locale, meta, pages.sections)
     return pages
 
 
