@@ -2,7 +2,8 @@
 what readers see (``markup.goldmark.renderer.unsafe``) and where pages live (URL settings).
 
 Looked up at the project root (``hugo.toml``, ``hugo.yaml``, ``hugo.json``, then the
-``config.*`` names Hugo still accepts), or the file named by ``i18n.hugo_config``.  A
+``config.*`` names Hugo still accepts), else Hugo's ``config/_default/`` folder, or the
+file (or folder) named by ``i18n.hugo_config``.  A
 site without one, or one we cannot read, gets Hugo's defaults: callers read keys with
 their Hugo default.  Top-level keys are lowered because Hugo's keys are
 case-insensitive (``defaultContentLanguage`` = ``defaultcontentlanguage``).
@@ -19,13 +20,19 @@ from pathlib import Path
 import yaml
 
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+CONFIG_DIR = "config/_default"
 
 
 def config_path(config) -> Path | None:
-    """The site configuration file of the project, if there is one."""
+    """The site configuration file of the project (or Hugo's configuration folder), if any."""
     named = config.section("i18n")["hugo_config"]
     candidates = [config.root / named] if named else [config.root / name for name in HUGO_CONFIGS]
-    return next((path for path in candidates if path.is_file()), None)
+    found = next((path for path in candidates if path.is_file()), None)
+    if found is None:
+        # Hugo's configuration directory: one file per root key (languages.toml, ...).
+        folder = config.root / named if named else config.root / CONFIG_DIR
+        found = folder if folder.is_dir() else None
+    return found
 
 
 def site_config(config) -> dict:
@@ -38,15 +45,22 @@ def site_config(config) -> dict:
     path = config_path(config)
     if path is None:
         return {}
+    return _cached(str(path), _version(path))
+
+
+def _version(path: Path) -> tuple:
+    """What changes when the configuration does: a file's time and size, or those of every
+    file of a configuration folder (editing ``languages.toml`` leaves the folder's own
+    time alone)."""
     try:
-        stat = path.stat()
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     except OSError:
-        return {}
-    return _cached(str(path), stat.st_mtime_ns, stat.st_size)
+        return ()
 
 
 @lru_cache(maxsize=16)
-def _cached(path: str, _mtime_ns: int, _size: int) -> dict:
+def _cached(path: str, _version: tuple) -> dict:
     return {str(key).lower(): value for key, value in _read(Path(path)).items()}
 
 
@@ -62,7 +76,29 @@ def setting(site: dict, dotted: str, default):
     return node
 
 
+def _read_dir(folder: Path) -> dict:
+    """A configuration directory: ``hugo.*``/``config.*`` hold root keys, any other file the
+    key it is named after (``languages.toml`` is ``languages``); per-language files
+    (``menus.en.toml``) name nothing the URLs depend on and are skipped."""
+    merged: dict = {}
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError:
+        return merged
+    for path in paths:
+        if path.suffix not in (".toml", ".yaml", ".yml", ".json") or "." in path.stem or not path.is_file():
+            continue
+        data = _read(path)
+        if path.stem in ("hugo", "config"):
+            merged.update(data)
+        elif data:
+            merged.setdefault(path.stem, data)
+    return merged
+
+
 def _read(path: Path) -> dict:
+    if path.is_dir():
+        return _read_dir(path)
     try:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".toml":

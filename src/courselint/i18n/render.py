@@ -248,7 +248,7 @@ def build(
             done.append((path, lesson, locale, build_one(path, lesson, units, config, locale, threshold, final=False)))
     for locale in locales:
         mine = [(path, result) for path, _lesson, loc, result in done if loc == locale]
-        produced = {path for path, result in mine if result.text is not None and not result.below}
+        produced = {path: result.text for path, result in mine if result.text is not None and not result.below}
         refused = {path for path, result in mine if path not in produced}
         pages = site_pages(config, locale, produced, refused)
         for path, lesson, loc, result in done:
@@ -330,6 +330,10 @@ def build_one(
         withheld += unannounced
     findings.extend(withheld)
     text = None if refusal else splice(lesson, subs)
+    if text is not None:
+        # Before the links: the page's own URL (and every link to it) follows its url.
+        french = {str(key).lower(): value for key, value in lesson.metadata.items()}
+        text = links.localise_url(text, links.read_site(config), locale, french)
     if percent < threshold:
         where = po if po.exists() else path
         message = _(
@@ -344,8 +348,8 @@ def build_one(
         result = BuildResult(text, findings, percent, known=frozenset(known), po=po)
     if not final:
         return result
-    produced = {path} if text is not None and not result.below else set()
-    return settle(path, lesson, result, config, locale, site_pages(config, locale, produced, {path} - produced))
+    produced = {path: text} if text is not None and not result.below else {}
+    return settle(path, lesson, result, config, locale, site_pages(config, locale, produced, {path} - set(produced)))
 
 
 def settle(path: Path, lesson, result: BuildResult, config, locale: str, pages) -> BuildResult:
@@ -385,30 +389,52 @@ def settle(path: Path, lesson, result: BuildResult, config, locale: str, pages) 
     return BuildResult(text, findings, result.percent)
 
 
-def site_pages(config, locale: str, produced: set[Path], refused: set[Path]) -> links.Pages:
+def site_pages(config, locale: str, produced: dict[Path, str], refused: set[Path]) -> links.Pages:
     """The French pages of the configured content folders, and those that have a ``locale`` page.
 
-    A page has a translation when this build writes it, or when it is on disk and
-    this build does not refuse it.
+    A page has a translation when this build writes it (``produced``: its text, whose
+    front matter may give it its own URL), or when it is on disk and this build does
+    not refuse it.
     """
     site = links.read_site(config)
     every_locale = set(config["locales"]) | {locale}
-    by_url: dict[str, Path] = {}
-    translated: set[Path] = set()
-    produced = {p.resolve() for p in produced}
+    produced = {p.resolve(): text for p, text in produced.items()}
     refused = {p.resolve() for p in refused}
+    pages = links.Pages(site, {}, set(), static=tuple(config.root / folder for folder in site.static_dirs))
+    found: list[tuple[Path, PurePosixPath]] = []
     for entry in config["paths"]:
         root = (config.root / entry).resolve()
         if not root.is_dir():
             continue
         for source in root.rglob("*.md"):
-            if is_generated_translation(source, every_locale):
-                continue
-            relative = PurePosixPath(source.relative_to(root).as_posix())
-            by_url[links.page_url(relative, site, site.default_language)] = relative
-            if source in produced or (source not in refused and output_path(source, config, locale).exists()):
-                translated.add(relative)
-    return links.Pages(site, by_url, translated)
+            if not is_generated_translation(source, every_locale):
+                found.append((source, PurePosixPath(source.relative_to(root).as_posix())))
+    pages.sections = frozenset(str(relative.parent) for _, relative in found if relative.stem == "_index")
+    for source, relative in found:
+        # Front matter decides URLs (url, slug, and title or date through permalinks).
+        pages.french[relative] = links.metadata(_read_text(source) or "")
+    for source, relative in found:
+        url = pages.url(relative, site.source_language)
+        if url is not None:
+            pages.by_url[url] = relative
+        if source in produced:
+            text = produced[source]
+        elif source not in refused and output_path(source, config, locale).exists():
+            text = _read_text(output_path(source, config, locale))
+        else:
+            continue
+        # A page we cannot read is still published by Hugo: its URL from the French front matter.
+        meta = pages.french[relative] if text is None else links.metadata(text)
+        pages.translated.add(relative)
+        pages.urls[relative] = links.page_url(relative, site, locale, meta, pages.sections)
+    return pages
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def publish_links(path: Path, text: str, config, locale: str, pages: links.Pages) -> str:
@@ -462,7 +488,7 @@ def _cached_pages(config, locale: str) -> links.Pages:
     # `check` asks once per catalog: walk the content folders once per run and locale.
     key = (str(config.root), config.fingerprint(), locale)
     if key not in _PAGES:
-        _PAGES[key] = site_pages(config, locale, set(), set())
+        _PAGES[key] = site_pages(config, locale, {}, set())
     return _PAGES[key]
 
 
