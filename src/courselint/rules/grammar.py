@@ -21,11 +21,12 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from courselint import codes
+from courselint import __version__, codes
 from courselint.findings import Finding, Severity, Span
 from courselint.rules.base import rule
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ProseEngine
+from courselint.grammar.cache import ParagraphCache, settings_salt
 
 GRAMMALECTE_CODE = "CL501"
 TYPOGRAPHY_CODE = "CL502"
@@ -99,20 +100,23 @@ def open_engine(config: Mapping) -> ProseEngine | None:
     raise EngineUnavailable(f"moteur de grammaire inconnu : {name!r} (attendu : grammalecte, languagetool)")
 
 
-def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Finding]:
+def check_grammar(lesson, config: Mapping, engine, cache: ParagraphCache | None = None) -> Iterator[Finding]:
     """CL501/CL502/CL503 findings of one lesson.
 
-    ``config`` is the ``[tool.courselint.grammar]`` section as a dict.  Raises
+    ``config`` is the ``[tool.courselint.grammar]`` section as a dict.  ``engine`` is
+    a started :class:`ProseEngine`, or a function that starts it: with a ``cache``,
+    the engine is only started when a unit of prose is not in the cache.  Raises
     :class:`EngineUnavailable` if the engine stops on the way.
     """
     settings = {**DEFAULTS, **config}
     typography = bool(settings["typography"])
     disabled = frozenset(settings["disabled_rules"] or ())
-    label = ENGINE_LABELS.get(engine.name, engine.name)
-    grammar_code = LANGUAGETOOL_CODE if engine.name == "languagetool" else GRAMMALECTE_CODE
+    name = settings["engine"] or getattr(engine, "name", "")
+    label = ENGINE_LABELS.get(name, name)
+    grammar_code = LANGUAGETOOL_CODE if name == "languagetool" else GRAMMALECTE_CODE
     blocks = [block for block in lesson.blocks if block.kind in GRAMMAR_KINDS and block.prose.strip()]
     units = [(block.prose, block.raw) for block in blocks]
-    for block, issues in zip(blocks, engine.check_many(units)):
+    for block, issues in zip(blocks, unit_issues(units, engine, cache)):
         for issue in issues:
             if issue.category == "spelling" or issue.rule_id in disabled:
                 continue
@@ -120,6 +124,35 @@ def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Find
                 continue
             code = TYPOGRAPHY_CODE if issue.category == "typography" else grammar_code
             yield _finding(lesson.path, block, issue, code, label)
+
+
+def unit_issues(units, engine, cache: ParagraphCache | None = None) -> list[list[EngineIssue]]:
+    """The engine's issues of each ``(text, raw)`` unit; those the cache knows are not sent.
+
+    ``engine`` is a :class:`ProseEngine` or a function returning one (called only
+    when some unit is missing from the cache).
+    """
+    units = list(units)
+    found: list[list[EngineIssue] | None] = [None] * len(units)
+    keys: list[str] = []
+    if cache is not None:
+        keys = [cache.key(text, raw) for text, raw in units]
+        found = [cache.get(key, len(text)) for key, (text, _raw) in zip(keys, units)]
+    # A unit met twice (a title repeated as the first heading) is sent once.
+    missing: dict[tuple[str, str | None], list[int]] = {}
+    for i, issues in enumerate(found):
+        if issues is None:
+            missing.setdefault(units[i], []).append(i)
+    if missing:
+        if not callable(getattr(engine, "check_many", None)):
+            engine = engine()
+        answers = engine.check_many(list(missing))
+        for places, issues in zip(missing.values(), answers):
+            for i in places:
+                found[i] = issues
+            if cache is not None:
+                cache.put(keys[places[0]], issues)
+    return found  # type: ignore[return-value]  (every unit has its issues now)
 
 
 def engine_unavailable_finding(path: str, error: Exception | str, *, explicit: bool = True, line: int = 1) -> Finding:
@@ -169,20 +202,50 @@ def _check_lesson(lesson, ctx) -> list[Finding]:
     settings = dict(ctx.config.section("grammar"))
     if settings.get("engine") is None or getattr(ctx, "grammar_failure", None) is not None:
         return []
-    key = "grammar." + "|".join(
-        str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
-    )
-    engine = ctx.shared(key, lambda: _open_or_error(settings))
-    if isinstance(engine, EngineUnavailable):
-        _report_unavailable(lesson, ctx, engine)
-        return []
+    key = engine_key(settings)
+
+    def started() -> ProseEngine:
+        # Only when a paragraph is not in the cache: a lesson whose prose is all known never starts it.
+        engine = ctx.shared(key, lambda: _open_or_error(settings))
+        if isinstance(engine, EngineUnavailable):
+            raise _NotStarted(engine)
+        return engine
+
     try:
-        return list(check_grammar(lesson, settings, engine))
+        return list(check_grammar(lesson, settings, started, _paragraph_cache(ctx, key, settings)))
+    except _NotStarted as failure:
+        _report_unavailable(lesson, ctx, failure.error)
+        return []
     except EngineUnavailable as error:
-        engine.close()
+        engine = ctx.engines.get(key)
+        if engine is not None and not isinstance(engine, EngineUnavailable):
+            engine.close()
         ctx.grammar_failure = error  # the rest of the run skips grammar instead of retrying
         _report_unavailable(lesson, ctx, error)
         return []
+
+
+def engine_key(settings: Mapping) -> str:
+    """The name of a run's engine in ``Context.shared``: one engine per process and settings."""
+    return "grammar." + "|".join(
+        str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
+    )
+
+
+class _NotStarted(Exception):
+    """The engine could not start (kept in ``ctx.engines``: each lesson reports it, once for the run)."""
+
+    def __init__(self, error: EngineUnavailable) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _paragraph_cache(ctx, key: str, settings: Mapping) -> ParagraphCache | None:
+    """The run's paragraph cache (see grammar/cache.py), when the run uses its cache."""
+    folder = ctx.cache_folder
+    if folder is None:
+        return None
+    return ctx.shared(key + ".cache", lambda: ParagraphCache(folder, settings_salt(settings, __version__)))
 
 
 def _open_or_error(settings: Mapping) -> ProseEngine | EngineUnavailable:
