@@ -25,7 +25,8 @@ Figures (fresh processes, ``--no-cache``: cold):
 * the time of ``SpellChecker.suggest`` for every unknown word of the course, each
   on a fresh memo (p50/p90/p99/max);
 * with ``--grammar``: a bare Grammalecte script over the paragraphs of the course
-  (the floor) against ``courselint check --select CL5`` with Grammalecte.
+  (the floor) against ``courselint check --select CL5`` with Grammalecte; and one
+  lesson checked again (cache on) after a sentence was added to one paragraph.
 """
 
 from __future__ import annotations
@@ -198,6 +199,27 @@ print(f"{ready:.3f} {count}")
 """
 
 
+def one_paragraph_changed(path: Path, argv: list[str], root: Path, src: Path | None, rounds: int = 3) -> list[float]:
+    """Wall times of a check (cache on) after one sentence was added to one paragraph, each round anew.
+
+    The lesson is checked once first so that the cache knows it; the file is restored at the end.
+    """
+    original = path.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    # The longest prose line: a paragraph, not a heading, table or code.
+    target = max((i for i, line in enumerate(lines) if line[:1].isalpha()), key=lambda i: len(lines[i]))
+    walls = []
+    try:
+        timed(argv, root, src=src)
+        for n in range(rounds):
+            changed = lines[:target] + [lines[target] + f" Cette phrase numéro {n} est ajoutée pour la mesure."]
+            path.write_text("\n".join(changed + lines[target + 1 :]), encoding="utf-8")
+            walls.append(timed(argv, root, src=src)[0])
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return walls
+
+
 def paragraphs(paths: list[Path]) -> str:
     """The prose paragraphs of the lessons (front matter and fences dropped), blank-line separated."""
     out = []
@@ -320,6 +342,10 @@ def main(argv: list[str] | None = None) -> int:
             single = [timed([*cl, "check", "--no-cache", "--select", "CL5", one], root)[:2] for _ in range(3)]
             print(f"one lesson with Grammalecte, cold: {statistics.median(w for w, _ in single):.2f} s"
                   f" (floor start-up + 0.25 s = {ready + 0.25:.2f} s)")
+            for label, src in (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),):
+                walls = one_paragraph_changed(root / one, [*cl, "check", "--select", "CL5", one], root, src)
+                print(f"{label}one lesson with Grammalecte after one paragraph changed (cache warm):"
+                      f" median {statistics.median(walls):.2f} s ({', '.join(f'{w:.2f}' for w in walls)})")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
