@@ -26,6 +26,7 @@ from courselint.fileio import read_regular, resolved, write_cache_entry
 from courselint.findings import Finding, Severity, Span
 from courselint.rules import RULES
 from courselint.rules.base import Context
+from courselint.rules.grammar import warm_up
 from courselint.selection import Selection, UsageError
 from courselint.suppress import apply, parse_suppressions
 
@@ -170,6 +171,8 @@ def _lesson_task(path: str) -> tuple[str, list[Finding], list[Finding], bool]:
     cached = cache.get(key) if key else None
     if cached is not None:
         return path, cached, list(ctx.run_findings), True
+    # Grammalecte loads on another core while this lesson is parsed and spell-checked.
+    warm_up(ctx, selection)
     findings = check_lesson_source(path, data, config, ctx, selection)
     # A process whose engine could not start checked this file without it:
     # caching would keep the gap after the engine is installed.

@@ -99,18 +99,33 @@ def test_only_the_changed_paragraph_goes_back_to_the_engine(project, grammalecte
     assert fresh == second and len(sent) == 4
 
 
+def test_a_lesson_whose_prose_is_known_is_not_sent(project, grammalecte):
+    _run(project, grammalecte)
+    (project / "lecon.md").write_text(LESSON.replace("hello-world", "nginx"), encoding="utf-8")
+    rows, sent = _run(project, grammalecte)
+    assert sent == []
+    assert [row[:2] for row in rows] == [("CL501", 7), ("CL501", 15)]
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts children through /proc")
-def test_a_lesson_whose_prose_is_known_never_starts_the_engine(project, grammalecte):
+def test_a_child_started_ahead_and_never_needed_is_stopped(project, grammalecte):
     _run(project, grammalecte)
     (project / "lecon.md").write_text(LESSON.replace("hello-world", "nginx"), encoding="utf-8")
     config = config_module.load(project / "courselint.toml")
     before = set(_grammalecte_children())
     result = run([project / "lecon.md"], config, Selection(select=("CL5",)), jobs=1)
+    assert [(f.code, f.line) for f in result.findings] == [("CL501", 7), ("CL501", 15)]
     assert set(_grammalecte_children()) == before
-    assert [(f.code, f.line) for f in result.findings] == [("CL501", 7), ("CL501", 15)]
-    # The same run without the cache does start one.
-    result = run([project / "lecon.md"], config, Selection(select=("CL5",)), jobs=1, use_cache=False)
-    assert [(f.code, f.line) for f in result.findings] == [("CL501", 7), ("CL501", 15)]
+
+
+def test_an_interpreter_without_grammalecte_started_ahead_gives_cl901(project):
+    (project / "courselint.toml").write_text(
+        f'[grammar]\nengine = "grammalecte"\npython = "{sys.executable}"\n', encoding="utf-8"
+    )
+    config = config_module.load(project / "courselint.toml")
+    result = run([project / "lecon.md"], config, Selection(select=("CL5", "CL9")), jobs=1, use_cache=False)
+    assert [(f.code, f.path, f.line) for f in result.findings] == [("CL901", str(project / "courselint.toml"), 2)]
+    assert "ne se charge pas" in result.findings[0].message and "python3-grammalecte" in result.findings[0].message
 
 
 def test_a_damaged_entry_is_checked_again(project, grammalecte):

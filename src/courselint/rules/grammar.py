@@ -23,7 +23,8 @@ from pathlib import Path
 
 from courselint import __version__, codes
 from courselint.findings import Finding, Severity, Span
-from courselint.rules.base import rule
+from courselint.rules.base import RULES, rule
+from courselint.selection import Selection
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ProseEngine
 from courselint.grammar.cache import ParagraphCache, settings_salt
@@ -77,10 +78,12 @@ def grammar_languagetool(lesson, ctx, report) -> list[Finding]:
 # --------------------------------------------------------------------------- public helpers
 
 
-def open_engine(config: Mapping) -> ProseEngine | None:
+def open_engine(config: Mapping, wait: bool = True) -> ProseEngine | None:
     """The configured engine, started; ``None`` when no engine is configured.
 
-    Raises :class:`EngineUnavailable` when the engine cannot start.
+    Raises :class:`EngineUnavailable` when the engine cannot start.  With
+    ``wait=False`` Grammalecte's child is started without waiting for it to load:
+    a failure to load then comes from its first check.
     """
     settings = {**DEFAULTS, **config}
     name = settings["engine"]
@@ -91,7 +94,11 @@ def open_engine(config: Mapping) -> ProseEngine | None:
 
         timeout = float(settings.get("timeout", 120))
         return GrammalecteEngine(
-            settings["python"], typography=bool(settings["typography"]), request_timeout=timeout, lesson_timeout=timeout
+            settings["python"],
+            typography=bool(settings["typography"]),
+            request_timeout=timeout,
+            lesson_timeout=timeout,
+            wait=wait,
         )
     if name == "languagetool":
         from courselint.grammar.languagetool import LanguageToolEngine
@@ -248,11 +255,27 @@ def _paragraph_cache(ctx, key: str, settings: Mapping) -> ParagraphCache | None:
     return ctx.shared(key + ".cache", lambda: ParagraphCache(folder, settings_salt(settings, __version__)))
 
 
-def _open_or_error(settings: Mapping) -> ProseEngine | EngineUnavailable:
+def _open_or_error(settings: Mapping, wait: bool = True) -> ProseEngine | EngineUnavailable:
     try:
-        return open_engine(settings)
+        return open_engine(settings, wait)
     except EngineUnavailable as error:
         return error
+
+
+def warm_up(ctx, selection: Selection) -> None:
+    """Start Grammalecte's child now, when the run's grammar rules will want it.
+
+    Called before a lesson missing from the lesson cache is parsed: the child loads
+    Grammalecte (about 0.3 s, on another core) while this process parses the lesson
+    and runs the rules before grammar.  If every paragraph of the run turns out to
+    be in the paragraph cache, the child is killed unused.
+    """
+    settings = dict(ctx.config.section("grammar"))
+    if settings.get("engine") != "grammalecte":
+        return
+    if not any(selection.enabled(code, RULES[code].name) for code in (GRAMMALECTE_CODE, TYPOGRAPHY_CODE)):
+        return
+    ctx.shared(engine_key(settings), lambda: _open_or_error(settings, wait=False))
 
 
 def _report_unavailable(lesson, ctx, error: EngineUnavailable) -> None:
