@@ -199,6 +199,29 @@ print(f"{ready:.3f} {count}")
 """
 
 
+RECHECK_SCRIPT = r"""
+import json, sys, time
+from pathlib import Path
+from courselint import config as config_module
+from courselint.document import parse
+from courselint.rules import RULES
+from courselint.rules.base import Context
+path, root = Path(sys.argv[1]), Path(sys.argv[2])
+ctx = Context(config_module.load(root / "courselint.toml"))
+text = path.read_text(encoding="utf-8")
+RULES["CL501"].check(parse(str(path), text.encode()), ctx)  # the engine is running, the lesson checked once
+lines = text.split("\n")
+target = max((i for i, line in enumerate(lines) if line[:1].isalpha()), key=lambda i: len(lines[i]))
+times = []
+for n in range(5):
+    changed = lines[:target] + [lines[target] + f" Cette phrase numéro {n} est ajoutée."] + lines[target + 1 :]
+    start = time.perf_counter()
+    RULES["CL501"].check(parse(str(path), "\n".join(changed).encode()), ctx)
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
 def one_paragraph_changed(path: Path, argv: list[str], root: Path, src: Path | None, rounds: int = 3) -> list[float]:
     """Wall times of a check (cache on) after one sentence was added to one paragraph, each round anew.
 
@@ -342,6 +365,16 @@ def main(argv: list[str] | None = None) -> int:
             single = [timed([*cl, "check", "--no-cache", "--select", "CL5", one], root)[:2] for _ in range(3)]
             print(f"one lesson with Grammalecte, cold: {statistics.median(w for w, _ in single):.2f} s"
                   f" (floor start-up + 0.25 s = {ready + 0.25:.2f} s)")
+            for label, src in (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),):
+                env = child_env()
+                if src is not None:
+                    env["PYTHONPATH"] = str(src)
+                done = subprocess.run([sys.executable, "-c", RECHECK_SCRIPT, str(root / one), str(root)], env=env,
+                                      cwd=root, capture_output=True, text=True, check=True)
+                walls = json.loads(done.stdout)
+                print(f"{label}one lesson re-checked in one process, engine running (the language server's case),"
+                      f" after one paragraph changed: median {statistics.median(walls) * 1000:.0f} ms"
+                      f" ({', '.join(f'{w * 1000:.0f}' for w in walls)})")
             for label, src in (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),):
                 walls = one_paragraph_changed(root / one, [*cl, "check", "--select", "CL5", one], root, src)
                 print(f"{label}one lesson with Grammalecte after one paragraph changed (cache warm):"

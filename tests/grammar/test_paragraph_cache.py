@@ -12,8 +12,11 @@ import sys
 import pytest
 
 from courselint import config as config_module
+from courselint.document import parse
 from courselint.engine import Selection, run
 from courselint.grammar.grammalecte import GrammalecteEngine
+from courselint.rules import RULES
+from courselint.rules.base import Context
 from courselint.rules.grammar import engine_key
 
 from .test_grammalecte import SYSTEM_PYTHON, _grammalecte_children, require_grammalecte  # noqa: F401
@@ -141,4 +144,19 @@ def test_a_damaged_entry_is_checked_again(project, grammalecte):
 
 def test_no_cache_writes_no_answer(project, grammalecte):
     _run(project, grammalecte, use_cache=False)
+    assert not (project / ".courselint_cache").exists()
+
+
+def test_without_a_cache_folder_answers_last_as_long_as_the_process(project, grammalecte):
+    """The language server's case: its Context has no cache folder, and nothing is written."""
+    config = config_module.load(project / "courselint.toml")
+    counting = Counting(grammalecte)
+    ctx = Context(config, {engine_key(dict(config.section("grammar"))): counting})
+    first = RULES["CL501"].check(parse("lecon.md", LESSON.encode()), ctx)
+    assert len(counting.sent) == 4
+    counting.sent.clear()
+    text = LESSON.replace("Ce paragraphe ne contient aucune faute.", "Ce paragraphe contient une faute en terme de style.")
+    second = RULES["CL501"].check(parse("lecon.md", text.encode()), ctx)
+    assert counting.sent == ["Ce paragraphe contient une faute en terme de style."]
+    assert [f.line for f in first] == [7, 15] and [f.line for f in second] == [7, 9, 15]
     assert not (project / ".courselint_cache").exists()

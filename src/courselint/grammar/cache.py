@@ -6,7 +6,8 @@ whole lesson went back to the engine.  An engine's answer for one unit of masked
 prose depends only on that unit (its ``text`` and ``raw``), the engine settings
 and the code that presents the text to the engine, so it is kept under a key
 made of exactly those: only the changed paragraphs are sent, and a run whose
-paragraphs are all known never starts the engine.
+paragraphs are all known never asks the engine.  Within one process (a language
+server, a run without the disk cache) the answers are also kept in memory.
 
 An upgrade of Grammalecte itself (or of a LanguageTool server) is not part of
 the key, as for the lesson cache: ``--no-cache`` or removing the cache folder
@@ -40,12 +41,24 @@ def settings_salt(settings: Mapping, version: str) -> str:
     return "|".join(parts)
 
 
-class ParagraphCache:
-    """Engine answers by unit of prose, in ``folder`` (the project's cache folder)."""
+#: Answers kept in memory by one cache before it starts afresh (a language server
+#: lives for hours; a few thousand paragraphs take a few MB).
+MEMORY_LIMIT = 20_000
 
-    def __init__(self, folder: Path, salt: str) -> None:
-        self.folder = Path(folder)
+
+class ParagraphCache:
+    """Engine answers by unit of prose: in memory, and in ``folder`` (the project's
+    cache folder) when there is one.
+
+    Without a folder (``--no-cache``, the language server, which writes nothing)
+    the answers only last as long as the process: an editor that re-checks a
+    lesson after each change sends only the changed paragraphs.
+    """
+
+    def __init__(self, folder: Path | None, salt: str) -> None:
+        self.folder = Path(folder) if folder is not None else None
         self.salt = salt
+        self._memory: dict[str, list[EngineIssue]] = {}
 
     def key(self, text: str, raw: str | None) -> str:
         digest = hashlib.sha256(self.salt.encode())
@@ -55,21 +68,35 @@ class ParagraphCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
+        assert self.folder is not None
         return self.folder / "grammar" / key[:2] / f"{key}.json"
 
     def get(self, key: str, length: int) -> list[EngineIssue] | None:
         """The stored answer for a unit of ``length`` code points, or ``None``."""
+        known = self._memory.get(key)
+        if known is not None or self.folder is None:
+            return known
         try:
             items = json.loads(self._path(key).read_text(encoding="utf-8"))
             if not isinstance(items, list):
                 return None  # `{}` is a damaged entry, not "no issues"
-            return [_issue(item, length) for item in items]
+            known = [_issue(item, length) for item in items]
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None  # absent or damaged: the engine answers again
+        self._remember(key, known)
+        return known
 
     def put(self, key: str, issues: Iterable[EngineIssue]) -> None:
-        text = json.dumps([_item(issue) for issue in issues], ensure_ascii=False)
-        write_cache_entry(self.folder, self._path(key), text)
+        issues = list(issues)
+        self._remember(key, issues)
+        if self.folder is not None:
+            text = json.dumps([_item(issue) for issue in issues], ensure_ascii=False)
+            write_cache_entry(self.folder, self._path(key), text)
+
+    def _remember(self, key: str, issues: list[EngineIssue]) -> None:
+        if len(self._memory) >= MEMORY_LIMIT:
+            self._memory.clear()
+        self._memory[key] = issues
 
 
 def _item(issue: EngineIssue) -> list:

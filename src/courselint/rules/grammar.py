@@ -10,9 +10,11 @@ Each prose block is checked on its masked prose, so code, URLs and shortcodes ar
 never read; inline code and bare addresses read as one neutral word.  Spelling
 issues the engines report are dropped: Hunspell owns spelling (CL4xx).
 
-The engine starts once per process, on the first lesson that needs it.  When it
-cannot start (or dies), the run gets one CL901 finding and grammar is skipped;
-the other checks go on.
+The engine starts once per process, on the first lesson that needs it (Grammalecte's
+child is started before that lesson is parsed, see :func:`warm_up`).  Its answers
+are kept per paragraph in the cache folder (``grammar/cache.py``): a lesson sends
+only the paragraphs the cache does not know.  When the engine cannot start (or
+dies), the run gets one CL901 finding and grammar is skipped; the other checks go on.
 """
 
 from __future__ import annotations
@@ -247,12 +249,11 @@ class _NotStarted(Exception):
         self.error = error
 
 
-def _paragraph_cache(ctx, key: str, settings: Mapping) -> ParagraphCache | None:
-    """The run's paragraph cache (see grammar/cache.py), when the run uses its cache."""
+def _paragraph_cache(ctx, key: str, settings: Mapping) -> ParagraphCache:
+    """The process's paragraph cache (see grammar/cache.py): on disk too when the run uses its cache."""
     folder = ctx.cache_folder
-    if folder is None:
-        return None
-    return ctx.shared(key + ".cache", lambda: ParagraphCache(folder, settings_salt(settings, __version__)))
+    name = f"{key}.cache.{folder}"
+    return ctx.shared(name, lambda: ParagraphCache(folder, settings_salt(settings, __version__)))
 
 
 def _open_or_error(settings: Mapping, wait: bool = True) -> ProseEngine | EngineUnavailable:
