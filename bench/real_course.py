@@ -25,7 +25,10 @@ Figures (fresh processes, ``--no-cache``: cold):
 * the time of ``SpellChecker.suggest`` for every unknown word of the course, each
   on a fresh memo (p50/p90/p99/max);
 * with ``--grammar``: a bare Grammalecte script over the paragraphs of the course
-  (the floor) against ``courselint check --select CL5`` with Grammalecte.
+  (the floor) against ``courselint check --select CL5`` with Grammalecte; one lesson
+  cold (grammar only, and all rules); and one lesson checked again after a sentence
+  was added to one paragraph: a new process with the cache on, and one process with
+  the engine running (the language server's case).
 """
 
 from __future__ import annotations
@@ -198,6 +201,50 @@ print(f"{ready:.3f} {count}")
 """
 
 
+RECHECK_SCRIPT = r"""
+import json, sys, time
+from pathlib import Path
+from courselint import config as config_module
+from courselint.document import parse
+from courselint.rules import RULES
+from courselint.rules.base import Context
+path, root = Path(sys.argv[1]), Path(sys.argv[2])
+ctx = Context(config_module.load(root / "courselint.toml"))
+text = path.read_text(encoding="utf-8")
+RULES["CL501"].check(parse(str(path), text.encode()), ctx)  # the engine is running, the lesson checked once
+lines = text.split("\n")
+target = max((i for i, line in enumerate(lines) if line[:1].isalpha()), key=lambda i: len(lines[i]))
+times = []
+for n in range(5):
+    changed = lines[:target] + [lines[target] + f" Cette phrase numéro {n} est ajoutée."] + lines[target + 1 :]
+    start = time.perf_counter()
+    RULES["CL501"].check(parse(str(path), "\n".join(changed).encode()), ctx)
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
+def one_paragraph_changed(path: Path, argv: list[str], root: Path, src: Path | None, rounds: int = 3) -> list[float]:
+    """Wall times of a check (cache on) after one sentence was added to one paragraph, each round anew.
+
+    The lesson is checked once first so that the cache knows it; the file is restored at the end.
+    """
+    original = path.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    # The longest prose line: a paragraph, not a heading, table or code.
+    target = max((i for i, line in enumerate(lines) if line[:1].isalpha()), key=lambda i: len(lines[i]))
+    walls = []
+    try:
+        timed(argv, root, src=src)
+        for n in range(rounds):
+            changed = lines[:target] + [lines[target] + f" Cette phrase numéro {n} est ajoutée pour la mesure."]
+            path.write_text("\n".join(changed + lines[target + 1 :]), encoding="utf-8")
+            walls.append(timed(argv, root, src=src)[0])
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return walls
+
+
 def paragraphs(paths: list[Path]) -> str:
     """The prose paragraphs of the lessons (front matter and fences dropped), blank-line separated."""
     out = []
@@ -317,9 +364,31 @@ def main(argv: list[str] | None = None) -> int:
             print(f"courselint with Grammalecte, whole course, cold: {cw:.2f} s wall,"
                   f" {statistics.median(c for _, c in runs):.2f} s CPU"
                   f" = {cw / (wall / cores):.2f}× the floor / {cores} cores")
-            single = [timed([*cl, "check", "--no-cache", "--select", "CL5", one], root)[:2] for _ in range(3)]
-            print(f"one lesson with Grammalecte, cold: {statistics.median(w for w, _ in single):.2f} s"
-                  f" (floor start-up + 0.25 s = {ready + 0.25:.2f} s)")
+            sources = [None, args.baseline_src] if args.baseline_src else [None]
+            for argv in (["check", "--no-cache", "--select", "CL5", one], ["check", "--no-cache", one]):
+                # Alternating with the baseline, so that the load hits both alike.
+                single = {src: [] for src in sources}
+                for _ in range(3):
+                    for src in sources:
+                        single[src].append(timed([*cl, *argv], root, src=src)[0])
+                for src in sources:
+                    label = "baseline " if src else ""
+                    print(f"{label}one lesson with Grammalecte, cold ({' '.join(argv[1:-1])}):"
+                          f" {statistics.median(single[src]):.2f} s (floor start-up + 0.25 s = {ready + 0.25:.2f} s)")
+            for label, src in (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),):
+                env = child_env()
+                if src is not None:
+                    env["PYTHONPATH"] = str(src)
+                done = subprocess.run([sys.executable, "-c", RECHECK_SCRIPT, str(root / one), str(root)], env=env,
+                                      cwd=root, capture_output=True, text=True, check=True)
+                walls = json.loads(done.stdout)
+                print(f"{label}one lesson re-checked in one process, engine running (the language server's case),"
+                      f" after one paragraph changed: median {statistics.median(walls) * 1000:.0f} ms"
+                      f" ({', '.join(f'{w * 1000:.0f}' for w in walls)})")
+            for label, src in (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),):
+                walls = one_paragraph_changed(root / one, [*cl, "check", "--select", "CL5", one], root, src)
+                print(f"{label}one lesson with Grammalecte after one paragraph changed (cache warm):"
+                      f" median {statistics.median(walls):.2f} s ({', '.join(f'{w:.2f}' for w in walls)})")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

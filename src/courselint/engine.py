@@ -15,7 +15,6 @@ import fnmatch
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -23,10 +22,11 @@ from typing import Callable
 from courselint import __version__, codes, messages
 from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation, parse
-from courselint.fileio import read_regular, resolved
+from courselint.fileio import read_regular, resolved, write_cache_entry
 from courselint.findings import Finding, Severity, Span
 from courselint.rules import RULES
 from courselint.rules.base import Context
+from courselint.rules.grammar import warm_up
 from courselint.selection import Selection, UsageError
 from courselint.suppress import apply, parse_suppressions
 
@@ -155,12 +155,10 @@ _TASK: dict = {}
 
 def _start(config: Config, selection: Selection, salt: str | None, engines: dict | None) -> None:
     _TASK.clear()
-    _TASK.update(
-        config=config,
-        selection=selection,
-        cache=Cache(config, salt) if salt is not None else None,
-        ctx=Context(config, dict(engines or {})),
-    )
+    cache = Cache(config, salt) if salt is not None else None
+    ctx = Context(config, dict(engines or {}))
+    ctx.cache_folder = cache.folder if cache is not None else None
+    _TASK.update(config=config, selection=selection, cache=cache, ctx=ctx)
 
 
 def _lesson_task(path: str) -> tuple[str, list[Finding], list[Finding], bool]:
@@ -174,6 +172,8 @@ def _lesson_task(path: str) -> tuple[str, list[Finding], list[Finding], bool]:
     cached = cache.get(key) if key else None
     if cached is not None:
         return path, cached, list(ctx.run_findings), True
+    # Grammalecte loads on another core while this lesson is parsed and spell-checked.
+    warm_up(ctx, selection)
     findings = check_lesson_source(path, data, config, ctx, selection)
     # A process whose engine could not start checked this file without it:
     # caching would keep the gap after the engine is installed.
@@ -240,19 +240,8 @@ class Cache:
             return None  # a damaged entry only costs a new check
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        target = self.folder / key[:2] / f"{key}.json"
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Ignore everything in our own folder only: validation keeps
-            # cache_dir inside the project and never the project itself.
-            if not (self.folder / ".gitignore").exists():
-                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([f.to_dict() for f in findings], handle)
-            os.replace(tmp, target)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        text = json.dumps([f.to_dict() for f in findings])
+        write_cache_entry(self.folder, self.folder / key[:2] / f"{key}.json", text)
 
 
 def cache_salt(config: Config, selection: Selection) -> str:

@@ -217,3 +217,22 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> int:
         except OSError:
             pass
     return removed
+
+
+def write_cache_entry(folder: Path, target: Path, text: str) -> None:
+    """Write one entry of the cache ``folder`` (a file under it) atomically; errors pass.
+
+    The folder ignores itself in git (validation keeps ``cache_dir`` inside the
+    project and never the project itself).  A cache that cannot be written only
+    costs time, and a process reading the entry meanwhile sees all of it or none.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not (folder / ".gitignore").exists():
+            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError:
+        pass

@@ -100,7 +100,13 @@ class GrammalecteEngine:
         startup_timeout: float = 60.0,
         request_timeout: float = 60.0,
         lesson_timeout: float = 120.0,
+        wait: bool = True,
     ) -> None:
+        """Start the child; with ``wait=False``, return at once and wait for it on first use.
+
+        Grammalecte takes about 0.3 s to load: a run that starts it before parsing
+        its first lesson gets that time back (see ``rules/grammar.py``'s ``warm_up``).
+        """
         self.python = python
         self.typography = typography
         self.request_timeout = request_timeout
@@ -112,15 +118,28 @@ class GrammalecteEngine:
         self._next_id = 0
         self._stderr: collections.deque[str] = collections.deque(maxlen=40)
         self._replies: queue.Queue[str | None] = queue.Queue()
+        self.version = "?"
+        self.typography_options = frozenset(TYPOGRAPHY_OPTIONS)
+        self._startup_timeout = startup_timeout
+        #: Whether the child said it is ready (shared with the finalizer: a child still
+        #: loading is killed, not waited for, when nothing needed it).
+        self._state = {"ready": False}
         self._process = self._start()
         # Killed when this object goes away or the interpreter exits, whichever comes first.
-        self._finalizer = weakref.finalize(self, _stop, self._process)
+        self._finalizer = weakref.finalize(self, _stop, self._process, self._state)
+        if wait:
+            self._await_ready()
+
+    def _await_ready(self) -> None:
+        if self._state["ready"]:
+            return
         try:
-            ready = self._read(startup_timeout, "au démarrage")
+            ready = self._read(self._startup_timeout, "au démarrage")
             if "fatal" in ready or not ready.get("ready"):
-                self._fail(f"ne se charge pas dans {python} ({ready.get('fatal', ready)})")
-            self.version: str = ready.get("version", "?")
+                self._fail(f"ne se charge pas dans {self.python} ({ready.get('fatal', ready)})")
+            self.version = ready.get("version", "?")
             self.typography_options = frozenset(ready.get("typography") or TYPOGRAPHY_OPTIONS)
+            self._state["ready"] = True
             self._request({"options": self._options(ready.get("defaults") or {})})
         except EngineUnavailable as exc:
             raise EngineUnavailable(f"{exc} ; {INSTALL_HINT}") from None
@@ -132,6 +151,7 @@ class GrammalecteEngine:
         return self._process.pid
 
     def check(self, text: str, raw: str | None = None) -> list[EngineIssue]:
+        self._await_ready()
         shown = ShownText(text, raw)
         if not shown.shown.strip():
             return []
@@ -168,6 +188,7 @@ class GrammalecteEngine:
 
     def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
         # Grammalecte reads one paragraph at a time; a round trip costs ~0.1 ms, the check ~2 ms.
+        self._await_ready()  # start-up is not the lesson's time
         self._deadline = time.monotonic() + self.lesson_timeout
         try:
             return [self.check(text, raw) for text, raw in units]
@@ -309,9 +330,13 @@ def _pump(stream, put) -> None:
         put(None)
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _stop(process: subprocess.Popen, state: dict) -> None:
     if process.poll() is not None:
         return
+    if not state["ready"]:
+        # Still loading Grammalecte (started ahead, never needed): it would read the end
+        # of its input only once loaded, so waiting for it costs up to its start-up.
+        process.kill()
     try:
         process.stdin.close()  # the child's loop ends on end of input
         process.wait(timeout=2)

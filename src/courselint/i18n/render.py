@@ -409,7 +409,7 @@ def site_pages(config, locale: str, produced: dict[Path, str], refused: set[Path
         for source in root.rglob("*.md"):
             if not is_generated_translation(source, every_locale):
                 found.append((source, PurePosixPath(source.relative_to(root).as_posix())))
-    pages.sections = frozenset(str(relative.parent) for _, relative in found if relative.stem == "_index")
+    pages.sections = frozenset(str(relative.parent) for _source, relative in found if relative.stem == "_index")
     for source, relative in found:
         # Front matter decides URLs (url, slug, and title or date through permalinks).
         pages.french[relative] = links.metadata(_read_text(source) or "")

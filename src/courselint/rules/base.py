@@ -122,6 +122,9 @@ class Context:
         self.engines = engines if engines is not None else {}
         #: Findings about the run itself (an engine that could not start): reported once.
         self.run_findings: list[Finding] = []
+        #: The project's cache folder when the run uses its cache (the grammar rules keep
+        #: the engine's answers per paragraph there); ``None`` for ``--no-cache``.
+        self.cache_folder = None
 
     def report_once(self, finding: Finding) -> None:
         if all((f.code, f.message) != (finding.code, finding.message) for f in self.run_findings):

@@ -10,9 +10,11 @@ Each prose block is checked on its masked prose, so code, URLs and shortcodes ar
 never read; inline code and bare addresses read as one neutral word.  Spelling
 issues the engines report are dropped: Hunspell owns spelling (CL4xx).
 
-The engine starts once per process, on the first lesson that needs it.  When it
-cannot start (or dies), the run gets one CL901 finding and grammar is skipped;
-the other checks go on.
+The engine starts once per process, on the first lesson that needs it (Grammalecte's
+child is started before that lesson is parsed, see :func:`warm_up`).  Its answers
+are kept per paragraph in the cache folder (``grammar/cache.py``): a lesson sends
+only the paragraphs the cache does not know.  When the engine cannot start (or
+dies), the run gets one CL901 finding and grammar is skipped; the other checks go on.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from courselint import codes
+from courselint import __version__, codes
 from courselint.findings import Finding, Severity, Span
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ProseEngine
+from courselint.grammar.cache import ParagraphCache, settings_salt
 from courselint.messages import _
-from courselint.rules.base import rule
+from courselint.rules.base import RULES, rule
+from courselint.selection import Selection
 
 GRAMMALECTE_CODE = "CL501"
 TYPOGRAPHY_CODE = "CL502"
@@ -79,10 +83,12 @@ def grammar_languagetool(lesson, ctx, report) -> list[Finding]:
 # --------------------------------------------------------------------------- public helpers
 
 
-def open_engine(config: Mapping) -> ProseEngine | None:
+def open_engine(config: Mapping, wait: bool = True) -> ProseEngine | None:
     """The configured engine, started; ``None`` when no engine is configured.
 
-    Raises :class:`EngineUnavailable` when the engine cannot start.
+    Raises :class:`EngineUnavailable` when the engine cannot start.  With
+    ``wait=False`` Grammalecte's child is started without waiting for it to load:
+    a failure to load then comes from its first check.
     """
     settings = {**DEFAULTS, **config}
     name = settings["engine"]
@@ -93,7 +99,11 @@ def open_engine(config: Mapping) -> ProseEngine | None:
 
         timeout = float(settings.get("timeout", 120))
         return GrammalecteEngine(
-            settings["python"], typography=bool(settings["typography"]), request_timeout=timeout, lesson_timeout=timeout
+            settings["python"],
+            typography=bool(settings["typography"]),
+            request_timeout=timeout,
+            lesson_timeout=timeout,
+            wait=wait,
         )
     if name == "languagetool":
         from courselint.grammar.languagetool import LanguageToolEngine
@@ -102,20 +112,23 @@ def open_engine(config: Mapping) -> ProseEngine | None:
     raise EngineUnavailable(_("moteur de grammaire inconnu : {name!r} (attendu : grammalecte, languagetool)").format(name=name))
 
 
-def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Finding]:
+def check_grammar(lesson, config: Mapping, engine, cache: ParagraphCache | None = None) -> Iterator[Finding]:
     """CL501/CL502/CL503 findings of one lesson.
 
-    ``config`` is the ``[tool.courselint.grammar]`` section as a dict.  Raises
+    ``config`` is the ``[tool.courselint.grammar]`` section as a dict.  ``engine`` is
+    a started :class:`ProseEngine`, or a function that starts it: with a ``cache``,
+    the engine is only started when a unit of prose is not in the cache.  Raises
     :class:`EngineUnavailable` if the engine stops on the way.
     """
     settings = {**DEFAULTS, **config}
     typography = bool(settings["typography"])
     disabled = frozenset(settings["disabled_rules"] or ())
-    label = ENGINE_LABELS.get(engine.name, engine.name)
-    grammar_code = LANGUAGETOOL_CODE if engine.name == "languagetool" else GRAMMALECTE_CODE
+    name = settings["engine"] or getattr(engine, "name", "")
+    label = ENGINE_LABELS.get(name, name)
+    grammar_code = LANGUAGETOOL_CODE if name == "languagetool" else GRAMMALECTE_CODE
     blocks = [block for block in lesson.blocks if block.kind in GRAMMAR_KINDS and block.prose.strip()]
     units = [(block.prose, block.raw) for block in blocks]
-    for block, issues in zip(blocks, engine.check_many(units)):
+    for block, issues in zip(blocks, unit_issues(units, engine, cache)):
         for issue in issues:
             if issue.category == "spelling" or issue.rule_id in disabled:
                 continue
@@ -123,6 +136,35 @@ def check_grammar(lesson, config: Mapping, engine: ProseEngine) -> Iterator[Find
                 continue
             code = TYPOGRAPHY_CODE if issue.category == "typography" else grammar_code
             yield _finding(lesson.path, block, issue, code, label)
+
+
+def unit_issues(units, engine, cache: ParagraphCache | None = None) -> list[list[EngineIssue]]:
+    """The engine's issues of each ``(text, raw)`` unit; those the cache knows are not sent.
+
+    ``engine`` is a :class:`ProseEngine` or a function returning one (called only
+    when some unit is missing from the cache).
+    """
+    units = list(units)
+    found: list[list[EngineIssue] | None] = [None] * len(units)
+    keys: list[str] = []
+    if cache is not None:
+        keys = [cache.key(text, raw) for text, raw in units]
+        found = [cache.get(key, len(text)) for key, (text, _raw) in zip(keys, units)]
+    # A unit met twice (a title repeated as the first heading) is sent once.
+    missing: dict[tuple[str, str | None], list[int]] = {}
+    for i, issues in enumerate(found):
+        if issues is None:
+            missing.setdefault(units[i], []).append(i)
+    if missing:
+        if not callable(getattr(engine, "check_many", None)):
+            engine = engine()
+        answers = engine.check_many(list(missing))
+        for places, issues in zip(missing.values(), answers):
+            for i in places:
+                found[i] = issues
+            if cache is not None:
+                cache.put(keys[places[0]], issues)
+    return found  # type: ignore[return-value]  (every unit has its issues now)
 
 
 def engine_unavailable_finding(path: str, error: Exception | str, *, explicit: bool = True, line: int = 1) -> Finding:
@@ -174,27 +216,72 @@ def _check_lesson(lesson, ctx) -> list[Finding]:
     settings = dict(ctx.config.section("grammar"))
     if settings.get("engine") is None or getattr(ctx, "grammar_failure", None) is not None:
         return []
-    key = "grammar." + "|".join(
-        str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
-    )
-    engine = ctx.shared(key, lambda: _open_or_error(settings))
-    if isinstance(engine, EngineUnavailable):
-        _report_unavailable(lesson, ctx, engine)
-        return []
+    key = engine_key(settings)
+
+    def started() -> ProseEngine:
+        # Only when a paragraph is not in the cache: a lesson whose prose is all known never starts it.
+        engine = ctx.shared(key, lambda: _open_or_error(settings))
+        if isinstance(engine, EngineUnavailable):
+            raise _NotStarted(engine)
+        return engine
+
     try:
-        return list(check_grammar(lesson, settings, engine))
+        return list(check_grammar(lesson, settings, started, _paragraph_cache(ctx, key, settings)))
+    except _NotStarted as failure:
+        _report_unavailable(lesson, ctx, failure.error)
+        return []
     except EngineUnavailable as error:
-        engine.close()
+        engine = ctx.engines.get(key)
+        if engine is not None and not isinstance(engine, EngineUnavailable):
+            engine.close()
         ctx.grammar_failure = error  # the rest of the run skips grammar instead of retrying
         _report_unavailable(lesson, ctx, error)
         return []
 
 
-def _open_or_error(settings: Mapping) -> ProseEngine | EngineUnavailable:
+def engine_key(settings: Mapping) -> str:
+    """The name of a run's engine in ``Context.shared``: one engine per process and settings."""
+    return "grammar." + "|".join(
+        str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
+    )
+
+
+class _NotStarted(Exception):
+    """The engine could not start (kept in ``ctx.engines``: each lesson reports it, once for the run)."""
+
+    def __init__(self, error: EngineUnavailable) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _paragraph_cache(ctx, key: str, settings: Mapping) -> ParagraphCache:
+    """The process's paragraph cache (see grammar/cache.py): on disk too when the run uses its cache."""
+    folder = ctx.cache_folder
+    name = f"{key}.cache.{folder}"
+    return ctx.shared(name, lambda: ParagraphCache(folder, settings_salt(settings, __version__)))
+
+
+def _open_or_error(settings: Mapping, wait: bool = True) -> ProseEngine | EngineUnavailable:
     try:
-        return open_engine(settings)
+        return open_engine(settings, wait)
     except EngineUnavailable as error:
         return error
+
+
+def warm_up(ctx, selection: Selection) -> None:
+    """Start Grammalecte's child now, when the run's grammar rules will want it.
+
+    Called before a lesson missing from the lesson cache is parsed: the child loads
+    Grammalecte (about 0.3 s, on another core) while this process parses the lesson
+    and runs the rules before grammar.  If every paragraph of the run turns out to
+    be in the paragraph cache, the child is killed unused.
+    """
+    settings = dict(ctx.config.section("grammar"))
+    if settings.get("engine") != "grammalecte":
+        return
+    if not any(selection.enabled(code, RULES[code].name) for code in (GRAMMALECTE_CODE, TYPOGRAPHY_CODE)):
+        return
+    ctx.shared(engine_key(settings), lambda: _open_or_error(settings, wait=False))
 
 
 def _report_unavailable(lesson, ctx, error: EngineUnavailable) -> None:
