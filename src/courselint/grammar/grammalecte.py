@@ -33,10 +33,11 @@ from collections.abc import Iterator, Sequence
 
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ShownText
+from courselint.messages import N_, _
 
 #: Longest text sent as one paragraph (about 80 sentences, 0.2 s of Grammalecte).
 PARAGRAPH_LIMIT = 10_000
-INSTALL_HINT = "installez le paquet Debian « python3-grammalecte » (apt-get install python3-grammalecte)"
+INSTALL_HINT = N_("installez le paquet Debian « python3-grammalecte » (apt-get install python3-grammalecte)")
 
 # Grammalecte groups these options under "Typographie" in its own interface; the
 # child reads the group from the installed version and this list is only a fallback.
@@ -134,15 +135,15 @@ class GrammalecteEngine:
         if self._state["ready"]:
             return
         try:
-            ready = self._read(self._startup_timeout, "au démarrage")
+            ready = self._read(self._startup_timeout, _("au démarrage"))
             if "fatal" in ready or not ready.get("ready"):
-                self._fail(f"ne se charge pas dans {self.python} ({ready.get('fatal', ready)})")
+                self._fail(_("ne se charge pas dans {python} ({reason})").format(python=self.python, reason=ready.get("fatal", ready)))
             self.version = ready.get("version", "?")
             self.typography_options = frozenset(ready.get("typography") or TYPOGRAPHY_OPTIONS)
             self._state["ready"] = True
             self._request({"options": self._options(ready.get("defaults") or {})})
         except EngineUnavailable as exc:
-            raise EngineUnavailable(f"{exc} ; {INSTALL_HINT}") from None
+            raise EngineUnavailable(_("{problem} ; {hint}").format(problem=exc, hint=_(INSTALL_HINT))) from None
 
     # ----------------------------------------------------------------- public
 
@@ -182,7 +183,7 @@ class GrammalecteEngine:
         for offset, paragraph in paragraphs(shown):
             errors = self._request({"text": paragraph}).get("errors", ())
             if not isinstance(errors, (list, tuple)) or not all(isinstance(e, dict) for e in errors):
-                self._fail(f"réponse inattendue : {errors!r:.200}")
+                self._fail(_("réponse inattendue : {reply}").format(reply=f"{errors!r:.200}"))
             for error in errors:
                 yield offset, error
 
@@ -218,8 +219,10 @@ class GrammalecteEngine:
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise EngineUnavailable(
-                f"Grammalecte : interpréteur {self.python!r} introuvable ou non exécutable "
-                f"({reason}) ; {INSTALL_HINT}, ou indiquez l'interpréteur qui l'importe dans grammar.python"
+                _(
+                    "Grammalecte : interpréteur {python!r} introuvable ou non exécutable ({reason}) ;"
+                    " {hint}, ou indiquez l'interpréteur qui l'importe dans grammar.python"
+                ).format(python=self.python, reason=reason, hint=_(INSTALL_HINT))
             ) from None
         threading.Thread(target=_pump, args=(process.stdout, self._replies.put), daemon=True).start()
         threading.Thread(target=_pump, args=(process.stderr, self._stderr.append), daemon=True).start()
@@ -240,13 +243,13 @@ class GrammalecteEngine:
                 self._process.stdin.write(json.dumps(message) + "\n")
                 self._process.stdin.flush()
             except (OSError, ValueError):
-                self._fail("processus arrêté")
+                self._fail(_("processus arrêté"))
             timeout = self.request_timeout
             if self._deadline is not None:
                 timeout = min(timeout, max(0.0, self._deadline - time.monotonic()))
-            reply = self._read(timeout, "pendant une vérification")
+            reply = self._read(timeout, _("pendant une vérification"))
             if not isinstance(reply, dict) or reply.get("id") != self._next_id:
-                self._fail(f"réponse inattendue : {reply!r:.200}")
+                self._fail(_("réponse inattendue : {reply}").format(reply=f"{reply!r:.200}"))
             if "error" in reply:
                 # Grammalecte failed on this paragraph only: the child is still fine.
                 return {"errors": []}
@@ -256,21 +259,21 @@ class GrammalecteEngine:
         try:
             line = self._replies.get(timeout=timeout)
         except queue.Empty:
-            self._fail(f"aucune réponse {when} (délai de {timeout:g} s dépassé)")
+            self._fail(_("aucune réponse {when} (délai de {timeout:g} s dépassé)").format(when=when, timeout=timeout))
         if line is None:
             try:
                 self._process.wait(timeout=5)  # stdout closed: the child is gone or going
             except subprocess.TimeoutExpired:
                 pass
-            self._fail(f"processus arrêté {when} (code {self._process.returncode})")
+            self._fail(_("processus arrêté {when} (code {code})").format(when=when, code=self._process.returncode))
         if line is _TOO_BIG:
-            self._fail(f"réponse de plus de {MAX_REPLY_CHARACTERS} caractères")
+            self._fail(_("réponse de plus de {limit} caractères").format(limit=MAX_REPLY_CHARACTERS))
         try:
             reply = json.loads(line)
         except (ValueError, RecursionError):
-            self._fail(f"réponse illisible : {line!r:.200}")
+            self._fail(_("réponse illisible : {reply}").format(reply=f"{line!r:.200}"))
         if not isinstance(reply, dict):
-            self._fail(f"réponse inattendue : {reply!r:.200}")
+            self._fail(_("réponse inattendue : {reply}").format(reply=f"{reply!r:.200}"))
         return reply
 
     def _fail(self, reason: str):
@@ -278,7 +281,7 @@ class GrammalecteEngine:
         details = "".join(line for line in self._stderr if line).strip().splitlines()
         tail = f" — {details[-1]}" if details else ""
         if not reason.startswith("Grammalecte"):
-            reason = f"Grammalecte : {reason}"
+            reason = _("Grammalecte : {reason}").format(reason=reason)
         raise EngineUnavailable(reason + tail)
 
 

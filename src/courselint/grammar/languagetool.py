@@ -26,10 +26,11 @@ from pathlib import Path
 import requests
 
 from courselint.grammar.base import EngineIssue, EngineUnavailable, present
+from courselint.messages import N_, _
 
-SERVER_HINT = (
-    "lancez un serveur LanguageTool (java -cp languagetool-server.jar org.languagetool.server.HTTPServer) "
-    "et indiquez son adresse dans grammar.server"
+SERVER_HINT = N_(
+    "lancez un serveur LanguageTool (java -cp languagetool-server.jar org.languagetool.server.HTTPServer)"
+    " et indiquez son adresse dans grammar.server"
 )
 
 #: Units of one lesson are sent together up to this size (the public API accepts 20 KB).
@@ -213,7 +214,9 @@ class LanguageToolEngine:
                 )
         except (AttributeError, TypeError, ValueError) as exc:
             raise EngineUnavailable(
-                f"LanguageTool : réponse inattendue du serveur {self.base} ({type(exc).__name__})"
+                _("LanguageTool : réponse inattendue du serveur {server} ({reason})").format(
+                    server=self.base, reason=type(exc).__name__
+                )
             ) from None
         return issues
 
@@ -236,7 +239,9 @@ class LanguageToolEngine:
         except requests.RequestException as exc:
             self.close()
             raise EngineUnavailable(
-                f"LanguageTool : le serveur {self.base} ne répond pas ({_reason(exc)}) ; {SERVER_HINT}"
+                _("LanguageTool : le serveur {server} ne répond pas ({reason}) ; {hint}").format(
+                    server=self.base, reason=_reason(exc), hint=_(SERVER_HINT)
+                )
             ) from None
 
     def _post(self, endpoint: str, form: dict[str, str]) -> dict:
@@ -259,16 +264,18 @@ class LanguageToolEngine:
                 while chunk := read(64 * 1024, decode_content=True):
                     body += chunk
                     if len(body) > MAX_REPLY_BYTES:
-                        raise _Refused(f"réponse de plus de {MAX_REPLY_BYTES // 1024**2} Mo")
+                        raise _Refused(_("réponse de plus de {size} Mo").format(size=MAX_REPLY_BYTES // 1024**2))
                     if time.monotonic() > deadline:
-                        raise _Refused(f"réponse non terminée en {self.timeout:g} s")
+                        raise _Refused(_("réponse non terminée en {timeout:g} s").format(timeout=self.timeout))
             reply = json.loads(body)
             if not isinstance(reply, dict):
-                raise _Refused("réponse inattendue")
+                raise _Refused(_("réponse inattendue"))
             return reply
         except (requests.RequestException, ValueError, RecursionError, _Refused) as exc:
             raise EngineUnavailable(
-                f"LanguageTool : le serveur {self.base} a échoué ({_reason(exc)}) ; {SERVER_HINT}"
+                _("LanguageTool : le serveur {server} a échoué ({reason}) ; {hint}").format(
+                    server=self.base, reason=_reason(exc), hint=_(SERVER_HINT)
+                )
             ) from None
 
 
@@ -284,9 +291,9 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, _Refused):
         return str(exc)
     if isinstance(exc, requests.ConnectionError):
-        return "connexion impossible"
+        return _("connexion impossible")
     if isinstance(exc, requests.Timeout):
-        return "délai dépassé"
+        return _("délai dépassé")
     if isinstance(exc, requests.HTTPError) and exc.response is not None:
         return f"HTTP {exc.response.status_code}"
     return type(exc).__name__
@@ -309,13 +316,17 @@ def _start_local(language: str):
     installed = _installed_versions()
     if not installed:
         raise EngineUnavailable(
-            "LanguageTool : aucun serveur configuré (grammar.server) et aucune installation "
-            f"locale (dossier LTP_PATH ou ~/.cache/language_tool_python) ; {SERVER_HINT}"
+            _(
+                "LanguageTool : aucun serveur configuré (grammar.server) et aucune installation"
+                " locale (dossier LTP_PATH ou ~/.cache/language_tool_python) ; {hint}"
+            ).format(hint=_(SERVER_HINT))
         )
     if shutil.which("java") is None:
         raise EngineUnavailable(
-            "LanguageTool : Java est introuvable pour lancer l'installation locale ; "
-            f"installez un JRE (apt-get install default-jre-headless) ou {SERVER_HINT}"
+            _(
+                "LanguageTool : Java est introuvable pour lancer l'installation locale ;"
+                " installez un JRE (apt-get install default-jre-headless) ou {hint}"
+            ).format(hint=_(SERVER_HINT))
         )
     version = installed[-1].name.removeprefix("LanguageTool-")
     try:
@@ -325,5 +336,7 @@ def _start_local(language: str):
         return language_tool_python.LanguageTool(language, language_tool_download_version=version)
     except Exception as exc:  # noqa: BLE001 - any failure of a local server is "unavailable"
         raise EngineUnavailable(
-            f"LanguageTool : le serveur local {version} ne démarre pas ({exc}) ; {SERVER_HINT}"
+            _("LanguageTool : le serveur local {version} ne démarre pas ({reason}) ; {hint}").format(
+                version=version, reason=exc, hint=_(SERVER_HINT)
+            )
         ) from None
