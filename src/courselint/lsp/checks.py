@@ -30,9 +30,12 @@ from courselint import engine
 from courselint.codes import CODES
 from courselint.document import is_generated_translation
 from courselint.findings import Finding
+from courselint.lsp.memo import MemoSpeller
 from courselint.rules.base import Context
 from courselint.rules.translation import ENGLISH, UNSAVED, english_checker
 from courselint.selection import Selection
+from courselint.spell.preload import SPELLER, spelling_settings
+from courselint.spell.speller import checker_for
 
 
 class Cancelled(Exception):
@@ -76,6 +79,10 @@ class Project:
 
     def __post_init__(self) -> None:
         self.ctx = Context(self.config)
+        # The spelling rule asks this speller: it remembers each block's findings
+        # between edits, so a keystroke re-checks one block, not the lesson.
+        settings = spelling_settings(self.config)
+        self.ctx.engines[SPELLER] = MemoSpeller(lambda: checker_for(settings))
 
     @property
     def grammar(self) -> bool:

@@ -393,4 +393,9 @@ def make_server() -> CourselintServer:
 
 
 def serve() -> None:
+    from courselint.markdown import silence_rule_logging
+
+    # As for ``check``: markdown-it's per-rule debug calls are a tenth of each
+    # keystroke's parse, for messages nobody reads.
+    silence_rule_logging()
     make_server().start_io()
