@@ -10,7 +10,9 @@ A lesson buffer is checked in memory, in passes:
 
 ``fast``     every lesson rule but grammar, on each (debounced) change;
 ``grammar``  the grammar rules (a child process, slow), after the fast pass;
-``chapter``  the chapter rules, which read the sibling lessons from disk: on open and save.
+``chapter``  the chapter rules, which read the sibling lessons: the open ones as typed,
+             the others from disk; after each fast pass, and for the open siblings
+             of a lesson that changed.
 
 Nothing is written to the findings cache: an unsaved buffer is not a file.
 A pass asks ``cancelled()`` before each rule and gives up (:class:`Cancelled`)
@@ -27,6 +29,8 @@ from typing import Callable
 
 from courselint import config as config_module
 from courselint import engine
+from courselint.chapter import UNSAVED as UNSAVED_LESSONS
+from courselint.chapter import chapter_folder
 from courselint.codes import CODES
 from courselint.document import is_generated_translation
 from courselint.findings import Finding
@@ -145,15 +149,17 @@ def check_lesson(
     return findings
 
 
-def check_chapter(project: Project, path: Path) -> list[Finding]:
-    """Chapter findings of the saved lesson ``path`` (its siblings as on disk)."""
+def check_chapter(project: Project, path: Path, unsaved: dict[str, str] | None = None) -> list[Finding]:
+    """Chapter findings of the lesson ``path``; ``unsaved`` (real path -> text) are the
+    lessons open in the editor, read as typed rather than as saved."""
     codes = tuple(
         entry.code for entry in CODES.values() if entry.scope == "chapter" and project.selection.enabled(entry.code, entry.name)
     )
     if not codes or not path.is_file():
         return []
     chapter_only = Selection(codes, ())
-    result = engine.run([path], project.config, chapter_only, use_cache=False, engines=project.ctx.engines)
+    engines = {**project.ctx.engines, UNSAVED_LESSONS: dict(unsaved or {})}
+    result = engine.run([path], project.config, chapter_only, use_cache=False, engines=engines)
     mine = os.path.realpath(path)
     return [f for f in result.findings if f.code in codes and os.path.realpath(f.path) == mine]
 
@@ -169,3 +175,8 @@ def check_catalog(project: Project, path: Path, text: str) -> list[Finding]:
     engines = {**project.ctx.engines, UNSAVED: {str(path): text}, "translation.catalogs": {}}
     result = engine.run([path], project.config, project.selection, use_cache=False, engines=engines)
     return result.findings
+
+
+def same_chapter(first: Path, second: Path) -> bool:
+    """Both lessons are of one chapter: a change of one may change the other's chapter findings."""
+    return first.suffix == second.suffix == ".md" and chapter_folder(first) == chapter_folder(second)

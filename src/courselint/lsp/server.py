@@ -2,11 +2,12 @@
 
 Each open document has a *generation*, bumped by every open, change and save.
 A check is an asyncio task: it waits :data:`DEBOUNCE` seconds (typing goes on,
-the task is replaced), then runs the fast pass in the checking thread and
-publishes; the grammar pass then runs in its own thread, so a slow Grammalecte
-never holds the next keystroke's check.  A pass whose generation is no longer
+the task is replaced), then runs the fast pass and the chapter pass (the open
+sibling lessons read as typed) in the checking thread and publishes; the open
+siblings' chapter findings are then refreshed.  The grammar pass runs in its own
+thread, so a slow Grammalecte never holds the next keystroke's check.  A pass whose generation is no longer
 the document's stops at the next rule (:class:`checks.Cancelled`) and publishes
-nothing.  Chapter findings come from disk, on open and save.
+nothing.
 
 Diagnostics are converted with the text they were computed on, so they stay
 exact in the editor's units even if the editor sent newer edits meanwhile.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +78,7 @@ class Document:
     generation: int = 0
     task: asyncio.Task | None = None
     grammar_task: asyncio.Task | None = None
+    chapter_task: asyncio.Task | None = None
     published: Published = field(default_factory=Published)
 
 
@@ -91,15 +94,15 @@ class CourselintServer(LanguageServer):
 
     # ------------------------------------------------------------------ scheduling
 
-    def schedule(self, uri: str, *, delay: float, chapter: bool = False) -> None:
+    def schedule(self, uri: str, *, delay: float) -> None:
         document = self.documents.setdefault(uri, Document())
         document.generation += 1
         for task in (document.task, document.grammar_task):
             if task is not None:
                 task.cancel()
-        document.task = asyncio.ensure_future(self._check(uri, document, document.generation, delay, chapter))
+        document.task = asyncio.ensure_future(self._check(uri, document, document.generation, delay))
 
-    async def _check(self, uri: str, document: Document, generation: int, delay: float, chapter: bool) -> None:
+    async def _check(self, uri: str, document: Document, generation: int, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
         try:
@@ -130,8 +133,9 @@ class CourselintServer(LanguageServer):
                 published.fast = await loop.run_in_executor(
                     self.checking, lambda: checks.check_lesson(project, path, text, grammar=False, cancelled=cancelled)
                 )
-                if chapter:
-                    published.chapter = await loop.run_in_executor(self.checking, checks.check_chapter, project, path)
+                published.chapter = await loop.run_in_executor(
+                    self.checking, checks.check_chapter, project, path, self.open_lessons()
+                )
         except checks.Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - never in the way: one message, the server goes on
@@ -140,6 +144,8 @@ class CourselintServer(LanguageServer):
         if cancelled():
             return
         self._publish(uri, version, published)
+        if path.suffix == ".md" and published.problem is None:
+            self.refresh_siblings(uri, path)
         if path.suffix == ".md" and project.grammar and published.problem is None:
             document.grammar_task = asyncio.ensure_future(
                 self._grammar(uri, version, document, generation, project, path, published)
@@ -164,6 +170,49 @@ class CourselintServer(LanguageServer):
         if not cancelled():
             published.grammar = found
             self._publish(uri, version, published)
+
+    # ------------------------------------------------------------------ chapters
+
+    def open_lessons(self) -> dict[str, str]:
+        """The open lessons as typed, by real path: chapter rules read them, not the saved files."""
+        out = {}
+        for uri in self.documents:
+            if not uri.endswith(".md"):
+                continue
+            try:
+                text = self.workspace.get_text_document(uri).source
+            except Exception:  # noqa: BLE001 - closed meanwhile
+                continue
+            out[os.path.realpath(to_fs_path(uri) or uri)] = text
+        return out
+
+    def refresh_siblings(self, uri: str, path: Path) -> None:
+        """A lesson changed: its open siblings' chapter findings (a shared weight…) may have too."""
+        for other, document in self.documents.items():
+            other_path = Path(to_fs_path(other) or other)
+            if other != uri and document.published.problem is None and checks.same_chapter(path, other_path):
+                document.chapter_task = asyncio.ensure_future(self._chapter(other, document, other_path))
+
+    async def _chapter(self, uri: str, document: Document, path: Path) -> None:
+        generation, published = document.generation, document.published
+        loop = asyncio.get_running_loop()
+        try:
+            project = await loop.run_in_executor(self.checking, self.projects.for_path, path)
+            found = await loop.run_in_executor(self.checking, checks.check_chapter, project, path, self.open_lessons())
+        except Exception:  # noqa: BLE001 - never in the way: the next check says it
+            log.exception("chapter check failed")
+            return
+        # Only onto the findings of the text they were computed with: a newer
+        # check of this document publishes its own chapter findings.
+        if document.generation == generation and document.published is published and found != published.chapter:
+            published.chapter = found
+            self._publish(uri, self.version_of(uri), published)
+
+    def version_of(self, uri: str) -> int | None:
+        try:
+            return self.workspace.get_text_document(uri).version
+        except Exception:  # noqa: BLE001
+            return None
 
     # ------------------------------------------------------------------ publishing
 
@@ -287,7 +336,7 @@ class CourselintServer(LanguageServer):
         if state is None:
             return None
         published, lines = state
-        chosen = chosen_fixes(published.fast)  # chapter findings come from the file on disk
+        chosen = chosen_fixes(published.fast)  # a chapter finding's fix is the author's choice of which lesson moves
         if not chosen:
             return None
         edits = [edit for _finding, fix in chosen for edit in fix.edits]
@@ -343,7 +392,7 @@ def make_server() -> CourselintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: CourselintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, delay=0, chapter=True)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: CourselintServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -351,7 +400,7 @@ def make_server() -> CourselintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: CourselintServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, delay=0, chapter=True)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: CourselintServer, params: types.DidCloseTextDocumentParams) -> None:
