@@ -34,8 +34,11 @@ from courselint.chapter import chapter_folder
 from courselint.codes import CODES
 from courselint.document import is_generated_translation
 from courselint.findings import Finding
+from courselint.lsp.cancel import CancellableEngine
 from courselint.lsp.memo import MemoSpeller
 from courselint.rules.base import Context
+from courselint.rules.grammar import DEFAULTS as GRAMMAR_DEFAULTS
+from courselint.rules.grammar import engine_key, open_engine
 from courselint.rules.translation import ENGLISH, UNSAVED, english_checker
 from courselint.selection import Selection
 from courselint.spell.preload import SPELLER, spelling_settings
@@ -80,6 +83,7 @@ class Project:
     selection: Selection
     stamp: tuple
     ctx: Context = field(init=False)
+    grammar_engine: CancellableEngine | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.ctx = Context(self.config)
@@ -87,6 +91,11 @@ class Project:
         # between edits, so a keystroke re-checks one block, not the lesson.
         settings = spelling_settings(self.config)
         self.ctx.engines[SPELLER] = MemoSpeller(lambda: checker_for(settings))
+        # The grammar rules find this engine under their key: one that a newer edit stops.
+        grammar = {**GRAMMAR_DEFAULTS, **self.config.section("grammar")}
+        if grammar["engine"] is not None:
+            self.grammar_engine = CancellableEngine(grammar["engine"], lambda: open_engine(grammar), Cancelled)
+            self.ctx.engines[engine_key(dict(self.config.section("grammar")))] = self.grammar_engine
 
     @property
     def grammar(self) -> bool:
@@ -113,6 +122,12 @@ class Projects:
         self._by_source[key] = project
         return project
 
+    def interrupt_grammar(self) -> None:
+        """A newer edit arrived: stop a grammar pass it made stale."""
+        for project in self._by_source.values():
+            if project.grammar_engine is not None:
+                project.grammar_engine.interrupt()
+
     def forget(self, project: Project) -> None:
         """Drop a project (its words file changed): the next check reloads it."""
         for key, value in list(self._by_source.items()):
@@ -134,6 +149,8 @@ def check_lesson(
 ) -> list[Finding]:
     """Findings of a lesson buffer: the fast pass, or (``grammar``) the grammar pass."""
     keep = is_grammar if grammar else (lambda code: not is_grammar(code))
+    if grammar and project.grammar_engine is not None:
+        project.grammar_engine.cancelled = cancelled  # one grammar pass at a time (one thread)
     data = text.encode("utf-8", "surrogatepass")
     findings = engine.check_lesson_source(
         str(path), data, project.config, project.ctx, _Pass(project.selection, keep, cancelled)

@@ -100,6 +100,9 @@ class CourselintServer(LanguageServer):
         for task in (document.task, document.grammar_task):
             if task is not None:
                 task.cancel()
+        # After the generation moved: the running grammar pass, if it is this
+        # document's, now sees itself stale and its engine is stopped.
+        self.projects.interrupt_grammar()
         document.task = asyncio.ensure_future(self._check(uri, document, document.generation, delay))
 
     async def _check(self, uri: str, document: Document, generation: int, delay: float) -> None:
@@ -407,6 +410,7 @@ def make_server() -> CourselintServer:
         document = ls.documents.pop(params.text_document.uri, None)
         if document is not None:
             document.generation += 1  # a running pass stops at its next rule
+            ls.projects.interrupt_grammar()
             for task in (document.task, document.grammar_task):
                 if task is not None:
                     task.cancel()

@@ -169,10 +169,7 @@ def _check_lesson(lesson, ctx) -> list[Finding]:
     settings = dict(ctx.config.section("grammar"))
     if settings.get("engine") is None or getattr(ctx, "grammar_failure", None) is not None:
         return []
-    key = "grammar." + "|".join(
-        str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
-    )
-    engine = ctx.shared(key, lambda: _open_or_error(settings))
+    engine = ctx.shared(engine_key(settings), lambda: _open_or_error(settings))
     if isinstance(engine, EngineUnavailable):
         _report_unavailable(lesson, ctx, engine)
         return []
@@ -183,6 +180,15 @@ def _check_lesson(lesson, ctx) -> list[Finding]:
         ctx.grammar_failure = error  # the rest of the run skips grammar instead of retrying
         _report_unavailable(lesson, ctx, error)
         return []
+
+
+def engine_key(settings: Mapping) -> str:
+    """The name (``Context.shared``) of the engine these ``[grammar]`` settings open.
+
+    Public so that a program may put its own engine there (the language server's
+    cancellable one) before the rules run.
+    """
+    return "grammar." + "|".join(str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography"))
 
 
 def _open_or_error(settings: Mapping) -> ProseEngine | EngineUnavailable:
