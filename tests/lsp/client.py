@@ -14,9 +14,10 @@ TIMEOUT = 60
 
 
 @asynccontextmanager
-async def session(root: Path, encodings: list[str] | None = None):
+async def session(root: Path, encodings: list[str] | None = None, env: dict[str, str] | None = None):
+    """A started, initialised server; ``env`` replaces the server's environment."""
     client = make_test_lsp_client()
-    await client.start_io(sys.executable, "-m", "courselint", "lsp", cwd=str(root))
+    await client.start_io(sys.executable, "-m", "courselint", "lsp", cwd=str(root), env=env)
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
     capabilities = types.ClientCapabilities(
         general=general,

@@ -33,6 +33,7 @@ from courselint.findings import Finding, Severity
 from courselint.fixes import chosen_fixes
 from courselint.lsp import actions, checks
 from courselint.lsp.positions import Lines
+from courselint.messages import _, agree
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class CourselintServer(LanguageServer):
         try:
             project = await loop.run_in_executor(self.checking, self.projects.for_path, path)
         except ConfigError as exc:
-            published.problem = f"configuration invalide : {exc}"
+            published.problem = _("configuration invalide : {error}").format(error=exc)
             self._publish(uri, version, published)
             return
         if checks.skipped(path, project):
@@ -143,7 +144,9 @@ class CourselintServer(LanguageServer):
             return
         except Exception as exc:  # noqa: BLE001 - never in the way: one message, the server goes on
             log.exception("check failed")
-            published.problem = f"courselint n'a pas pu vérifier ce fichier : {exc.__class__.__name__}: {exc}"
+            published.problem = _("courselint n'a pas pu vérifier ce fichier : {error}").format(
+                error=f"{exc.__class__.__name__}: {exc}"
+            )
         if cancelled():
             return
         self._publish(uri, version, published)
@@ -315,20 +318,20 @@ class CourselintServer(LanguageServer):
             if finding.code == "CL401" and finding.word:
                 word = finding.word
                 quickfix(
-                    f"Ajouter « {word} » à la liste de mots du projet",
-                    command=types.Command(title="Ajouter le mot", command=ADD_WORD, arguments=[uri, word]),
+                    _("Ajouter « {word} » à la liste de mots du projet").format(word=word),
+                    command=types.Command(title=_("Ajouter le mot"), command=ADD_WORD, arguments=[uri, word]),
                 )
                 edit = actions.add_lesson_word(text, word)
                 if edit is not None:
-                    quickfix(f"Ajouter « {word} » aux spelling_words de cette leçon", [edit])
+                    quickfix(_("Ajouter « {word} » aux spelling_words de cette leçon").format(word=word), [edit])
             if lesson:
                 edit = actions.disable_next_line(text, finding.line, finding.code)
-                where = "pour la ligne suivante"
+                title = _("Désactiver {code} pour la ligne suivante")
             else:
                 edit = actions.ignore_in_catalog(text, finding.line, finding.code)
-                where = "pour cette entrée (commentaire du traducteur)"
+                title = _("Désactiver {code} pour cette entrée (commentaire du traducteur)")
             if edit is not None:
-                quickfix(f"Désactiver {finding.code} {where}", [edit])
+                quickfix(title.format(code=finding.code), [edit])
         fix_all = self.fix_all(uri)
         if fix_all is not None:
             out.append(fix_all)
@@ -344,7 +347,11 @@ class CourselintServer(LanguageServer):
             return None
         edits = [edit for _finding, fix in chosen for edit in fix.edits]
         return types.CodeAction(
-            title=f"Corriger les problèmes sûrs de ce fichier ({len(chosen)})",
+            title=agree(
+                "Corriger le problème sûr de ce fichier ({count})",
+                "Corriger les problèmes sûrs de ce fichier ({count})",
+                len(chosen),
+            ),
             kind=FIX_ALL_KIND,
             edit=self.workspace_edit(uri, lines, edits),
         )
@@ -385,9 +392,10 @@ class CourselintServer(LanguageServer):
             return None
         step = next((s for s in course.steps if s.year == item.year), None)
         if step is None:
-            return f"Aucune section d'étape `## {item.year} : …` pour cette entrée."
+            return _("Aucune section d'étape `## {year} : …` pour cette entrée.").format(year=item.year)
         body = "\n".join(lesson.index.line_text(n) for n in range(step.line, min(step.end_line, step.line + 12) + 1))
-        return f"Section d'étape, ligne {step.line} :\n\n```markdown\n{body}\n```"
+        heading = _("Section d'étape, ligne {line} :").format(line=step.line)
+        return f"{heading}\n\n```markdown\n{body}\n```"
 
 
 def make_server() -> CourselintServer:
@@ -436,7 +444,8 @@ def make_server() -> CourselintServer:
             project = ls.projects.for_path(path)
             write_word(project.config.words_file, word)
         except (ConfigError, ValueError, OSError) as exc:
-            ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"courselint : {exc}"))
+            message = _("courselint : {error}").format(error=exc)
+            ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             return
         ls.projects.forget(project)  # the dictionary must learn the word
         for open_uri in list(ls.documents):
