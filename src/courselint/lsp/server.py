@@ -31,11 +31,13 @@ from courselint.codes import CODES
 from courselint.config import ConfigError
 from courselint.findings import Finding, Severity
 from courselint.fixes import chosen_fixes
-from courselint.lsp import actions, checks
+from courselint.lsp import actions, checks, docs
 from courselint.lsp.positions import Lines
 from courselint.messages import _, agree
 
 log = logging.getLogger(__name__)
+
+_UNSET = object()
 
 #: Seconds of quiet typing before a check starts (a burst of keystrokes is one check).
 DEBOUNCE = 0.05
@@ -48,15 +50,6 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-
-
-def _readme() -> Path | None:
-    """The README of a source checkout (the rules' documentation), if this is one."""
-    candidate = Path(__file__).resolve().parents[3] / "README.md"
-    return candidate if candidate.is_file() else None
-
-
-README = _readme()
 
 
 @dataclass
@@ -92,6 +85,9 @@ class CourselintServer(LanguageServer):
         # thread only; one for grammar, which waits on its child process.
         self.checking = ThreadPoolExecutor(1, thread_name_prefix="courselint-check")
         self.grammar_thread = ThreadPoolExecutor(1, thread_name_prefix="courselint-grammar")
+        #: Base of the codes' links: the editor's ``documentationUrl``, else found on first use.
+        self.documentation: str | None | object = _UNSET
+        self._links: dict[str, types.CodeDescription | None] = {}
 
     # ------------------------------------------------------------------ scheduling
 
@@ -229,15 +225,22 @@ class CourselintServer(LanguageServer):
         (l1, c1), (l2, c2) = lines.range(span)
         return types.Range(types.Position(l1, c1), types.Position(l2, c2))
 
+    def code_description(self, code: str) -> types.CodeDescription | None:
+        """The link to ``code``'s explanation (``lsp/docs.py`` says where), made once per code."""
+        if code not in self._links:
+            if self.documentation is _UNSET:
+                self.documentation = docs.documentation_base()
+            href = docs.code_link(self.documentation, code) if code in CODES else None
+            self._links[code] = types.CodeDescription(href=href) if href else None
+        return self._links[code]
+
     def diagnostic(self, lines: Lines, finding: Finding) -> types.Diagnostic:
-        entry = CODES.get(finding.code)
-        href = f"{README.as_uri()}#{finding.code.lower()}" if README and entry else None
         return types.Diagnostic(
             range=self._range(lines, finding.span),
             message=finding.message,
             severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Error),
             code=finding.code,
-            code_description=types.CodeDescription(href=href) if href else None,
+            code_description=self.code_description(finding.code),
             source=f"{SOURCE} ({finding.rule})",
         )
 
@@ -400,6 +403,12 @@ class CourselintServer(LanguageServer):
 
 def make_server() -> CourselintServer:
     server = CourselintServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: CourselintServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, dict) and options.get(docs.OPTION):
+            ls.documentation = docs.documentation_base(options[docs.OPTION])
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: CourselintServer, params: types.DidOpenTextDocumentParams) -> None:
