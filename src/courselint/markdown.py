@@ -10,6 +10,9 @@ heading is what the reader sees.  ``tests/hugo/`` checks it against real Hugo.
 
 from __future__ import annotations
 
+import re
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -47,6 +50,138 @@ def block_parser() -> MarkdownIt:
     md = _goldmark_dialect()
     md.disable(["inline", "text_join"])
     return md
+
+
+def parse_blocks(text: str, env: dict) -> list:
+    """The block tokens of ``text`` (``env`` filled as :func:`block_parser` fills it).
+
+    In a program that called :func:`remember_sections` (the language server), the
+    text is parsed section by section and unchanged sections are not parsed again.
+    """
+    if _sections is not None:
+        return _sections.parse(text, env)
+    return block_parser().parse(text, env)
+
+
+_sections: _Sections | None = None
+
+
+def remember_sections(limit: int = 2048) -> None:
+    """Parse by sections and remember them: for a program that parses edit after edit of one text."""
+    global _sections
+    _sections = _Sections(limit)
+
+
+#: A section starts at an ATX heading written at the margin, after a blank line.
+_new_object = object.__new__
+
+_SECTION_START = re.compile(r"#{1,6}(?:[ \t]|$)")
+
+
+class _Sections:
+    """Block tokens of a text, parsed between headings and remembered by section text.
+
+    A keystroke changes one section of a 2,000-line lesson; the others are taken
+    from the memory, their line numbers moved.  This gives the tokens the whole
+    text gives because a heading at the margin after a blank line starts a fresh
+    top-level block, which reads nothing above it; and the blocks above it read
+    nothing below the blank line, unless one runs into the heading (an unclosed
+    fence or HTML block, a list that might go on): a section whose last block
+    reaches its end is parsed together with the next.  ``tests/model`` compares
+    both parses after random edits of real lessons.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._memory: OrderedDict[str, tuple[list, dict]] = OrderedDict()
+        # The server parses in two threads (the checks, grammar): one memory, one at a time.
+        self._lock = threading.Lock()
+
+    def parse(self, text: str, env: dict) -> list:
+        with self._lock:
+            return self._parse(text, env)
+
+    def _parse(self, text: str, env: dict) -> list:
+        lines = text.split("\n")
+        starts = [0] + [
+            number
+            for number in range(1, len(lines))
+            if _SECTION_START.match(lines[number]) and not lines[number - 1].strip(" \t")
+        ]
+        tokens: list = []
+        pieces: list[tuple[int, dict]] = []
+        first = 0
+        for index in range(len(starts)):
+            end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+            if end < len(lines):
+                chunk = "\n".join(lines[starts[first] : end]) + "\n"
+            else:
+                chunk = "\n".join(lines[starts[first] :])
+            parsed, chunk_env = self._parsed(chunk)
+            top = [t for t in parsed if t.level == 0 and t.nesting >= 0 and t.map]
+            if end < len(lines) and top and top[-1].map[1] >= end - starts[first]:
+                continue  # its last block reaches the next heading: parse them together
+            offset = starts[first]
+            tokens.extend(_moved(t, offset) for t in parsed)
+            pieces.append((offset, chunk_env))
+            first = index + 1
+        _merge_envs(env, pieces)
+        while len(self._memory) > self.limit:
+            self._memory.popitem(last=False)
+        return tokens
+
+    def _parsed(self, chunk: str) -> tuple[list, dict]:
+        known = self._memory.get(chunk)
+        if known is None:
+            chunk_env: dict = {}
+            known = self._memory[chunk] = (block_parser().parse(chunk, chunk_env), chunk_env)
+        else:
+            self._memory.move_to_end(chunk)
+        return known
+
+
+def _moved(token, offset: int):
+    """A copy of a remembered token, ``offset`` lines down (later passes fill tokens in place)."""
+    # Field by field: copy.copy of a slotted dataclass is ten times slower, and a
+    # 2,000-line lesson has 3,000 tokens.
+    copy = _new_object(type(token))
+    copy.type, copy.tag, copy.nesting, copy.level = token.type, token.tag, token.nesting, token.level
+    copy.content, copy.markup, copy.info = token.content, token.markup, token.info
+    copy.block, copy.hidden = token.block, token.hidden
+    copy.map = None if token.map is None else [token.map[0] + offset, token.map[1] + offset]
+    copy.attrs = dict(token.attrs)
+    copy.meta = dict(token.meta)
+    copy.children = None if token.children is None else [_moved(child, offset) for child in token.children]
+    return copy
+
+
+def _merge_envs(env: dict, pieces: list[tuple[int, dict]]) -> None:
+    """``env`` as one parse of the whole text fills it: the first definition of a label wins."""
+    references = {}
+    duplicates = []
+    for offset, piece in pieces:
+        for label, value in piece.get("references", {}).items():
+            moved = _moved_reference(value, offset)
+            if label in references:
+                duplicates.append({**moved, "label": label})
+            else:
+                references[label] = moved
+        duplicates.extend(_moved_reference(value, offset) for value in piece.get("duplicate_refs", ()))
+        if "footnotes" in piece:
+            footnotes = env.setdefault("footnotes", {})
+            for key, value in piece["footnotes"].items():
+                if isinstance(value, dict):
+                    footnotes.setdefault(key, {}).update(value)
+                else:
+                    footnotes.setdefault(key, value)
+    if references:
+        env["references"] = references
+    if duplicates:
+        env["duplicate_refs"] = duplicates
+
+
+def _moved_reference(value: dict, offset: int) -> dict:
+    return {**value, "map": [value["map"][0] + offset, value["map"][1] + offset]} if "map" in value else value
 
 
 _INLINE_PARSED = "courselint_inline_parsed"

@@ -84,6 +84,8 @@ class Project:
     stamp: tuple
     ctx: Context = field(init=False)
     grammar_engine: CancellableEngine | None = field(init=False, default=None)
+    #: The server moved what this project loaded out of the collector's way (server.settle).
+    settled: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.ctx = Context(self.config)
