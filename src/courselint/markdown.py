@@ -66,10 +66,14 @@ def parse_blocks(text: str, env: dict) -> list:
 _sections: _Sections | None = None
 
 
-def remember_sections(limit: int = 2048) -> None:
-    """Parse by sections and remember them: for a program that parses edit after edit of one text."""
+def remember_sections(spare: int = 64) -> None:
+    """Parse by sections and remember them: for a program that parses edit after edit of one text.
+
+    The memory keeps the sections of the last text parsed and ``spare`` others
+    (recent versions, other open lessons): a forgotten section is only parsed again.
+    """
     global _sections
-    _sections = _Sections(limit)
+    _sections = _Sections(spare)
 
 
 #: A section starts at an ATX heading written at the margin, after a blank line.
@@ -91,8 +95,8 @@ class _Sections:
     both parses after random edits of real lessons.
     """
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
+    def __init__(self, spare: int) -> None:
+        self.spare = spare
         self._memory: OrderedDict[str, tuple[list, dict]] = OrderedDict()
         # The server parses in two threads (the checks, grammar): one memory, one at a time.
         self._lock = threading.Lock()
@@ -111,22 +115,30 @@ class _Sections:
         tokens: list = []
         pieces: list[tuple[int, dict]] = []
         first = 0
-        for index in range(len(starts)):
+        used = 0  # texts this parse asked the memory for: they stay
+        index = 0
+        while index < len(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(lines)
             if end < len(lines):
                 chunk = "\n".join(lines[starts[first] : end]) + "\n"
             else:
                 chunk = "\n".join(lines[starts[first] :])
             parsed, chunk_env = self._parsed(chunk)
-            top = [t for t in parsed if t.level == 0 and t.nesting >= 0 and t.map]
-            if end < len(lines) and top and top[-1].map[1] >= end - starts[first]:
-                continue  # its last block reaches the next heading: parse them together
+            used += 1
+            if end < len(lines) and _runs_on(parsed, end - starts[first]):
+                if index - first < _MAX_JOINED:
+                    index += 1  # its last block may go on under the next heading: parse them together
+                else:
+                    del starts[index + 1 :]  # one section to the end of the text: never quadratic
+                continue
             offset = starts[first]
             tokens.extend(_moved(t, offset) for t in parsed)
             pieces.append((offset, chunk_env))
-            first = index + 1
+            index += 1
+            first = index
         _merge_envs(env, pieces)
-        while len(self._memory) > self.limit:
+        # A section is 20 to 60 tokens: each version typed would otherwise stay.
+        while len(self._memory) > used + self.spare:
             self._memory.popitem(last=False)
         return tokens
 
@@ -138,6 +150,26 @@ class _Sections:
         else:
             self._memory.move_to_end(chunk)
         return known
+
+
+#: Containers that a heading at the margin after a blank line always closes (a list
+#: item, a quote, a footnote or a definition goes on only with indented or marked lines).
+_CLOSED_BY_HEADING = frozenset(
+    ["bullet_list_open", "ordered_list_open", "blockquote_open", "footnote_reference_open", "dl_open"]
+)
+#: Sections parsed together at most before the rest of the text is taken as one.
+_MAX_JOINED = 4
+
+
+def _runs_on(tokens: list, lines: int) -> bool:
+    """Whether the last top-level block of a section reaches its end and might swallow the next heading.
+
+    An unclosed fence or HTML block does: they end at the end of the input.
+    """
+    for token in reversed(tokens):
+        if token.level == 0 and token.nesting >= 0 and token.map:
+            return token.map[1] >= lines and token.type not in _CLOSED_BY_HEADING
+    return False
 
 
 def _moved(token, offset: int):

@@ -56,7 +56,7 @@ def test_sections_parse_as_the_whole_text_after_random_edits() -> None:
     rng = random.Random(17)
     compared = 0
     for lesson in LESSONS:
-        sections = _Sections(limit=256)
+        sections = _Sections(spare=256)
         lines = lesson.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
         for _ in range(12):
             text = "\n".join(lines)
@@ -76,7 +76,7 @@ def test_sections_parse_as_the_whole_text_after_random_edits() -> None:
 
 def test_remembered_tokens_are_copies() -> None:
     """A later pass fills tokens in place (inline children): the memory must not see it."""
-    sections = _Sections(limit=16)
+    sections = _Sections(spare=16)
     text = "# Un\n\nDu *texte*.\n\n## Deux\n\nEncore.\n"
     first = sections.parse(text, {})
     first[2].meta["marked"] = True
