@@ -5,12 +5,18 @@ starts ``courselint lsp`` in a subprocess, drives it with pytest-lsp's client
 (a real LSP client over stdio) and prints:
 
 - the median and 90th percentile time from sending a ``didChange`` (one word
-  typed) to receiving the diagnostics of that version, warm (after 10 edits);
-  the debounce (``DEBOUNCE``, 50 ms) is part of it, as an editor sees it;
+  typed, or deleted again) to receiving the diagnostics of that version, warm
+  (after 10 edits); the debounce (``DEBOUNCE``, 50 ms) is part of it, as an
+  editor sees it.  Each typed word is a different word of the lesson, so each
+  typing makes a block text the server has not seen (what it remembers of
+  blocks between edits, ``lsp/memo.py``, is not served a repeat);
 - the server's resident memory (``/proc/PID/status`` VmRSS) after the 10th and
   the 1,000th edit.
 
-Run by hand: ``python bench/lsp_bench.py [--edits 1000]``.  Targets (issue 17):
+Run by hand: ``python bench/lsp_bench.py [--edits 1000]``; to compare with another
+version of courselint in the same run, alternate with
+``PYTHONPATH=/path/to/other/src python bench/lsp_bench.py`` (the server is
+started with this interpreter and environment).  Targets (issue 17):
 <= 150 ms warm, <= 5 MB growth between the 10th and the 1,000th edit.
 """
 
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
 import sys
 import tempfile
@@ -71,16 +78,20 @@ async def main(edits: int, lines: int) -> None:
           f"{(time.perf_counter() - start) * 1000:.0f} ms, {len(first)} findings")
     times, memory = [], {}
     line = lines // 2
+    words = sorted(set(re.findall(r"\b[a-zà-ÿ]{5,}\b", text)))  # BMP letters: one UTF-16 unit each
+    word = ""
     for number in range(1, edits + 1):
         version = number + 1
-        # Type (or delete) one word on a line in the middle of the lesson.
-        typed = number % 2 == 1
-        change = types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(line, 0), types.Position(line, 0 if typed else 6)),
-            text="motx " if typed else "",
-        ) if typed else types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(line, 0), types.Position(line, 5)), text=""
-        )
+        # Type a word at the start of a line in the middle of the lesson, then delete it.
+        if number % 2 == 1:
+            word = words[(number // 2) % len(words)]
+            change = types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(line, 0), types.Position(line, 0)), text=word + " "
+            )
+        else:
+            change = types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(line, 0), types.Position(line, len(word) + 1)), text=""
+            )
         sent = time.perf_counter()
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(uri=uri, version=version), [change])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,10 @@ def is_index(path: Path | str) -> bool:
     """A chapter's own page: ``_index.md``, or ``_index.fr.md`` in a site translated by file name."""
     name = Path(path).name
     return name == INDEX_NAME or (name.startswith("_index.") and name.endswith(".md"))
+
+#: Engines key (``rules.base.Context.engines``) of the lessons open in an editor,
+#: ``{real path: text}``: the chapter rules read them instead of the saved files.
+UNSAVED = "chapter.unsaved"
 
 _NUMBER = re.compile(r"\s*(?P<number>\d+(?:\.\d+)*)(?=[\s.:)\-–]|$)")
 
@@ -81,12 +85,15 @@ class ChapterLesson:
         return _("la leçon ({name}, weight {weight}, ligne {line})").format(**values)
 
 
-def read_chapter_lesson(path: Path, display: str | None = None) -> ChapterLesson | None:
-    """One lesson's front matter; None if it has none or it cannot be read."""
-    try:
-        text, _bom = decode(read_regular(path))  # a FIFO or /dev/zero sibling must not hang
-    except (OSError, DecodeError):
-        return None
+def read_chapter_lesson(path: Path, display: str | None = None, text: str | None = None) -> ChapterLesson | None:
+    """One lesson's front matter (from ``text`` when given); None if it has none or it cannot be read."""
+    if text is None:
+        try:
+            text, _bom = decode(read_regular(path))  # a FIFO or /dev/zero sibling must not hang
+        except (OSError, DecodeError):
+            return None
+    elif text.startswith("\ufeff"):
+        text = text[1:]
     reading = frontmatter.read(normalise_newlines(text))
     if reading.front_matter is None or reading.unreadable:
         return None
@@ -119,13 +126,16 @@ def chapter_folder(path: Path) -> Path:
     return folder
 
 
-def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[ChapterLesson]:
+def chapter_siblings(
+    path: Path | str, locales: Iterable[str] = (), unsaved: Mapping[str, str] | None = None
+) -> list[ChapterLesson]:
     """The lessons of the chapter of ``path`` (a lesson or its folder), front matter only.
 
     Lessons are the folder's ``*.md`` files and its leaf bundles (``name/index.md``);
     the chapter's ``_index.md``, drafts (``draft: true``) and generated translations
     (``*.LANG.md`` for the given locales) are left out.  Files without a readable front matter are
-    skipped: their problems are reported by the lesson rules.
+    skipped: their problems are reported by the lesson rules.  ``unsaved`` (real path ->
+    text: the editor's open lessons) is read instead of the file it names.
     """
     folder = chapter_folder(Path(path))
     locales = tuple(locales)
@@ -142,8 +152,10 @@ def chapter_siblings(path: Path | str, locales: Iterable[str] = ()) -> list[Chap
         elif entry.suffix == ".md" and not is_index(entry) and not is_generated_translation(entry, locales):
             candidates.append(entry)
     lessons = []
+    unsaved = unsaved or {}
     for candidate in candidates:
-        read = read_chapter_lesson(candidate, _display(candidate))
+        text = unsaved.get(os.path.realpath(candidate)) if unsaved else None
+        read = read_chapter_lesson(candidate, _display(candidate), text)
         # A draft is not published: its weight orders nothing (Hugo leaves it out).
         if read is not None and read.metadata.get("draft") is not True:
             lessons.append(read)

@@ -28,7 +28,7 @@ from courselint import frontmatter as front_matter_reader
 from courselint.findings import Edit, Finding, Fix, LineIndex, Span
 from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
-from courselint.markdown import MAX_NESTING, block_parser, parse_inline
+from courselint.markdown import MAX_NESTING, parse_blocks, parse_inline
 from courselint.messages import _
 from courselint.segments import comment_spans, mask
 from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, text_params_in
@@ -785,7 +785,7 @@ def parse(
         markdown_text = _hide_shortcode_content(text, markdown_text, index, hidden)
 
     env: dict = {}
-    tokens = block_parser().parse(markdown_text, env)
+    tokens = parse_blocks(markdown_text, env)
     lesson = Lesson(
         path, source, text, bom, index, metadata, front_matter, tokens,
         problems=problems, env=env, hidden=hidden, shortcodes=shortcodes, raw_html=raw_html,

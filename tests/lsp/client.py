@@ -14,9 +14,13 @@ TIMEOUT = 60
 
 
 @asynccontextmanager
-async def session(root: Path, encodings: list[str] | None = None):
+async def session(
+    root: Path, encodings: list[str] | None = None, env: dict[str, str] | None = None, options: dict | None = None
+):
+    """A started, initialised server; ``env`` replaces the server's environment,
+    ``options`` are the client's ``initializationOptions``."""
     client = make_test_lsp_client()
-    await client.start_io(sys.executable, "-m", "courselint", "lsp", cwd=str(root))
+    await client.start_io(sys.executable, "-m", "courselint", "lsp", cwd=str(root), env=env)
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None
     capabilities = types.ClientCapabilities(
         general=general,
@@ -29,7 +33,9 @@ async def session(root: Path, encodings: list[str] | None = None):
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
         ),
     )
-    result = await client.initialize_session(types.InitializeParams(capabilities=capabilities, root_uri=root.as_uri()))
+    result = await client.initialize_session(
+        types.InitializeParams(capabilities=capabilities, root_uri=root.as_uri(), initialization_options=options)
+    )
     try:
         yield client, result
     finally:

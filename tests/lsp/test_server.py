@@ -362,3 +362,75 @@ def test_fix_all_safe_problems_of_the_file(tmp_path: Path) -> None:
     assert seed[148].count(" coeur ") == 1
     seed[148] = seed[148].replace(" coeur ", " cœur ")
     assert fixed == "\n".join(seed)
+
+
+def _change(client, uri: str, version: int, text: str) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def _check_chapter(folder: Path, texts: dict[str, str]) -> dict[str, list]:
+    """(code, message, 0-based line) of the chapter findings `check` gives each lesson, saved with ``texts``."""
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "courselint", "check", "--no-cache", "--format", "json", str(folder)],
+        capture_output=True, text=True, cwd=folder.parent, timeout=120,
+    )
+    cli = json.loads(result.stdout)
+    return {
+        name: sorted((f["code"], f["message"], f["line"] - 1) for f in cli if f["code"] in CHAPTER and f["path"].endswith(name))
+        for name in texts
+    }
+
+
+CHAPTER = ("CL104", "CL105")
+
+
+def chapter_findings(diagnostics) -> list:
+    return sorted((d.code, d.message, d.range.start.line) for d in diagnostics if d.code in CHAPTER)
+
+
+def test_chapter_findings_follow_the_open_buffers_of_sibling_lessons(tmp_path: Path) -> None:
+    """Two saved lessons of a chapter, in order.  Typed without saving: the second
+    takes the first's weight (its own buffer is read: CL104 on it); then the first
+    moves after the second (the sibling's buffer is read: CL105 on the second, which
+    was not touched).  Expected: `check` on the same texts saved."""
+    first_text = '---\ntitle: "2.01 Première"\nweight: 10\n---\n\nUn texte.\n'
+    second_text = '---\ntitle: "2.02 Seconde"\nweight: 20\n---\n\nUn texte.\n'
+    chapter = tmp_path / "chapitre"
+    chapter.mkdir()
+    first = lesson_folder(chapter, first_text, name="premiere.md")
+    second = lesson_folder(chapter, second_text, name="seconde.md")
+    same_weight = second_text.replace("weight: 20", "weight: 10")
+    moved = first_text.replace("weight: 10", "weight: 30")
+
+    async def scenario():
+        async with session(tmp_path) as (client, _result):
+            first_uri = open_document(client, first, first_text)
+            opened = [await diagnostics_for(client, first_uri)]
+            second_uri = open_document(client, second, second_text)
+            opened.append(await diagnostics_for(client, second_uri))
+            _change(client, second_uri, 2, same_weight)
+            own_buffer = await diagnostics_for(client, second_uri, 2)
+            _change(client, second_uri, 3, second_text)
+            await diagnostics_for(client, second_uri, 3)
+            _change(client, first_uri, 2, moved)
+            await diagnostics_for(client, first_uri, 2)
+            sibling_buffer = await diagnostics_for(client, second_uri)  # the refresh of the untouched sibling
+            return opened, own_buffer, sibling_buffer
+
+    opened, own_buffer, sibling_buffer = run(scenario())
+    assert [chapter_findings(d) for d in opened] == [[], []]
+    assert first.read_text(encoding="utf-8") == first_text and second.read_text(encoding="utf-8") == second_text
+    expected = _check_chapter(tmp_path / "saved1" / "chapitre", {"premiere.md": first_text, "seconde.md": same_weight})
+    assert [code for code, _m, _l in expected["seconde.md"]] == ["CL104"]
+    assert chapter_findings(own_buffer) == expected["seconde.md"]
+    expected = _check_chapter(tmp_path / "saved2" / "chapitre", {"premiere.md": moved, "seconde.md": second_text})
+    assert [code for code, _m, _l in expected["seconde.md"]] == ["CL105"]
+    assert chapter_findings(sibling_buffer) == expected["seconde.md"]

@@ -148,7 +148,7 @@ class LanguageToolEngine:
         go together, separated by a blank line (a paragraph break for LanguageTool),
         up to :data:`BATCH_CHARACTERS` per request; a longer unit is cut in several.
         """
-        results: list[list[EngineIssue]] = [[] for _ in units]
+        results: list[list[EngineIssue]] = [[] for _unit in units]
         batch: list[tuple[int, int, list[dict[str, str]]]] = []  # (unit, offset in unit, parts)
         size = 0
         for index, (text, raw) in enumerate(units):

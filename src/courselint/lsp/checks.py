@@ -10,7 +10,9 @@ A lesson buffer is checked in memory, in passes:
 
 ``fast``     every lesson rule but grammar, on each (debounced) change;
 ``grammar``  the grammar rules (a child process, slow), after the fast pass;
-``chapter``  the chapter rules, which read the sibling lessons from disk: on open and save.
+``chapter``  the chapter rules, which read the sibling lessons: the open ones as typed,
+             the others from disk; after each fast pass, and for the open siblings
+             of a lesson that changed.
 
 Nothing is written to the findings cache: an unsaved buffer is not a file.
 A pass asks ``cancelled()`` before each rule and gives up (:class:`Cancelled`)
@@ -27,12 +29,20 @@ from typing import Callable
 
 from courselint import config as config_module
 from courselint import engine
+from courselint.chapter import UNSAVED as UNSAVED_LESSONS
+from courselint.chapter import chapter_folder
 from courselint.codes import CODES
 from courselint.document import is_generated_translation
 from courselint.findings import Finding
+from courselint.lsp.cancel import CancellableEngine
+from courselint.lsp.memo import MemoSpeller
 from courselint.rules.base import Context
+from courselint.rules.grammar import DEFAULTS as GRAMMAR_DEFAULTS
+from courselint.rules.grammar import engine_key, open_engine
 from courselint.rules.translation import ENGLISH, UNSAVED, english_checker
 from courselint.selection import Selection
+from courselint.spell.preload import SPELLER, spelling_settings
+from courselint.spell.speller import checker_for
 
 
 class Cancelled(Exception):
@@ -73,9 +83,21 @@ class Project:
     selection: Selection
     stamp: tuple
     ctx: Context = field(init=False)
+    grammar_engine: CancellableEngine | None = field(init=False, default=None)
+    #: The server moved what this project loaded out of the collector's way (server.settle).
+    settled: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.ctx = Context(self.config)
+        # The spelling rule asks this speller: it remembers each block's findings
+        # between edits, so a keystroke re-checks one block, not the lesson.
+        settings = spelling_settings(self.config)
+        self.ctx.engines[SPELLER] = MemoSpeller(lambda: checker_for(settings))
+        # The grammar rules find this engine under their key: one that a newer edit stops.
+        grammar = {**GRAMMAR_DEFAULTS, **self.config.section("grammar")}
+        if grammar["engine"] is not None:
+            self.grammar_engine = CancellableEngine(grammar["engine"], lambda: open_engine(grammar), Cancelled)
+            self.ctx.engines[engine_key(dict(self.config.section("grammar")))] = self.grammar_engine
 
     @property
     def grammar(self) -> bool:
@@ -102,6 +124,12 @@ class Projects:
         self._by_source[key] = project
         return project
 
+    def interrupt_grammar(self) -> None:
+        """A newer edit arrived: stop a grammar pass it made stale."""
+        for project in self._by_source.values():
+            if project.grammar_engine is not None:
+                project.grammar_engine.interrupt()
+
     def forget(self, project: Project) -> None:
         """Drop a project (its words file changed): the next check reloads it."""
         for key, value in list(self._by_source.items()):
@@ -123,6 +151,8 @@ def check_lesson(
 ) -> list[Finding]:
     """Findings of a lesson buffer: the fast pass, or (``grammar``) the grammar pass."""
     keep = is_grammar if grammar else (lambda code: not is_grammar(code))
+    if grammar and project.grammar_engine is not None:
+        project.grammar_engine.cancelled = cancelled  # one grammar pass at a time (one thread)
     data = text.encode("utf-8", "surrogatepass")
     findings = engine.check_lesson_source(
         str(path), data, project.config, project.ctx, _Pass(project.selection, keep, cancelled)
@@ -138,15 +168,17 @@ def check_lesson(
     return findings
 
 
-def check_chapter(project: Project, path: Path) -> list[Finding]:
-    """Chapter findings of the saved lesson ``path`` (its siblings as on disk)."""
+def check_chapter(project: Project, path: Path, unsaved: dict[str, str] | None = None) -> list[Finding]:
+    """Chapter findings of the lesson ``path``; ``unsaved`` (real path -> text) are the
+    lessons open in the editor, read as typed rather than as saved."""
     codes = tuple(
         entry.code for entry in CODES.values() if entry.scope == "chapter" and project.selection.enabled(entry.code, entry.name)
     )
     if not codes or not path.is_file():
         return []
     chapter_only = Selection(codes, ())
-    result = engine.run([path], project.config, chapter_only, use_cache=False, engines=project.ctx.engines)
+    engines = {**project.ctx.engines, UNSAVED_LESSONS: dict(unsaved or {})}
+    result = engine.run([path], project.config, chapter_only, use_cache=False, engines=engines)
     mine = os.path.realpath(path)
     return [f for f in result.findings if f.code in codes and os.path.realpath(f.path) == mine]
 
@@ -162,3 +194,8 @@ def check_catalog(project: Project, path: Path, text: str) -> list[Finding]:
     engines = {**project.ctx.engines, UNSAVED: {str(path): text}, "translation.catalogs": {}}
     result = engine.run([path], project.config, project.selection, use_cache=False, engines=engines)
     return result.findings
+
+
+def same_chapter(first: Path, second: Path) -> bool:
+    """Both lessons are of one chapter: a change of one may change the other's chapter findings."""
+    return first.suffix == second.suffix == ".md" and chapter_folder(first) == chapter_folder(second)

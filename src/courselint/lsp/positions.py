@@ -34,7 +34,11 @@ def units(text: str, encoding: str) -> int:
         # surrogatepass: a lone surrogate an editor sent is still one unit of ours
         return len(text.encode("utf-8", "surrogatepass"))
     if encoding == UTF16:
-        return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+        if text.isascii():
+            return len(text)
+        # The codec counts in C: two bytes a unit, four for a character past U+FFFF
+        # (a lone surrogate, passed through, is one unit as the editor sent it).
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
     return len(text)
 
 

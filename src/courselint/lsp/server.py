@@ -2,11 +2,12 @@
 
 Each open document has a *generation*, bumped by every open, change and save.
 A check is an asyncio task: it waits :data:`DEBOUNCE` seconds (typing goes on,
-the task is replaced), then runs the fast pass in the checking thread and
-publishes; the grammar pass then runs in its own thread, so a slow Grammalecte
-never holds the next keystroke's check.  A pass whose generation is no longer
+the task is replaced), then runs the fast pass and the chapter pass (the open
+sibling lessons read as typed) in the checking thread and publishes; the open
+siblings' chapter findings are then refreshed.  The grammar pass runs in its own
+thread, so a slow Grammalecte never holds the next keystroke's check.  A pass whose generation is no longer
 the document's stops at the next rule (:class:`checks.Cancelled`) and publishes
-nothing.  Chapter findings come from disk, on open and save.
+nothing.
 
 Diagnostics are converted with the text they were computed on, so they stay
 exact in the editor's units even if the editor sent newer edits meanwhile.
@@ -15,7 +16,9 @@ exact in the editor's units even if the editor sent newer edits meanwhile.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +32,13 @@ from courselint.codes import CODES
 from courselint.config import ConfigError
 from courselint.findings import Finding, Severity
 from courselint.fixes import chosen_fixes
-from courselint.lsp import actions, checks
+from courselint.lsp import actions, checks, docs
 from courselint.lsp.positions import Lines
+from courselint.messages import _, agree
 
 log = logging.getLogger(__name__)
+
+_UNSET = object()
 
 #: Seconds of quiet typing before a check starts (a burst of keystrokes is one check).
 DEBOUNCE = 0.05
@@ -45,15 +51,6 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-
-
-def _readme() -> Path | None:
-    """The README of a source checkout (the rules' documentation), if this is one."""
-    candidate = Path(__file__).resolve().parents[3] / "README.md"
-    return candidate if candidate.is_file() else None
-
-
-README = _readme()
 
 
 @dataclass
@@ -76,6 +73,7 @@ class Document:
     generation: int = 0
     task: asyncio.Task | None = None
     grammar_task: asyncio.Task | None = None
+    chapter_task: asyncio.Task | None = None
     published: Published = field(default_factory=Published)
 
 
@@ -88,18 +86,24 @@ class CourselintServer(LanguageServer):
         # thread only; one for grammar, which waits on its child process.
         self.checking = ThreadPoolExecutor(1, thread_name_prefix="courselint-check")
         self.grammar_thread = ThreadPoolExecutor(1, thread_name_prefix="courselint-grammar")
+        #: Base of the codes' links: the editor's ``documentationUrl``, else found on first use.
+        self.documentation: str | None | object = _UNSET
+        self._links: dict[str, types.CodeDescription | None] = {}
 
     # ------------------------------------------------------------------ scheduling
 
-    def schedule(self, uri: str, *, delay: float, chapter: bool = False) -> None:
+    def schedule(self, uri: str, *, delay: float) -> None:
         document = self.documents.setdefault(uri, Document())
         document.generation += 1
         for task in (document.task, document.grammar_task):
             if task is not None:
                 task.cancel()
-        document.task = asyncio.ensure_future(self._check(uri, document, document.generation, delay, chapter))
+        # After the generation moved: the running grammar pass, if it is this
+        # document's, now sees itself stale and its engine is stopped.
+        self.projects.interrupt_grammar()
+        document.task = asyncio.ensure_future(self._check(uri, document, document.generation, delay))
 
-    async def _check(self, uri: str, document: Document, generation: int, delay: float, chapter: bool) -> None:
+    async def _check(self, uri: str, document: Document, generation: int, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
         try:
@@ -117,7 +121,7 @@ class CourselintServer(LanguageServer):
         try:
             project = await loop.run_in_executor(self.checking, self.projects.for_path, path)
         except ConfigError as exc:
-            published.problem = f"configuration invalide : {exc}"
+            published.problem = _("configuration invalide : {error}").format(error=exc)
             self._publish(uri, version, published)
             return
         if checks.skipped(path, project):
@@ -130,16 +134,24 @@ class CourselintServer(LanguageServer):
                 published.fast = await loop.run_in_executor(
                     self.checking, lambda: checks.check_lesson(project, path, text, grammar=False, cancelled=cancelled)
                 )
-                if chapter:
-                    published.chapter = await loop.run_in_executor(self.checking, checks.check_chapter, project, path)
+                published.chapter = await loop.run_in_executor(
+                    self.checking, checks.check_chapter, project, path, self.open_lessons()
+                )
         except checks.Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - never in the way: one message, the server goes on
             log.exception("check failed")
-            published.problem = f"courselint n'a pas pu vérifier ce fichier : {exc.__class__.__name__}: {exc}"
+            published.problem = _("courselint n'a pas pu vérifier ce fichier : {error}").format(
+                error=f"{exc.__class__.__name__}: {exc}"
+            )
         if cancelled():
             return
         self._publish(uri, version, published)
+        if not project.settled:
+            project.settled = True
+            await loop.run_in_executor(self.checking, settle)
+        if path.suffix == ".md" and published.problem is None:
+            self.refresh_siblings(uri, path)
         if path.suffix == ".md" and project.grammar and published.problem is None:
             document.grammar_task = asyncio.ensure_future(
                 self._grammar(uri, version, document, generation, project, path, published)
@@ -165,6 +177,49 @@ class CourselintServer(LanguageServer):
             published.grammar = found
             self._publish(uri, version, published)
 
+    # ------------------------------------------------------------------ chapters
+
+    def open_lessons(self) -> dict[str, str]:
+        """The open lessons as typed, by real path: chapter rules read them, not the saved files."""
+        out = {}
+        for uri in self.documents:
+            if not uri.endswith(".md"):
+                continue
+            try:
+                text = self.workspace.get_text_document(uri).source
+            except Exception:  # noqa: BLE001 - closed meanwhile
+                continue
+            out[os.path.realpath(to_fs_path(uri) or uri)] = text
+        return out
+
+    def refresh_siblings(self, uri: str, path: Path) -> None:
+        """A lesson changed: its open siblings' chapter findings (a shared weight…) may have too."""
+        for other, document in self.documents.items():
+            other_path = Path(to_fs_path(other) or other)
+            if other != uri and document.published.problem is None and checks.same_chapter(path, other_path):
+                document.chapter_task = asyncio.ensure_future(self._chapter(other, document, other_path))
+
+    async def _chapter(self, uri: str, document: Document, path: Path) -> None:
+        generation, published = document.generation, document.published
+        loop = asyncio.get_running_loop()
+        try:
+            project = await loop.run_in_executor(self.checking, self.projects.for_path, path)
+            found = await loop.run_in_executor(self.checking, checks.check_chapter, project, path, self.open_lessons())
+        except Exception:  # noqa: BLE001 - never in the way: the next check says it
+            log.exception("chapter check failed")
+            return
+        # Only onto the findings of the text they were computed with: a newer
+        # check of this document publishes its own chapter findings.
+        if document.generation == generation and document.published is published and found != published.chapter:
+            published.chapter = found
+            self._publish(uri, self.version_of(uri), published)
+
+    def version_of(self, uri: str) -> int | None:
+        try:
+            return self.workspace.get_text_document(uri).version
+        except Exception:  # noqa: BLE001
+            return None
+
     # ------------------------------------------------------------------ publishing
 
     def encoding(self) -> str:
@@ -174,15 +229,22 @@ class CourselintServer(LanguageServer):
         (l1, c1), (l2, c2) = lines.range(span)
         return types.Range(types.Position(l1, c1), types.Position(l2, c2))
 
+    def code_description(self, code: str) -> types.CodeDescription | None:
+        """The link to ``code``'s explanation (``lsp/docs.py`` says where), made once per code."""
+        if code not in self._links:
+            if self.documentation is _UNSET:
+                self.documentation = docs.documentation_base()
+            href = docs.code_link(self.documentation, code) if code in CODES else None
+            self._links[code] = types.CodeDescription(href=href) if href else None
+        return self._links[code]
+
     def diagnostic(self, lines: Lines, finding: Finding) -> types.Diagnostic:
-        entry = CODES.get(finding.code)
-        href = f"{README.as_uri()}#{finding.code.lower()}" if README and entry else None
         return types.Diagnostic(
             range=self._range(lines, finding.span),
             message=finding.message,
             severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Error),
             code=finding.code,
-            code_description=types.CodeDescription(href=href) if href else None,
+            code_description=self.code_description(finding.code),
             source=f"{SOURCE} ({finding.rule})",
         )
 
@@ -263,20 +325,20 @@ class CourselintServer(LanguageServer):
             if finding.code == "CL401" and finding.word:
                 word = finding.word
                 quickfix(
-                    f"Ajouter « {word} » à la liste de mots du projet",
-                    command=types.Command(title="Ajouter le mot", command=ADD_WORD, arguments=[uri, word]),
+                    _("Ajouter « {word} » à la liste de mots du projet").format(word=word),
+                    command=types.Command(title=_("Ajouter le mot"), command=ADD_WORD, arguments=[uri, word]),
                 )
                 edit = actions.add_lesson_word(text, word)
                 if edit is not None:
-                    quickfix(f"Ajouter « {word} » aux spelling_words de cette leçon", [edit])
+                    quickfix(_("Ajouter « {word} » aux spelling_words de cette leçon").format(word=word), [edit])
             if lesson:
                 edit = actions.disable_next_line(text, finding.line, finding.code)
-                where = "pour la ligne suivante"
+                title = _("Désactiver {code} pour la ligne suivante")
             else:
                 edit = actions.ignore_in_catalog(text, finding.line, finding.code)
-                where = "pour cette entrée (commentaire du traducteur)"
+                title = _("Désactiver {code} pour cette entrée (commentaire du traducteur)")
             if edit is not None:
-                quickfix(f"Désactiver {finding.code} {where}", [edit])
+                quickfix(title.format(code=finding.code), [edit])
         fix_all = self.fix_all(uri)
         if fix_all is not None:
             out.append(fix_all)
@@ -287,12 +349,16 @@ class CourselintServer(LanguageServer):
         if state is None:
             return None
         published, lines = state
-        chosen = chosen_fixes(published.fast)  # chapter findings come from the file on disk
+        chosen = chosen_fixes(published.fast)  # a chapter finding's fix is the author's choice of which lesson moves
         if not chosen:
             return None
         edits = [edit for _finding, fix in chosen for edit in fix.edits]
         return types.CodeAction(
-            title=f"Corriger les problèmes sûrs de ce fichier ({len(chosen)})",
+            title=agree(
+                "Corriger le problème sûr de ce fichier ({count})",
+                "Corriger les problèmes sûrs de ce fichier ({count})",
+                len(chosen),
+            ),
             kind=FIX_ALL_KIND,
             edit=self.workspace_edit(uri, lines, edits),
         )
@@ -303,7 +369,7 @@ class CourselintServer(LanguageServer):
         parts = []
         for finding, _lines in self.findings_at(uri, point):
             entry = CODES.get(finding.code)
-            explanation = entry.explanation if entry else ""
+            explanation = _(entry.explanation) if entry else ""
             parts.append(f"**{finding.code}** `{finding.rule}` — {finding.message}\n\n{explanation}")
         step = self.step_section(uri, params.position)
         if step:
@@ -333,17 +399,36 @@ class CourselintServer(LanguageServer):
             return None
         step = next((s for s in course.steps if s.year == item.year), None)
         if step is None:
-            return f"Aucune section d'étape `## {item.year} : …` pour cette entrée."
+            return _("Aucune section d'étape `## {year} : …` pour cette entrée.").format(year=item.year)
         body = "\n".join(lesson.index.line_text(n) for n in range(step.line, min(step.end_line, step.line + 12) + 1))
-        return f"Section d'étape, ligne {step.line} :\n\n```markdown\n{body}\n```"
+        heading = _("Section d'étape, ligne {line} :").format(line=step.line)
+        return f"{heading}\n\n```markdown\n{body}\n```"
+
+
+def settle() -> None:
+    """Once a project's engines are loaded: keep the collector off what lives as long as the server.
+
+    The dictionaries and modules are hundreds of thousands of objects; every full
+    collection (a parse allocates enough to trigger one every few keystrokes)
+    traversed them all, a 100 ms pause in the middle of a check.  Frozen, they
+    are still freed by reference counting; what is frozen is never scanned again.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def make_server() -> CourselintServer:
     server = CourselintServer()
 
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: CourselintServer, params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, dict) and options.get(docs.OPTION):
+            ls.documentation = docs.documentation_base(options[docs.OPTION])
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: CourselintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, delay=0, chapter=True)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: CourselintServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -351,13 +436,14 @@ def make_server() -> CourselintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: CourselintServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, delay=0, chapter=True)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: CourselintServer, params: types.DidCloseTextDocumentParams) -> None:
         document = ls.documents.pop(params.text_document.uri, None)
         if document is not None:
             document.generation += 1  # a running pass stops at its next rule
+            ls.projects.interrupt_grammar()
             for task in (document.task, document.grammar_task):
                 if task is not None:
                     task.cancel()
@@ -383,7 +469,8 @@ def make_server() -> CourselintServer:
             project = ls.projects.for_path(path)
             write_word(project.config.words_file, word)
         except (ConfigError, ValueError, OSError) as exc:
-            ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"courselint : {exc}"))
+            message = _("courselint : {error}").format(error=exc)
+            ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
             return
         ls.projects.forget(project)  # the dictionary must learn the word
         for open_uri in list(ls.documents):
@@ -393,4 +480,11 @@ def make_server() -> CourselintServer:
 
 
 def serve() -> None:
+    from courselint.markdown import remember_sections, silence_rule_logging
+
+    # As for ``check``: markdown-it's per-rule debug calls are a tenth of each
+    # keystroke's parse, for messages nobody reads.
+    silence_rule_logging()
+    # Edit after edit of one lesson: only the section that changed is parsed again.
+    remember_sections()
     make_server().start_io()

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.chapter import ChapterLesson, chapter_folder, chapter_siblings, is_index, is_int, title_number
+from courselint.chapter import UNSAVED, ChapterLesson, chapter_folder, chapter_siblings, is_index, is_int, title_number
 from courselint.findings import Edit, Finding, Fix, Span
 from courselint.messages import _
 from courselint.frontmatter import UNREADABLE_CODES, KeyLine
@@ -406,7 +406,7 @@ def _siblings(folder: Path, ctx) -> list[ChapterLesson]:
     locales = ctx.config["locales"]
     key = f"chapter-siblings:{chapter_folder(Path(folder))}:{','.join(locales)}"
     # Both chapter rules read the same folder: read it once per run and folder.
-    return ctx.shared(key, lambda: chapter_siblings(folder, locales))
+    return ctx.shared(key, lambda: chapter_siblings(folder, locales, ctx.engines.get(UNSAVED)))
 
 
 @rule("CL104")

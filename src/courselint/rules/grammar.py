@@ -240,7 +240,11 @@ def _check_lesson(lesson, ctx) -> list[Finding]:
 
 
 def engine_key(settings: Mapping) -> str:
-    """The name of a run's engine in ``Context.shared``: one engine per process and settings."""
+    """The name (``Context.shared``) of the engine these ``[grammar]`` settings open.
+
+    Public so that a program may put its own engine there (the language server's
+    cancellable one) before the rules run.
+    """
     return "grammar." + "|".join(
         str(settings.get(k)) for k in ("engine", "python", "server", "language", "typography")
     )
