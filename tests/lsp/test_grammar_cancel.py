@@ -22,9 +22,18 @@ SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 
 
 def long_lesson(copies: int) -> str:
-    """The seed lesson with its body (after the front matter and title) written ``copies`` more times."""
+    """The seed lesson with its body (after the front matter and title) written ``copies`` more times.
+
+    Each copy's paragraphs end with their copy's number: the grammar rule sends a
+    paragraph met twice only once, and identical copies would not keep Grammalecte busy.
+    """
     seed = SEED.read_text(encoding="utf-8")
-    return seed.rstrip("\n") + ("\n" + seed.split("\n", 38)[38].rstrip("\n")) * copies + "\n"
+    body = seed.split("\n", 38)[38].rstrip("\n").split("\n")
+    copies_text = [
+        "\n".join(f"{line} Variante {number}." if line[:1].isalpha() else line for line in body)
+        for number in range(1, copies + 1)
+    ]
+    return seed.rstrip("\n") + "".join("\n" + text for text in copies_text) + "\n"
 
 
 def grammar_children(pid: int) -> set[int]:
