@@ -240,10 +240,6 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "
 _ESCAPE = re.compile(r"\\(?:(?P<octal>[0-7]{1,3})|x(?P<hex>[0-9A-Fa-f]+)|(?P<other>.?))", re.DOTALL)
 
 
-def _nul_message() -> str:
-    return _("caractère NUL : msgfmt couperait le texte là")
-
-
 class _BadString(ValueError):
     pass
 
@@ -251,8 +247,9 @@ class _BadString(ValueError):
 def decode_string(quoted: str) -> str:
     """The text of one quoted PO string, as GNU msgfmt reads it.
 
-    Raises :class:`_BadString` for an escape msgfmt rejects and for a NUL
-    character (msgfmt cuts the string there: the rest would be lost).
+    Raises :class:`_BadString` for an escape msgfmt rejects.  A NUL (``\\0``),
+    which msgfmt accepts and cuts the string at, is read: CL606 refuses the
+    entry that holds it, not the whole catalog.
     """
 
     def replace(match: re.Match) -> str:
@@ -267,14 +264,10 @@ def decode_string(quoted: str) -> str:
             if other not in _SIMPLE_ESCAPES:
                 raise _BadString(_("séquence d'échappement inconnue « {escape} » (msgfmt la refuse)").format(escape="\\" + other))
             return _SIMPLE_ESCAPES[other]
-        if value == 0:
-            raise _BadString(_nul_message())
         # A byte above 0x7F is part of a UTF-8 sequence written in escapes: kept as a byte for now.
         return chr(value) if value < 0x80 else chr(0xDC00 + value)
 
     body = quoted[1:-1]
-    if "\0" in body:
-        raise _BadString(_nul_message())
     if "\\" not in body:
         return body
     decoded = _ESCAPE.sub(replace, body)
@@ -355,8 +348,6 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
 
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
-        if "\0" in line:
-            return number, _nul_message()
         if line.startswith(("#|", "#~|")):
             previous = _PREVIOUS_LINE.sub("", line, count=1)
             match = _KEYWORD_LINE.match(previous) or _CONTINUATION.match(previous)
@@ -720,8 +711,11 @@ def _comment_lines(message: Message, width: int) -> list[str]:
 
 def _location_lines(locations, width: int) -> list[str]:
     refs = []
+    names: dict[str, str] = {}  # one lesson's 50,000 locations share one file name: encoded once
     for filename, lineno in locations:
-        name = encode_reference(filename.replace(os.sep, "/"))
+        name = names.get(filename)
+        if name is None:
+            name = names[filename] = encode_reference(filename.replace(os.sep, "/"))
         refs.append(f"{name}:{lineno}" if lineno else name)
     refs = list(dict.fromkeys(refs))
     lines: list[str] = []
