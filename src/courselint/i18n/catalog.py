@@ -9,8 +9,10 @@ content root, without ``.md``)::
 so a Weblate component uses the file mask ``locales/*/REL.po`` and the template
 ``locales/REL.pot``; Poedit opens the ``.po`` directly.
 
-Reading goes through Babel (``read_po(..., abort_invalid=True)``): a file that
-does not parse raises :class:`CatalogError` and is never rewritten.  Merging is
+Reading goes through Babel (``read_po(..., abort_invalid=True)``), after
+:func:`syntax_problem` has refused what GNU ``msgfmt --check`` refuses and
+msgfmt's escapes have been decoded: a file that does not parse raises
+:class:`CatalogError` and is never rewritten.  Merging is
 Babel's ``Catalog.update`` plus what msgmerge does and Babel does not: a string
 that comes back gets its obsolete translation back, and an entry that stays
 fuzzy keeps its previous msgid.
@@ -20,8 +22,8 @@ Babel's writer rewraps translator comments, drops unknown header fields, adds
 ``python-format`` flags to strings that merely contain ``%``, and writes
 previous msgids (``#|``) that GNU ``msgfmt`` rejects once wrapped.  The header
 of an existing ``.po`` is kept byte for byte (only ``POT-Creation-Date``
-follows the template, as msgmerge does).  Strings are wrapped at
-``i18n.width`` columns (79, like GNU gettext) in new files; an existing file
+follows the template, as msgmerge does).  Strings are wrapped by
+:func:`quoted_lines` (Babel's wrapping, in linear time) at ``i18n.width`` columns (79, like GNU gettext) in new files; an existing file
 keeps the width it was written with when it can be told.
 """
 
