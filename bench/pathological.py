@@ -1,7 +1,8 @@
-"""Time and peak memory of ``check`` and ``extract`` on pathological inputs (run by hand).
+"""Time and peak memory of ``check``, ``extract`` and ``build`` on pathological inputs (run by hand).
 
     python bench/pathological.py            # every case
     python bench/pathological.py mot-20k    # some cases by name
+    PYTHONPATH=/old/src python bench/pathological.py   # the same cases with another copy of the code
 
 Each case is a one-lesson course in a temporary folder; each command runs in a
 subprocess (``--no-cache``) whose peak resident memory is read with ``wait4``.
@@ -101,7 +102,7 @@ def main(names: list[str]) -> int:
             folder = Path(tmp)
             (folder / "courselint.toml").write_text('locales = ["en"]\n', encoding="utf-8")
             CASES[name](folder)
-            for command in (("check", "--no-cache", "content"), ("extract",)):
+            for command in (("check", "--no-cache", "content"), ("extract",), ("build", "--min-translated", "0")):
                 seconds, megabytes, outcome = measure(folder, *command)
                 flag = "" if seconds < LIMIT_S and megabytes < LIMIT_MB else "  <-- au-delà de la cible"
                 over += bool(flag)

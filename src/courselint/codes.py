@@ -89,6 +89,10 @@ CODES: dict[str, Code] = _table(
     ("CL009", "input.unclosed-shortcode", ERROR, "input", N_("Shortcode Hugo jamais fermé (`{{<` sans `>}}`).")),
     ("CL010", "input.front-matter-indented", WARNING, "input",
      N_("Front matter précédé de lignes vides ou d'une indentation (Hugo le lit, d'autres outils non).")),
+    ("CL011", "input.front-matter-duplicate-key", ERROR, "input",
+     N_("Une clé du front matter est écrite deux fois : Hugo garde la dernière valeur, sans le dire.")),
+    ("CL012", "input.unclosed-html-comment", ERROR, "input",
+     N_("Commentaire HTML `<!--` jamais fermé : toute la suite de la leçon est cachée aux lecteurs.")),
     ("CL101", "frontmatter.missing-key", ERROR, "lesson", N_("Une clé obligatoire manque dans le front matter.")),
     ("CL102", "frontmatter.key-type", ERROR, "lesson",
      N_("Une clé du front matter n'a pas le type attendu (`weight` non entier, `title` non texte…).")),
@@ -153,6 +157,8 @@ CODES: dict[str, Code] = _table(
      N_("Des entrées floues sont publiées (traduction précédente ou texte source, selon i18n.fuzzy).")),
     ("CL615", "translation.orphan-catalog", WARNING, "catalog",
      N_("Un catalogue dont la leçon n'existe plus (renommée, déplacée, supprimée) ; `extract --prune` le supprime.")),
+    ("CL701", "text.invisible-char", ERROR, "lesson",
+     N_("Caractère invisible, bidirectionnel ou de contrôle dans une leçon source.")),
     ("CL901", "internal.engine-unavailable", ERROR, "run", N_("Moteur de vérification indisponible.")),
 )
 
@@ -229,6 +235,18 @@ pre-commit) y voient du texte, et un titre Markdown souligné.
 
 Faux : `  ---` en première ligne
 Juste : `---` au tout début du fichier (correction sûre : `courselint check --fix`)"""),
+    "CL011": N_("""\
+Une clé du front matter est écrite deux fois : Hugo (comme PyYAML) garde la dernière
+valeur et ignore la première sans rien dire, d'autres outils refusent le fichier.
+
+Faux : `title: Docker` puis plus bas `title: 2.05 Docker`
+Juste : une seule ligne `title: 2.05 Docker`"""),
+    "CL012": N_("""\
+Un commentaire HTML ouvert par `<!--` n'est jamais fermé par `-->` : Markdown (et Hugo)
+cache alors toute la suite de la leçon, que les lecteurs ne voient pas.
+
+Faux : `<!-- à relire` puis la suite du texte
+Juste : `<!-- à relire -->` puis la suite du texte"""),
     "CL101": N_("""\
 Une clé obligatoire (`frontmatter.required`, par défaut `title` et `weight`) manque :
 la leçon n'a pas de titre ou pas de place dans le menu.
@@ -445,6 +463,14 @@ retrouve ses textes) : le travail des traducteurs y reste, rien ne l'utilise.
 
 Faux : laisser `locales/en/ancienne-lecon.po` après avoir supprimé la leçon
 Juste : `courselint extract --prune` une fois la traduction récupérée ou abandonnée"""),
+    "CL701": N_("""\
+Une leçon source contient un caractère invisible (espace sans chasse, caractère de
+remplissage, séparateur de ligne), de contrôle (ESC, NUL…) ou bidirectionnel qui peut
+cacher ou retourner du texte, dans la prose comme dans le code (« Trojan Source »).
+Ce sont les caractères que CL606 refuse dans une traduction.
+
+Faux : `docker run<U+202E>rm -rf` (U+202E retourne la suite du texte)
+Juste : `docker run rm -rf`"""),
     "CL901": N_("""\
 Un moteur de vérification configuré (Grammalecte, LanguageTool, Hunspell) n'a pas pu
 démarrer : ses règles n'ont pas été vérifiées.

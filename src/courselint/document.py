@@ -29,7 +29,7 @@ from courselint.findings import Edit, Finding, Fix, LineIndex, Span
 from courselint.frontmatter import DEFAULT_TEXT_KEYS, FrontMatter
 from courselint.frontmatter import UNREADABLE_CODES as UNREADABLE_FRONT_MATTER
 from courselint.markdown import MAX_NESTING, parse_blocks, parse_inline
-from courselint.messages import _
+from courselint.messages import _, agree
 from courselint.segments import comment_spans, mask
 from courselint.shortcodes import DEFAULT_TABLE, SHORTCODE, ShortcodeTable, text_params_in
 
@@ -658,6 +658,35 @@ def _check_fences(lesson: Lesson) -> None:
         )
 
 
+def _check_comments(lesson: Lesson) -> None:
+    """``<!--`` without its ``-->``: Markdown (CommonMark, goldmark) hides everything after it."""
+    for token in lesson.tokens:
+        if token.type != "html_block" or not token.map:
+            continue
+        opener = token.content.find("<!--")
+        if opener < 0 or token.content.lstrip(" \t>").find("<!--") != 0 or "-->" in token.content[opener + 4 :]:
+            continue
+        start, end = token.map
+        hidden = max(end - start - 1, 0)
+        line_text = lesson.index.line_text(start + 1)
+        lesson.problems.append(
+            _input_finding(
+                lesson.path,
+                "CL012",
+                start + 1,
+                line_text.find("<!--") + 1,
+                agree(
+                    "commentaire HTML jamais fermé : « <!-- » sans « --> », la ligne qui suit (jusqu'à la ligne"
+                    " {last}) est cachée aux lecteurs ; fermez-le par « --> »",
+                    "commentaire HTML jamais fermé : « <!-- » sans « --> », les {count} lignes qui suivent (jusqu'à"
+                    " la ligne {last}) sont cachées aux lecteurs ; fermez-le par « --> »",
+                    hidden,
+                    last=end,
+                ),
+            )
+        )
+
+
 def _check_shortcodes(lesson: Lesson) -> None:
     """``{{< figure …`` without its ``>}}``: Hugo fails or swallows the text that follows."""
     for block in lesson.blocks:
@@ -799,5 +828,6 @@ def parse(
     _structure(lesson)
     _check_nesting(lesson)
     _check_fences(lesson)
+    _check_comments(lesson)
     _check_shortcodes(lesson)
     return lesson

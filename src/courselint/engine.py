@@ -24,6 +24,7 @@ from courselint.config import PARALLEL_THRESHOLD, Config
 from courselint.document import is_generated_translation, parse
 from courselint.fileio import read_regular, resolved, write_cache_entry
 from courselint.findings import Finding, Severity, Span
+from courselint.messages import _
 from courselint.rules import RULES
 from courselint.rules.base import Context
 from courselint.rules.grammar import warm_up
@@ -100,7 +101,7 @@ def discover(
         elif given.exists() or given.is_symlink():
             consider(given, explicit=True)
         else:
-            raise UsageError(f"chemin introuvable : {given}")
+            raise UsageError(_("chemin introuvable : {path}").format(path=given))
     return sorted(lessons), sorted(catalogs)
 
 
@@ -142,7 +143,7 @@ def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: 
 
 def _unreadable(path: Path, exc: OSError) -> Finding:
     reason = exc.strerror or exc.__class__.__name__
-    return codes.finding("CL001", str(path), Span.point(1), f"fichier illisible : {reason}")
+    return codes.finding("CL001", str(path), Span.point(1), _("fichier illisible : {reason}").format(reason=reason))
 
 
 # --------------------------------------------------------------------------- tasks

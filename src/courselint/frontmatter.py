@@ -276,12 +276,13 @@ def _string_text(value: str, fmt: str) -> tuple[int, int, str] | None:
     return 1, match.end() - 1, value[0]
 
 
-def key_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]:
+def key_lines(lines: list[str], first_line: int, fmt: str, duplicates: list | None = None) -> dict[str, KeyLine]:
     """Top-level keys of a front matter and where they are written.
 
     ``lines`` are the lines between the fences; ``first_line`` is the 1-based
     file line of ``lines[0]``.  Only keys at column 1 are top-level; TOML keys
-    after a ``[table]`` header belong to that table.
+    after a ``[table]`` header belong to that table.  A key written again is
+    appended to ``duplicates`` as ``(key, first KeyLine, line, column)``.
     """
     pattern = {"yaml": _YAML_KEY, "toml": _TOML_KEY, "json": _JSON_KEY}[fmt]
     depths = _json_depths(lines) if fmt == "json" else None
@@ -296,6 +297,8 @@ def key_lines(lines: list[str], first_line: int, fmt: str) -> dict[str, KeyLine]
             continue
         key = match.group("key").strip("\"'")
         if key in found:
+            if duplicates is not None:
+                duplicates.append((key, found[key], first_line + i, match.start("key") + 1))
             continue
         value = match.group("value")
         value_column = match.start("value") + 1
@@ -396,6 +399,22 @@ def read(text: str) -> Reading:
         body_line = first + 2
     raw = "\n".join(body)
     metadata = _load(fmt, raw, first + 1, problems)
-    keys = key_lines(lines[first : closing + 1] if fmt == "json" else body, first + 1 if fmt == "json" else body_line, fmt)
+    duplicates: list = []
+    keys = key_lines(lines[first : closing + 1] if fmt == "json" else body, first + 1 if fmt == "json" else body_line, fmt, duplicates)
+    if metadata:
+        # YAML and JSON let a key be written twice: PyYAML, Go's YAML and JSON readers,
+        # hence Hugo, keep the last value without a word (TOML refuses it: CL003).
+        for key, first_key, line, column in duplicates:
+            problems.append(
+                Problem(
+                    "CL011",
+                    line,
+                    column,
+                    _(
+                        "clé « {key} » déjà écrite ligne {line} : Hugo garde cette dernière"
+                        " valeur et ignore la première ; n'en gardez qu'une"
+                    ).format(key=key, line=first_key.line),
+                )
+            )
     front_matter = FrontMatter(fmt, first + 1, closing + 1, raw, keys)
     return Reading(front_matter, metadata, problems)

@@ -5,7 +5,10 @@ already wrapped in ``_()``; this one finds the ones that were never wrapped.  It
 reads every module of the package with ``ast`` and flags a string literal (or the
 literal parts of an f-string) that reads as French prose — a word with a French
 accent or ligature, « quotes », or two of the commonest French words — unless it
-sits inside ``_()``, ``N_()``, ``agree()`` or ``ngettext()``.
+sits inside ``_()``, ``N_()``, ``agree()`` or ``ngettext()``.  A second scan catches
+what reads as French to no word list (« catalogue illisible ») by where it goes: any
+literal sentence given straight to a call that makes a message (``report``,
+``finding_at``, ``ConfigError``…).
 
 Not messages, and so not flagged: docstrings; one-word literals (tokens, suffixes,
 dictionary data); literals that start with a line break (word lists written as
@@ -102,6 +105,35 @@ def unwrapped_french(path: Path) -> list[str]:
     return flagged
 
 
+#: Calls whose text arguments reach a user: a literal there is a message whatever its words.
+MESSAGE_SINKS = {
+    "report", "finding", "finding_at", "_input_finding", "Problem", "Fix", "ConfigError", "UsageError",
+    "EngineUnavailable", "CatalogError", "NotReadable", "DiffError", "DecodeError", "_Refused",
+}
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def unwrapped_sink_arguments(path: Path) -> list[str]:
+    """Literal text given straight to a message sink (``report(span, "texte")``), not through ``_()``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    flagged = []
+    for node in ast.walk(tree):
+        name = _call_name(node)
+        if name is None or name.rpartition(".")[2] not in MESSAGE_SINKS:
+            continue
+        for argument in [*node.args, *(keyword.value for keyword in node.keywords if keyword.arg in (None, "message", "title"))]:
+            if isinstance(argument, ast.JoinedStr):
+                text = "".join(v.value for v in argument.values if isinstance(v, ast.Constant))
+            elif isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                text = argument.value
+            else:
+                continue
+            # Codes (CL401), key names and single identifiers are data, not sentences.
+            if " " in text.strip() and _LETTERS.search(text):
+                flagged.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {text[:70]!r}")
+    return flagged
+
+
 def test_the_detector_sees_french_and_leaves_data_alone() -> None:
     assert reads_as_french("fichier trop gros ({} octets, maximum {})")
     assert reads_as_french("leçon illisible")
@@ -126,6 +158,9 @@ def test_the_scan_catches_an_unwrapped_message(tmp_path: Path) -> None:
     saved, PACKAGE = PACKAGE, tmp_path
     try:
         assert unwrapped_french(module) == ["sample.py:5: 'fichier trop gros ({} octets)'"]
+        module.write_text('def f(report, n):\n    report(n, f"catalogue illisible ({n})")\n', encoding="utf-8")
+        assert unwrapped_french(module) == []  # no word the first scan knows
+        assert unwrapped_sink_arguments(module) == ["sample.py:2: 'catalogue illisible ()'"]
     finally:
         PACKAGE = saved
 
@@ -135,7 +170,7 @@ def test_every_french_message_is_wrapped_for_translation() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         if "__pycache__" in path.parts or path.relative_to(PACKAGE).as_posix() in DATA_MODULES:
             continue
-        flagged += unwrapped_french(path)
+        flagged += unwrapped_french(path) + unwrapped_sink_arguments(path)
     assert not flagged, "French text outside _() (wrap it, then run scripts/update_messages.py):\n" + "\n".join(flagged)
 
 

@@ -80,6 +80,19 @@ def run(
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), stderr, proc.stdout)
 
 
+def start(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Popen:
+    """The command started with the same memory cap, left running (the caller watches it and waits)."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.Popen(
+        [sys.executable, "-m", "courselint", *args],
+        cwd=cwd,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limits(None),
+    )
+
+
 def shared_folder() -> Path:
     """A folder the ``nobody`` user can enter (pytest's ``tmp_path`` is private to root)."""
     folder = Path(tempfile.mkdtemp(prefix="courselint-robust-"))

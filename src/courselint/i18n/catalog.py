@@ -9,8 +9,10 @@ content root, without ``.md``)::
 so a Weblate component uses the file mask ``locales/*/REL.po`` and the template
 ``locales/REL.pot``; Poedit opens the ``.po`` directly.
 
-Reading goes through Babel (``read_po(..., abort_invalid=True)``): a file that
-does not parse raises :class:`CatalogError` and is never rewritten.  Merging is
+Reading goes through Babel (``read_po(..., abort_invalid=True)``), after
+:func:`syntax_problem` has refused what GNU ``msgfmt --check`` refuses and
+msgfmt's escapes have been decoded: a file that does not parse raises
+:class:`CatalogError` and is never rewritten.  Merging is
 Babel's ``Catalog.update`` plus what msgmerge does and Babel does not: a string
 that comes back gets its obsolete translation back, and an entry that stays
 fuzzy keeps its previous msgid.
@@ -20,16 +22,16 @@ Babel's writer rewraps translator comments, drops unknown header fields, adds
 ``python-format`` flags to strings that merely contain ``%``, and writes
 previous msgids (``#|``) that GNU ``msgfmt`` rejects once wrapped.  The header
 of an existing ``.po`` is kept byte for byte (only ``POT-Creation-Date``
-follows the template, as msgmerge does).  Strings are wrapped at
-``i18n.width`` columns (79, like GNU gettext) in new files; an existing file
+follows the template, as msgmerge does).  Strings are wrapped by
+:func:`quoted_lines` (Babel's wrapping, in linear time) at ``i18n.width`` columns (79, like GNU gettext) in new files; an existing file
 keeps the width it was written with when it can be told.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
+import fcntl
 import io
 import os
 import re
@@ -39,10 +41,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, normalize, read_po, unescape
+from babel.messages.pofile import WORD_SEP, PoFileError, escape, read_po, unescape
 
 from courselint.fileio import read_regular, write_bytes_if_changed
-from courselint.messages import _
+from courselint.messages import _, agree
 
 #: Flags Babel adds on its own to strings that contain ``%`` or ``{…}``; lesson
 #: strings are not format strings, and with these flags ``msgfmt -c`` rejects
@@ -188,7 +190,7 @@ def read_catalog(path: Path, default_width: int = 79) -> PoFile:
     try:
         data = read_regular(path)
     except OSError as exc:
-        raise CatalogError(path, 1, f"catalogue illisible ({exc.strerror})") from None
+        raise CatalogError(path, 1, _("catalogue illisible ({reason})").format(reason=exc.strerror)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -201,19 +203,23 @@ def read_catalog(path: Path, default_width: int = 79) -> PoFile:
 
 def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     if text.startswith("\ufeff"):
-        text = text[1:]
+        # GNU msgfmt stops at a byte order mark (a syntax error on line 1): refused
+        # here too, so that `check` says what every other PO tool will.
+        raise CatalogError(
+            path, 1, _("catalogue illisible : il commence par une marque d'ordre des octets (BOM), que msgfmt refuse ; enregistrez-le en UTF-8 sans BOM")
+        )
     problem = syntax_problem(text)
     if problem is not None:
-        raise CatalogError(path, problem[0], f"catalogue illisible : {problem[1]}")
-    cleaned, previous = _take_previous(text)
+        raise CatalogError(path, problem[0], _("catalogue illisible : {problem}").format(problem=problem[1]))
+    cleaned, previous = _take_previous(_plain_escapes(text))
     cleaned, references = _take_references(cleaned)
     try:
         catalog = read_po(io.StringIO(cleaned), abort_invalid=True)
     except PoFileError as exc:
         line = (getattr(exc, "lineno", 0) or 0) + 1
-        raise CatalogError(path, line, f"catalogue illisible : {exc}") from None
+        raise CatalogError(path, line, _("catalogue illisible : {problem}").format(problem=exc)) from None
     except Exception as exc:  # noqa: BLE001 - a header Babel chokes on: unreadable, not a crash
-        raise CatalogError(path, 1, f"catalogue illisible : {exc}") from None
+        raise CatalogError(path, 1, _("catalogue illisible : {problem}").format(problem=exc)) from None
     _drop_format_flags(catalog)
     for message in catalog:
         if message.id and message.lineno in previous:
@@ -226,19 +232,105 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _KEYWORD_LINE = re.compile(rf"^(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+(?P<string>{_QUOTED})[ \t]*$")
 _CONTINUATION = re.compile(rf"^(?P<string>{_QUOTED})[ \t]*$")
+_OBSOLETE = re.compile(r"^#~\s?")
+_PREVIOUS_LINE = re.compile(r"^#~?\|\s?")
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+#: The escapes GNU gettext reads in a PO string (``po-lex.c``), with what they stand for;
+#: octal ``\ooo`` and hexadecimal ``\xhh…`` besides.  Babel's reader knows only
+#: ``\\ \" \t \r \n`` and would keep ``\033`` as four characters, which the next
+#: write turned into the text ``\033``: the translator's string changed.
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
+_ESCAPE = re.compile(r"\\(?:(?P<octal>[0-7]{1,3})|x(?P<hex>[0-9A-Fa-f]+)|(?P<other>.?))", re.DOTALL)
+
+
+class _BadString(ValueError):
+    pass
+
+
+def decode_string(quoted: str) -> str:
+    """The text of one quoted PO string, as GNU msgfmt reads it.
+
+    Raises :class:`_BadString` for an escape msgfmt rejects.  A NUL (``\\0``),
+    which msgfmt accepts and cuts the string at, is read: CL606 refuses the
+    entry that holds it, not the whole catalog.
+    """
+
+    def replace(match: re.Match) -> str:
+        if match.group("octal") is not None:
+            value = int(match.group("octal"), 8)
+        elif match.group("hex") is not None:
+            value = int(match.group("hex"), 16)
+            if value > 0xFF:
+                raise _BadString(_("séquence d'échappement « {escape} » hors des octets (msgfmt la tronque)").format(escape=match.group(0)[:12]))
+        else:
+            other = match.group("other")
+            if other not in _SIMPLE_ESCAPES:
+                raise _BadString(_("séquence d'échappement inconnue « {escape} » (msgfmt la refuse)").format(escape="\\" + other))
+            return _SIMPLE_ESCAPES[other]
+        # A byte above 0x7F is part of a UTF-8 sequence written in escapes: kept as a byte for now.
+        return chr(value) if value < 0x80 else chr(0xDC00 + value)
+
+    body = quoted[1:-1]
+    if "\\" not in body:
+        return body
+    decoded = _ESCAPE.sub(replace, body)
+    try:
+        return decoded.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        raise _BadString(_("octets écrits en séquences d'échappement qui ne forment pas de l'UTF-8")) from None
+
+
+#: How the strings handed to Babel's reader are written: only the escapes it knows.
+_BABEL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"})
+_UNUSUAL_ESCAPE = re.compile(r'\\[^\\"ntr]')
+_STRING_IN_LINE = re.compile(rf"(?P<string>{_QUOTED})[ \t]*$")
+
+
+def _plain_escapes(text: str) -> str:
+    """``text`` with every PO string rewritten with the escapes Babel reads (after :func:`syntax_problem`).
+
+    ``\033`` becomes the character ESC, ``\a`` BEL…, so that Babel reads what
+    msgfmt reads; lines keep their numbers.
+    """
+    if not _UNUSUAL_ESCAPE.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not _UNUSUAL_ESCAPE.search(line):
+            continue
+        stripped = line.lstrip()
+        if not stripped.startswith(('"', "msg", "#~", "#|")):
+            continue  # a comment: Babel keeps its text as written
+        match = _STRING_IN_LINE.search(line)
+        if match:
+            try:
+                plain = decode_string(match.group("string")).translate(_BABEL_ESCAPES)
+            except _BadString:
+                continue  # not a string line (syntax_problem passed it): left as written
+            lines[i] = f'{line[: match.start()]}"{plain}"'
+    return "\n".join(lines)
 
 
 def syntax_problem(text: str) -> tuple[int, str] | None:
-    """(line, reason) of the first syntax error or duplicate entry; None if the file is sound.
+    """(line, reason) of the first thing GNU ``msgfmt --check`` refuses; None if the file is sound.
 
-    Babel's reader accepts an unterminated string or a duplicated entry
-    without a word (and then drops text): we refuse such files first.
+    Babel's reader accepts an unterminated string, a duplicated entry (also one
+    duplicating an obsolete entry), unknown escapes, plural forms beyond the
+    header's ``nplurals``, and a garbled previous msgid (``#|``) without a word,
+    and then drops or changes text: we refuse such files first.
     """
     seen: dict[tuple[str | None, str], int] = {}
     context: str | None = None
     msgid: str | None = None
     keyword = None
     first_line = 0
+    plural = False
+    forms: list[int] = []
+    obsolete = False
+    nplurals: int | None = None
+    header_value = ""
+    forms_line = 0
 
     def close() -> tuple[int, str] | None:
         if msgid is None:
@@ -247,38 +339,88 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
         if key in seen and not (msgid == "" and context is None):
             return first_line, _("entrée en double (déjà ligne {line})").format(line=seen[key])
         seen.setdefault(key, first_line)
+        if plural and not forms:
+            return first_line, _("msgid_plural sans msgstr[0]")
+        if plural and not obsolete and msgid and nplurals is not None and len(forms) != nplurals:
+            return forms_line, agree(
+                "{count} forme plurielle, alors que l'en-tête dit nplurals={nplurals}",
+                "{count} formes plurielles, alors que l'en-tête dit nplurals={nplurals}",
+                len(forms),
+                nplurals=nplurals,
+            )
         return None
 
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if line.startswith(("#|", "#~|")):
+            previous = _PREVIOUS_LINE.sub("", line, count=1)
+            match = _KEYWORD_LINE.match(previous) or _CONTINUATION.match(previous)
+            if not match or match.groupdict().get("keyword", "msgid") not in (None, "msgctxt", "msgid", "msgid_plural"):
+                return number, _("msgid précédent (#|) incompréhensible : {line}").format(line=repr(line[:40]))
+            try:
+                decode_string(match.group("string"))
+            except _BadString as exc:
+                return number, str(exc)
             continue
-        match = _KEYWORD_LINE.match(line)
-        if match:
-            word = match.group("keyword")
-            value = unescape(match.group("string"))
-            if word == "msgctxt" or (word == "msgid" and keyword != "msgctxt"):
-                duplicate = close()
-                if duplicate:
-                    return duplicate
-                context, msgid, first_line = None, None, number
-            if word == "msgctxt":
-                context = value
-            elif word == "msgid":
-                msgid = value
-            elif msgid is None:
-                return number, _("« {keyword} » sans msgid").format(keyword=word)
-            keyword = word
+        is_obsolete = line.startswith("#~")
+        if is_obsolete:
+            line = _OBSOLETE.sub("", line, count=1)
+        if not line or (line.startswith("#") and not is_obsolete):
             continue
-        match = _CONTINUATION.match(line)
-        if match and keyword is not None:
-            value = unescape(match.group("string"))
+        match = _KEYWORD_LINE.match(line) or _CONTINUATION.match(line)
+        if match is None:
+            if is_obsolete:
+                continue  # a comment kept with an obsolete entry
+            return number, _("ligne incompréhensible : {text!r}").format(text=line[:40])
+        try:
+            value = decode_string(match.group("string"))
+        except _BadString as exc:
+            return number, str(exc)
+        word = match.groupdict().get("keyword")
+        if word is None:
+            if keyword is None:
+                return number, _("ligne incompréhensible : {text!r}").format(text=line[:40])
             if keyword == "msgctxt":
                 context = (context or "") + value
             elif keyword == "msgid":
                 msgid = (msgid or "") + value
+            elif keyword == "msgstr" and msgid == "" and context is None:
+                header_value += value
             continue
-        return number, _("ligne incompréhensible : {text!r}").format(text=line[:40])
+        if word == "msgctxt" or (word == "msgid" and keyword != "msgctxt"):
+            if msgid == "" and context is None and nplurals is None:
+                found = _NPLURALS.search(header_value)
+                nplurals = int(found.group(1)) if found else None
+            duplicate = close()
+            if duplicate:
+                return duplicate
+            context, msgid, first_line = None, None, number
+            plural, forms, obsolete = False, [], is_obsolete
+        if word == "msgstr" and msgid == "" and context is None:
+            header_value = value
+        if word == "msgctxt":
+            context = value
+        elif word == "msgid":
+            msgid = value
+        elif msgid is None:
+            return number, _("« {keyword} » sans msgid").format(keyword=word)
+        elif word == "msgid_plural":
+            plural = True
+        elif word == "msgstr":
+            if plural:
+                return number, _("msgstr sans indice alors que l'entrée a un msgid_plural")
+        else:
+            index = int(word[len("msgstr[") : -1])
+            if not plural:
+                return number, _("« {keyword} » sans msgid_plural").format(keyword=word)
+            if index != len(forms):
+                return number, _("« {keyword} » : indice de forme plurielle inattendu (msgfmt attend msgstr[{index}])").format(
+                    keyword=word, index=len(forms)
+                )
+            if not forms:
+                forms_line = number  # where msgfmt reports a wrong number of forms
+            forms.append(index)
+        keyword = word
     return close()
 
 
@@ -573,8 +715,11 @@ def _comment_lines(message: Message, width: int) -> list[str]:
 
 def _location_lines(locations, width: int) -> list[str]:
     refs = []
+    names: dict[str, str] = {}  # one lesson's 50,000 locations share one file name: encoded once
     for filename, lineno in locations:
-        name = encode_reference(filename.replace(os.sep, "/"))
+        name = names.get(filename)
+        if name is None:
+            name = names[filename] = encode_reference(filename.replace(os.sep, "/"))
         refs.append(f"{name}:{lineno}" if lineno else name)
     refs = list(dict.fromkeys(refs))
     lines: list[str] = []
@@ -591,12 +736,71 @@ def _location_lines(locations, width: int) -> list[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _keyword(keyword: str, string: str, prefix: str, width: int) -> str:
-    # Babel's normalize() counts a prefix once per word, not once per line: wrap
-    # without it, in the width left once the prefix is written, then prefix each line.
+    # Wrapped in the width left once the prefix is written, then each line prefixed.
     inner = width - len(prefix) if width > 0 else width
-    lines = normalize(string, prefix="", width=inner).split("\n")
+    lines = quoted_lines(string, inner)
     out = [f"{prefix}{keyword} {lines[0]}"] + [f"{prefix}{line}" for line in lines[1:]]
     return "\n".join(out) + "\n"
+
+
+#: A word longer than this is never cut at its hyphens: Babel's word separator
+#: backtracks over the whole word at each of its letters (a 20,000-letter word
+#: took seconds, a 1 MB one minutes).  Far beyond any wrap width, so a real
+#: hyphenated word is cut exactly as before.
+_LONGEST_HYPHENATED = 200
+_SPACES = re.compile(r"(\s+)")
+
+
+def _chunks(line: str) -> list[str]:
+    """The pieces a line may be wrapped between, as Babel's ``WORD_SEP.split`` gives them.
+
+    The separator's hyphen and dash alternatives never span whitespace, so a
+    split at whitespace first (linear) and then of each word that holds a ``-``
+    gives the same pieces, in time linear in the line.
+    """
+    pieces: list[str] = []
+    for piece in _SPACES.split(line):
+        if "-" in piece and len(piece) <= _LONGEST_HYPHENATED and not piece.isspace():
+            pieces.extend(WORD_SEP.split(piece))
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def quoted_lines(string: str, width: int) -> list[str]:
+    """``string`` as the quoted PO lines that hold it, wrapped at ``width`` (0: no wrapping).
+
+    The output of Babel's ``normalize`` (which ``msgmerge`` leaves alone), in
+    linear time: a line ends at each ``\\n`` of the text, and a text line wider
+    than ``width`` once escaped is cut between pieces (:func:`_chunks`) so that
+    each quoted line stays under ``width``; a piece too long for any line gets a
+    line of its own.
+    """
+    text_lines = string.splitlines(True)
+    if width > 0:
+        wrapped: list[str] = []
+        for line in text_lines:
+            if len(escape(line)) <= width:
+                wrapped.append(line)
+                continue
+            current: list[str] = []
+            size = 2  # the two quotes
+            for chunk in _chunks(line):
+                length = len(escape(chunk)) - 2
+                if current and size + length >= width:
+                    wrapped.append("".join(current))
+                    current, size = [], 2
+                if not current and size + length >= width:
+                    wrapped.append(chunk)  # alone on its line, however long
+                    continue
+                current.append(chunk)
+                size += length
+            if current:
+                wrapped.append("".join(current))
+        text_lines = wrapped
+    if len(text_lines) <= 1:
+        return [escape(string)]
+    return ['""', *(escape(line) for line in text_lines)]
 
 
 def _string_lines(message: Message, prefix: str, width: int) -> list[str]:

@@ -112,9 +112,7 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
                 codes[child.content] += 1
     return {
         "blocks": blocks,
-        # repr, not the values: an alias may make a value contain itself (`a: &a [*a]`),
-        # which == compares by recursing until RecursionError; repr writes it `[[...]]`.
-        "front matter": (repr(sorted(front.items(), key=lambda item: str(item[0]))), translated_front),
+        "front matter": (_shape(front, {}), translated_front),
         "tags": [tuple(t.text for t in tags) for _line, tags in sorted(course.tags.items())],
         "timeline": [item.year for item in course.timeline.items] if course.timeline else None,
         "steps": [step.year for step in course.steps],
@@ -122,6 +120,26 @@ def structure(lesson, translatable_params: tuple[str, ...] = (), text_keys: tupl
         "links": links,
         "inline code": codes,
     }
+
+
+def _shape(value, seen: dict[int, int]):
+    """A comparable form of front matter values, linear in their distinct lists and mappings.
+
+    YAML aliases share one object between several places: a list or mapping met
+    again is written as a back reference, never walked again.  Comparing or
+    printing the values themselves walks every path: a self-reference
+    (``a: &a [*a]``) never ends, and 9 lines of 9 aliases (an "alias bomb")
+    make 9⁹ items (``build`` ran for minutes and gigabytes).
+    """
+    if isinstance(value, (list, tuple, dict)):
+        if id(value) in seen:
+            return ("alias", seen[id(value)])
+        seen[id(value)] = len(seen)
+        if isinstance(value, dict):
+            keys = sorted(value, key=repr)
+            return ("mapping", tuple((repr(key), _shape(value[key], seen)) for key in keys))
+        return ("list", tuple(_shape(item, seen) for item in value))
+    return repr(value)
 
 
 _LABELS = {

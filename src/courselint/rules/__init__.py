@@ -4,7 +4,7 @@ The list is literal so that it can be read and grepped: a new rule module is add
 here.  Codes themselves (names, severities, summaries) live in :mod:`courselint.codes`.
 """
 
-from courselint.rules import factors, frontmatter, grammar, slides, spelling, timeline, translation  # noqa: F401
+from courselint.rules import factors, frontmatter, grammar, slides, spelling, text, timeline, translation  # noqa: F401
 from courselint.rules.base import RULES, Rule, rule
 
 __all__ = ["RULES", "Rule", "rule"]
