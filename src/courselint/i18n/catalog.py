@@ -451,7 +451,8 @@ def _take_previous(text: str) -> tuple[str, dict[int, list[str]]]:
                     fields[current] += unescape(match.group("string"))
             lines[i] = ""
             continue
-        if stripped.startswith(("msgctxt", "msgid")) and fields:
+        # Keyed by the msgid line (Babel's ``Message.lineno``), after any msgctxt line.
+        if stripped.startswith("msgid") and fields:
             if not stripped.startswith("#~") and "msgid" in fields:
                 ids = [fields["msgid"]] + ([fields["msgid_plural"]] if "msgid_plural" in fields else [])
                 previous[i + 1] = ids
@@ -490,7 +491,7 @@ def _take_references(text: str) -> tuple[str, dict[int, list[tuple[str, int | No
             lines[i] = ""
             continue
         stripped = line.strip()
-        if stripped.startswith(("msgctxt", "msgid")):
+        if stripped.startswith("msgid"):  # the msgid line is Babel's lineno, after any msgctxt
             if pending:
                 found[i + 1] = pending
             pending = []
