@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from courselint.document import normalise_newlines
+from courselint.fileio import read_regular
 from courselint.findings import Finding
 from courselint.messages import _
 
@@ -64,7 +65,7 @@ class Baseline:
     def load(cls, path: Path) -> "Baseline":
         """Read a baseline file; ``ValueError`` says what is wrong with it."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular(path, limit=MAX_BASELINE_BYTES).decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise ValueError(_("{path} : n'est pas en UTF-8").format(path=path)) from exc
         except json.JSONDecodeError as exc:
@@ -154,6 +155,9 @@ def _key(finding: Finding, root: Path, line_text: Callable[[str, int], str]) -> 
         " ".join(line_text(finding.path, finding.line).split()),
     )
 
+#: A baseline holds one entry per finding of a course: far more than a lesson, still bounded.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
 
 class LineReader:
     """The text of a line of a file, each file read once (for the findings' contexts)."""
@@ -164,7 +168,7 @@ class LineReader:
     def __call__(self, path: str, line: int) -> str:
         if path not in self._lines:
             try:
-                text = Path(path).read_bytes().decode("utf-8", "replace")
+                text = read_regular(path).decode("utf-8", "replace")
             except OSError:
                 text = ""
             self._lines[path] = normalise_newlines(text).split("\n")

@@ -250,7 +250,7 @@ def cache_salt(config: Config, selection: Selection) -> str:
     parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection), messages.language()]
     words = config.words_file
     try:
-        parts.append(hashlib.sha256(words.read_bytes()).hexdigest())
+        parts.append(hashlib.sha256(read_regular(words)).hexdigest())
     except OSError:
         parts.append("no-words-file")
     # The package's own files (rules, word lists, dictionaries): an edited checkout

@@ -157,8 +157,8 @@ def write_bytes_atomic(path: Path, data: bytes, expected: bytes | _Absent | None
             return
         if expected is not None:
             try:
-                current = path.read_bytes()
-            except FileNotFoundError:
+                current = read_regular(path, limit=len(expected))
+            except OSError:  # gone, or no longer a regular file of that size: changed
                 current = None
             if current != expected:
                 raise ChangedMeanwhile(path)
@@ -177,7 +177,9 @@ def write_bytes_if_changed(path: Path, data: bytes, expected: bytes | _Absent | 
     Keeps modification times (and so pre-commit and Hugo) quiet when nothing changed.
     """
     try:
-        if Path(path).read_bytes() == data:
+        # Compared only with a regular file of at most the size written: a FIFO or a
+        # link to a device in the file's place would hang or fill the memory here.
+        if read_regular(path, limit=len(data)) == data:
             return False
     except OSError:
         pass

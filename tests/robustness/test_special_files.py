@@ -101,3 +101,23 @@ def test_unreadable_folder_is_reported_not_skipped() -> None:
         assert [(Path(f["path"]).name, f["code"]) for f in _findings(result)] == [("cache", "CL001")]
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_build_and_stats_read_no_special_file(tmp_path: Path) -> None:
+    """``build`` reads every French page's front matter (for URLs) and every existing
+    translated page: a FIFO, a link to a device or a 4 GB file among them once hung it
+    or took gigabytes (bench/pathological.py)."""
+    lesson = project(tmp_path)
+    (tmp_path / "courselint.toml").write_text('locales = ["en"]\n[i18n]\nmin_translated = 0\n', encoding="utf-8")
+    os.mkfifo(lesson.with_name("tube.md"))
+    lesson.with_name("zero.md").symlink_to("/dev/zero")
+    with lesson.with_name("enorme.md").open("wb") as handle:
+        handle.truncate(4 * 1024**3)
+    os.mkfifo(lesson.with_name(lesson.stem + ".en.md"))  # the translated page itself
+    assert run("extract", "content", cwd=tmp_path, timeout=60).status == 1  # CL001 for the three
+    for command in (("build", "--locale", "en", "content"), ("stats", "content")):
+        result = run(*command, cwd=tmp_path, timeout=60)
+        assert "Traceback" not in result.stderr
+        assert result.status in (0, 1), result.stdout + result.stderr
+    written = lesson.with_name(lesson.stem + ".en.md")
+    assert written.is_file() and not written.is_fifo()  # a FIFO in the page's place is replaced, never read

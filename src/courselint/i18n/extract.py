@@ -214,7 +214,7 @@ def _write_template(path: Path, config, template: Catalog, written: list[Path]) 
     title = catalogs.lesson_key(path, config)
     old_date = None
     try:
-        old_text = target.read_text(encoding="utf-8", errors="replace")
+        old_text = read_regular(target).decode("utf-8", errors="replace")
         old_date = catalogs.creation_date_of(catalogs.header_text(old_text))
     except OSError:
         old_text = None  # no template yet (a broken one is ours to regenerate)

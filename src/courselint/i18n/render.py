@@ -39,7 +39,7 @@ from babel.messages.catalog import Catalog
 
 from courselint.codes import CODES
 from courselint.document import is_generated_translation, parse
-from courselint.fileio import resolved, write_bytes_if_changed
+from courselint.fileio import read_regular, resolved, write_bytes_if_changed
 from courselint.findings import Finding, Severity
 from courselint.i18n import catalog as catalogs
 from courselint.i18n import checks, links, verify
@@ -431,8 +431,10 @@ def site_pages(config, locale: str, produced: dict[Path, str], refused: set[Path
 
 
 def _read_text(path: Path) -> str | None:
+    """A page's text, or None: only a regular file of sane size is read (a FIFO or a
+    link to a device among the pages would hang ``build`` or fill the memory)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return read_regular(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -494,7 +496,7 @@ def _cached_pages(config, locale: str) -> links.Pages:
 
 def _existing_page(target: Path) -> str | None:
     try:
-        data = target.read_bytes()
+        data = read_regular(target)
     except OSError:
         return None
     return data.decode("utf-8", errors="replace").removeprefix("\ufeff")

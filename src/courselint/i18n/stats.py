@@ -67,7 +67,10 @@ def stats(lessons: list[Path], config, locales: list[str]) -> tuple[list[dict], 
         for path in map(Path, lessons):
             if is_generated_translation(path, every_locale):
                 continue
-            key = catalogs.lesson_key(path, config)
+            try:
+                key = catalogs.lesson_key(path, config)
+            except ValueError:
+                continue  # a link out of the content folders (a device, another tree): extract refused it too
             row = {
                 "locale": locale,
                 "lesson": catalogs.reference_path(path, config),

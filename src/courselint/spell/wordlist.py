@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from courselint.fileio import write_bytes_atomic
+from courselint.fileio import read_regular, write_bytes_atomic
 from courselint.messages import _
 
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
@@ -50,7 +50,7 @@ def read_tech_words(path: Path) -> list[TechWord]:
 def read_words(path: Path) -> list[str]:
     """Words of a project words file; a missing file is an empty list."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_regular(path).decode("utf-8-sig")
     except FileNotFoundError:
         return []
     return [content.split()[0] for content in _content_lines(text)]
@@ -82,7 +82,7 @@ def add_words(path: Path, new_words) -> list[str]:
         wanted.append(word)
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raw = None
     lines = _word_list_lines(path, raw) if raw is not None else []
