@@ -28,7 +28,6 @@ from courselint.spell.edits import (
     looks_french,
     one_edit,
     plain,
-    rank_suggestions,
     recase,
     slip_cost,
     undoubled,
@@ -45,11 +44,6 @@ VARIANTS = {
 DEFAULT_VARIANT = "toutes-variantes"
 LANGUAGES = ("fr", "en")
 MAX_SUGGESTIONS = 3
-#: Hunspell's own search, the last resort, only for words this long at most: on a
-#: longer word it costs 0.3 to 1.5 s (a quarter of a real course's suggestion time
-#: for five words) and rarely finds the word meant (``crédentials`` →
-#: ``crédirentiers``, ``paramétrabilité`` → ``pénétrabilité``).
-HUNSPELL_SEARCH_MAX_LENGTH = 9
 TECH_WORDS_FILE = "tech-words-fr.txt"
 #: Forms of the technical list that are only ever technical, though French has a
 #: word an accent away (``email``/``émail``): never reported as a French slip.
@@ -83,7 +77,7 @@ class SpellChecker:
     """French (and optionally English) spelling with the course's extra words.
 
     ``check`` and ``suggest`` are memoised per word: a course repeats its words,
-    and Hunspell's suggestions cost 0.03–0.4 s each, so they are only computed
+    and a word's suggestions cost up to a few hundred ms, so they are only computed
     when a caller asks for them.
     """
 
@@ -348,10 +342,13 @@ class SpellChecker:
         are one edit away from their word (an accent, a letter doubled, dropped
         or swapped), so those candidates are tried first, at a few milliseconds.
         When they find nothing and the word looks French (an accent, a French
-        ending), words two edits away are tried, then Hunspell's search:
-        ``disponilibilité`` gets ``disponibilité``, a name such as ``dnmonster``
-        gets no suggestion.  Hunspell's search is skipped for a word of more than
-        :data:`HUNSPELL_SEARCH_MAX_LENGTH` letters.
+        ending), words two edits away are tried: ``disponilibilité`` gets
+        ``disponibilité``, a name such as ``dnmonster`` gets no suggestion.
+        Hunspell's own search is never asked: it costs 0.2 to 0.6 s a word, its
+        results depend on the machine's load (it stops on a time limit), and on
+        the benchmarks it found no first suggestion the searches above miss
+        (``bench/spelling_quality.py`` and ``bench/generated_slips.py`` give the
+        same figures without it).
         """
         word = _normalise(word)
         cached = self._suggested.get(word)
@@ -372,8 +369,6 @@ class SpellChecker:
                 found = self._split_suggestions(word)
             if not found and looks_french(word):
                 found = self._two_edit_suggestions(word)
-                if not found and len(word) <= HUNSPELL_SEARCH_MAX_LENGTH:
-                    found = self._hunspell_suggestions(word)
             cached = tuple(found)[:MAX_SUGGESTIONS]
             self._suggested[word] = cached
         return cached
@@ -515,12 +510,6 @@ class SpellChecker:
         if candidate in FREQUENT_WORDS:
             return 0
         return 1 if candidate in self._tech_words else 2
-
-    def _hunspell_suggestions(self, word: str) -> list[str]:
-        found = list(self._french.suggest(word))
-        if self._english is not None:
-            found.extend(self._english.suggest(word))
-        return rank_suggestions(word, _unique(found))
 
 
 _ACCENTED_CAPITALS = {
