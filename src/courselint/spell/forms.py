@@ -200,6 +200,10 @@ class FormFilter:
             self._added_affixes = starts, ends
         return self._added_affixes
 
+    def is_form(self, candidate: str) -> bool:
+        """A form of the tries or an added word (what :meth:`listed` says, without its collisions)."""
+        return candidate in _load_tries(self._data_dir)[0] or candidate in self._added_forms
+
     def begins_form(self, part: str) -> bool:
         """Some form (or added word) begins with ``part``."""
         prefixes, _ = _load_tries(self._data_dir)

@@ -497,6 +497,9 @@ class SpellChecker:
         # searched whole, as before.
         pruned = all(char in FRENCH_LETTERS for char in lowered)
         known = forms.prefix_length(lowered) if pruned else len(lowered)
+        # Past an edit at ``position`` an intermediate is the word again (shifted by
+        # the change of length): whether its ends end a form is the word's answer.
+        word_end = forms.suffix_start(lowered, len(lowered)) if pruned else 0
         intermediates: dict[str, int] = {}
         for position in range(min(len(lowered), known + 2) + 1):
             for first in one_edit(lowered, any_substitution=True, first=position, last=position):
@@ -513,13 +516,23 @@ class SpellChecker:
                 end = forms.prefix_length(first, min(position, known)) if position <= known else known
                 if start > end:
                     continue
-                tail = forms.suffix_start(first, end + 2)
-                if tail is None:
-                    continue
+                after = position + 2  # first[after:] is lowered[after - shift:]
+                if after < len(first):
+                    tail = max(after, word_end + len(first) - len(lowered))
+                    if tail > end + 2:
+                        continue
+                    if tail == after:  # it may end a form from further left: ask the tries
+                        tail = forms.suffix_start(first, after)
+                else:
+                    tail = forms.suffix_start(first, end + 2)
+                    if tail is None:
+                        continue
                 start = max(start, tail - 2)
             if start <= end:
                 candidates.update(forms.one_edit(first, any_substitution=True, first=start, last=end))
         candidates.discard(lowered)
+        if pruned:  # the candidates are the tries' forms or added words: no CRC-32 collision to fear
+            candidates = {candidate for candidate in candidates if forms.is_form(candidate)}
         # Each distinct candidate is looked up once (many come back from several paths).
         found = {candidate for candidate in candidates if self._known_generated(candidate)}
         # A slip rarely touches the first letter: among equally close words, keep it.
