@@ -521,8 +521,10 @@ class SpellChecker:
                     tail = max(after, word_end + len(first) - len(lowered))
                     if tail > end + 2:
                         continue
-                    if tail == after:  # it may end a form from further left: ask the tries
-                        tail = forms.suffix_start(first, after)
+                    # It may end a form from further left; only whether it does from
+                    # ``position`` or ``position + 1`` changes the window's start.
+                    while tail > position and forms.ends_form(first[tail - 1 :]):
+                        tail -= 1
                 else:
                     tail = forms.suffix_start(first, end + 2)
                     if tail is None:
