@@ -101,7 +101,9 @@ class SpellChecker:
         # Candidate words go through it before Hunspell (see spell/forms.py).
         self._forms = FormFilter(data_dir())
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
-        self._add_words(tech_words)
+        # The tables of spell/forms.py were built with the shipped list and its
+        # inflections (a test checks their digest): only Hunspell needs them added.
+        self._add_words(tech_words, shipped=True)
         words = tuple(words)
         self._add_words(TechWord(word) for word in words)
         # The project's own words are never second-guessed (see listed_slip_form).
@@ -124,10 +126,11 @@ class SpellChecker:
         # dictionary (spell/english.py): loading it in Hunspell costs 50 ms.
         self._english_words = EnglishWords(data_dir())
 
-    def _add_words(self, entries: Iterable[TechWord]) -> None:
+    def _add_words(self, entries: Iterable[TechWord], shipped: bool = False) -> None:
         for entry in entries:
             word = _normalise(entry.word)
-            self._forms.add(word)
+            if not shipped:
+                self._forms.add(word)
             if entry.model:
                 self._french.add_with_affix(word, entry.model)
             else:
