@@ -1,4 +1,4 @@
-"""Build the spelling engine's two lookup tables from the shipped French dictionary.
+"""Build the spelling engine's lookup tables from the shipped French dictionary.
 
 Both let :mod:`courselint.spell.forms` discard a candidate word without asking
 Hunspell, whose lookup of a word it does not know costs about 40 µs on the French
@@ -11,6 +11,10 @@ dictionary (it tries every affix rule):
   little-endian unsigned 32-bit integers after a one-line text header.  A
   candidate whose CRC-32 is not there is not a form of the dictionary; one whose
   CRC-32 is there still goes to Hunspell, which settles the rare collisions.
+* ``data/fr-forms.marisa`` and ``data/fr-forms-reversed.marisa``: the same forms,
+  and the same forms spelled backwards, as MARISA tries (``marisa-trie``), so a
+  two-edit search asks "does a form begin / end with this?" (spell/forms.py).
+  The first also holds the key ``#inputs <digest>``.
 
 The forms are those of the "toutes variantes" dictionary (it accepts the forms of
 the other two variants), expanded by Debian's ``unmunch``, plus the shipped
@@ -48,6 +52,9 @@ from courselint.spell.forms import (  # noqa: E402
     FORMS_FILE,
     NGRAM,
     NGRAMS_FILE,
+    PREFIX_TRIE_FILE,
+    SUFFIX_TRIE_FILE,
+    TRIE_DIGEST_KEY,
     input_digest,
     ngrams,
 )
@@ -110,6 +117,10 @@ def main() -> None:
         hashes.byteswap()
     header = f"# CRC-32 of every form of {DICTIONARY} and {TECH_WORDS}, sorted, uint32 LE; inputs {digest}\n"
     (DATA / FORMS_FILE).write_bytes(header.encode("ascii") + hashes.tobytes())
+    import marisa_trie
+
+    marisa_trie.Trie([*plain_forms, TRIE_DIGEST_KEY + digest]).save(str(DATA / PREFIX_TRIE_FILE))
+    marisa_trie.Trie([form[::-1] for form in plain_forms]).save(str(DATA / SUFFIX_TRIE_FILE))
     print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
     build_english_table()
 

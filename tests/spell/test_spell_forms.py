@@ -14,7 +14,15 @@ import random
 import pytest
 
 from courselint.spell.edits import accent_variants
-from courselint.spell.forms import FORMS_FILE, NGRAMS_FILE, FormFilter, input_digest, table_header
+from courselint.spell.forms import (
+    FORMS_FILE,
+    NGRAMS_FILE,
+    PREFIX_TRIE_FILE,
+    FormFilter,
+    input_digest,
+    table_header,
+    trie_digest,
+)
 from courselint.spell.hunspell import data_dir, get_checker
 
 # Slips of the seed lesson and of the benchmarks, words with accents, ligatures,
@@ -42,6 +50,25 @@ def forms() -> FormFilter:
 def test_tables_were_built_from_the_shipped_inputs(name):
     """A changed dictionary or technical list needs ``python scripts/build_spelling_tables.py``."""
     assert table_header(data_dir(), name).endswith(f"inputs {input_digest(data_dir())}")
+
+
+def test_tries_were_built_from_the_shipped_inputs():
+    """The tries of the two-edit search too (``python scripts/build_spelling_tables.py``)."""
+    assert (data_dir() / PREFIX_TRIE_FILE).is_file()
+    assert trie_digest(data_dir()) == input_digest(data_dir())
+
+
+def test_beginnings_and_ends_of_forms(forms):
+    """``prefix_length``/``suffix_start`` against words written here and the dictionary's answers."""
+    # « disponibilité » is a form: « disponi » begins one, « disponil » none.  The first
+    # end of the word that ends a form is checked against the end one letter longer.
+    assert forms.prefix_length("disponilibilité") == len("disponi")
+    assert forms.prefix_length("disponilibilité", known=3) == len("disponi")
+    start = forms.suffix_start("disponilibilité", 20)
+    assert forms.ends_form("disponilibilité"[start:]) and not forms.ends_form("disponilibilité"[start - 1 :])
+    assert forms.suffix_start("disponilibilité", start - 1) is None
+    assert forms.begins_form("maison") and forms.ends_form("aison") and not forms.begins_form("xqzt")
+    assert not forms.ends_form("qzx")
 
 
 # --------------------------------------------------------------------------- brute-force reference
@@ -254,7 +281,9 @@ def test_one_edit_from_a_position_yields_the_edits_from_there_on(forms, table_gr
             assert got == expected, (word, first)
 
 
-@pytest.mark.parametrize("slip", ["contrrraire", "ipmacée", "sttocke", "l'abre", "mosn", "coeurr", "dnmonster"])
+@pytest.mark.parametrize(
+    "slip", ["contrrraire", "ipmacée", "sttocke", "l'abre", "mosn", "coeurr", "dnmonster", "controlleur", "spéciques"]
+)
 def test_two_edit_search_finds_every_known_word_two_edits_away(slip):
     """The search skips one order of two far-apart edits: it finds what trying both orders finds.
 
@@ -270,16 +299,28 @@ def test_two_edit_search_finds_every_known_word_two_edits_away(slip):
     assert {c.lower() for c in checker._two_edit_suggestions(slip)} == expected
 
 
-def test_hunspell_search_is_the_last_resort_of_short_words_only():
-    """README: Hunspell's own search only for a word of nine letters or fewer."""
+def test_no_hunspell_search_when_nothing_is_two_slips_away():
+    """README: a word nothing is one or two slips from gets no suggestion, short or long.
+
+    Hunspell's own search (0.2 to 0.6 s a word, and its results depend on the
+    machine's load: it stops on a time limit) is never asked.
+    """
     from courselint.spell.hunspell import SpellChecker
 
     checker = SpellChecker()
     # Nothing one or two slips away from either; Hunspell itself has words for both.
-    for word in ("crédentials", "késaco"):
-        assert not checker._near_words(word) and not checker._two_edit_suggestions(word)
+    for word in ("crédentials", "késaco", "proxyfié"):
+        assert not checker._near_words(word.lower()) and not checker._two_edit_suggestions(word)
         assert checker._french.suggest(word)
-    assert checker.suggest("crédentials") == ()  # eleven letters: no search
-    short = checker.suggest("késaco")  # six letters: Hunspell's words
-    assert short and set(short) <= set(checker._french.suggest("késaco"))
+        assert checker.suggest(word) == ()
 
+
+
+def test_two_edit_search_finds_a_project_word_the_tries_do_not_hold():
+    """A word the project adds is no form of the shipped tries: the search still finds it."""
+    checker = get_checker(words=["zorglubien"])
+    slip = "zorgglubienn"
+    candidates = {second for first in set(brute_one_edit(slip, True)) for second in brute_one_edit(first, True)}
+    expected = {c for c in candidates if checker._known_french(c)}
+    assert "zorglubien" in expected
+    assert {c.lower() for c in checker._two_edit_suggestions(slip)} == expected

@@ -33,9 +33,8 @@ from courselint.findings import Edit, Finding, Fix
 from courselint.messages import _
 from courselint.rules.base import rule
 from courselint.segments import code_spans
-from courselint.spell.acceptance import FRENCH_SLIP, LIGATURE
-from courselint.spell.hunspell import SpellChecker
-from courselint.spell.preload import SPELLER, spelling_settings
+from courselint.spell.kinds import FRENCH_SLIP, LIGATURE
+from courselint.spell.preload import SPELLER, PreloadedSpeller, spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 CODE = "CL401"
@@ -101,10 +100,10 @@ def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
         lesson_words=_lesson_words(lesson.metadata),
         suggestions=bool(config.get("suggestions", True)),
     )
-    if isinstance(checker, SpellChecker):
-        unknown = find_unknown(request, checker)
-    else:
+    if isinstance(checker, PreloadedSpeller):
         unknown = checker.find_unknown(request)
+    else:
+        unknown = find_unknown(request, checker)
     for item in unknown:
         where = lesson.blocks[item.block].span(item.start, item.end)
         form = item.suggestions[0] if item.suggestions else ""

@@ -56,12 +56,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from courselint.spell.hunspell import SpellChecker
+# Kinds of flagged words (``Flagged.kind``); the CL4xx rules map them to codes.
+from courselint.spell.kinds import FRENCH_SLIP, LIGATURE, UNKNOWN  # noqa: F401
 from courselint.spell.tokenize import ACRONYM, Part, Token, tokenize
-
-#: Kinds of flagged words (``Flagged.kind``); the CL4xx rules map them to codes.
-UNKNOWN = "unknown"  # no dictionary knows it
-LIGATURE = "ligature"  # a French word written without its ligature (``noeud``)
-FRENCH_SLIP = "french-slip"  # known as English or technical, a slip in this French sentence (``les roles``)
 
 
 @dataclass(frozen=True, slots=True)

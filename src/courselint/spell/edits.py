@@ -160,22 +160,6 @@ FREQUENT_WORDS = frozenset(
 )
 
 
-def rank_suggestions(word: str, suggestions: list[str]) -> list[str]:
-    """Order Hunspell's suggestions: fewest edits first, then frequent words.
-
-    Ligatures count as their letters (``coeur`` is zero edits from ``cœur``), so
-    the standard spelling of a word written without its ligature stays first.
-    The sort is stable: Hunspell's own order decides the remaining ties.
-    """
-    bare = without_ligatures(word.lower())
-
-    def key(suggestion: str) -> tuple[int, int]:
-        distance = edit_distance(bare, without_ligatures(suggestion.lower()))
-        return (distance, 0 if suggestion.lower() in FREQUENT_WORDS else 1)
-
-    return sorted(suggestions, key=key)
-
-
 def slip_cost(typed: str, meant: str) -> float:
     """How far ``typed`` is from ``meant`` as French writers slip, in weighted edits.
 

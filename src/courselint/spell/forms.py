@@ -14,6 +14,11 @@ dictionary by ``scripts/build_spelling_tables.py`` answer "certainly not" first:
 * ``fr-forms.crc32``: the sorted CRC-32 of every form.  A candidate whose CRC-32
   is missing is no form; one whose CRC-32 is present still goes to Hunspell,
   which settles the rare collision (about one candidate in 7,000).
+* ``fr-forms.marisa`` and ``fr-forms-reversed.marisa``: every form, and every
+  form spelled backwards, in two MARISA tries (1.5 and 1.8 MB, memory-mapped, read
+  on first use).  They answer "does some form begin (end) with this?", which
+  confines a two-edit search to the positions where an edit can still give a
+  form (:meth:`FormFilter.prefix_length`, :meth:`FormFilter.suffix_start`).
 
 The words a checker adds (the technical list, the project's words) are added
 here too.  The forms table holds no elided form (``l'arbre``): the word after
@@ -47,6 +52,10 @@ NGRAM = 4
 _BETWEEN_LIMIT = 50_000
 NGRAMS_FILE = "fr-4grams.txt"
 FORMS_FILE = "fr-forms.crc32"
+PREFIX_TRIE_FILE = "fr-forms.marisa"
+SUFFIX_TRIE_FILE = "fr-forms-reversed.marisa"
+#: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
+TRIE_DIGEST_KEY = "#inputs "
 #: The files the tables are built from; their digest is in both headers.
 TABLE_INPUTS = ("fr-toutes-variantes.dic", "fr-toutes-variantes.aff", "tech-words-fr.txt")
 
@@ -83,6 +92,27 @@ def _load_tables(data_dir: str) -> tuple[frozenset[str], array.array]:
     return grams, hashes
 
 
+@functools.lru_cache(maxsize=2)
+def _load_tries(data_dir: str):
+    """Both tries, memory-mapped: only the pages a search touches are read, and
+    the page cache shares them between the processes of a run."""
+    import marisa_trie  # imported on first use: most runs never search two edits away
+
+    tries = []
+    for name in (PREFIX_TRIE_FILE, SUFFIX_TRIE_FILE):
+        trie = marisa_trie.Trie()
+        trie.mmap(str(Path(data_dir) / name))
+        tries.append(trie)
+    return tuple(tries)
+
+
+def trie_digest(data_dir: Path) -> str | None:
+    """The digest of the inputs the tries were built from."""
+    prefixes, _ = _load_tries(str(data_dir))
+    keys = prefixes.keys(TRIE_DIGEST_KEY)
+    return keys[0][len(TRIE_DIGEST_KEY) :] if keys else None
+
+
 class FormFilter:
     """The shipped tables plus the words a checker added; loaded on first use."""
 
@@ -98,10 +128,13 @@ class FormFilter:
         # The letters that fit between two contexts (up to three characters each):
         # the intermediates of a two-edit search share most contexts with the word.
         self._between: dict[tuple[str, str], list[str]] = {}
+        # Beginnings and ends of the added words the tries do not hold (built on first use).
+        self._added_affixes: tuple[set[str], set[str]] | None = None
 
     def add(self, word: str) -> None:
         self._added_grams |= ngrams(word.lower())
         self._added_forms.add(word)
+        self._added_affixes = None
         self._followers.clear()
         self._leaders.clear()
         self._between.clear()
@@ -155,11 +188,70 @@ class FormFilter:
         index = bisect.bisect_left(hashes, key)
         return index < len(hashes) and hashes[index] == key
 
-    def one_edit(self, word: str, any_substitution: bool = False, first: int = 0) -> Iterator[str]:
+    def _affixes(self) -> tuple[set[str], set[str]]:
+        if self._added_affixes is None:
+            prefixes_trie, _ = _load_tries(self._data_dir)
+            starts: set[str] = set()
+            ends: set[str] = set()
+            for word in self._added_forms:
+                if word not in prefixes_trie:
+                    starts.update(word[:k] for k in range(len(word) + 1))
+                    ends.update(word[k:] for k in range(len(word) + 1))
+            self._added_affixes = starts, ends
+        return self._added_affixes
+
+    def is_form(self, candidate: str) -> bool:
+        """A form of the tries or an added word (what :meth:`listed` says, without its collisions)."""
+        return candidate in _load_tries(self._data_dir)[0] or candidate in self._added_forms
+
+    def begins_form(self, part: str) -> bool:
+        """Some form (or added word) begins with ``part``."""
+        prefixes, _ = _load_tries(self._data_dir)
+        return part in self._affixes()[0] or next(prefixes.iterkeys(part), None) is not None
+
+    def ends_form(self, part: str) -> bool:
+        """Some form (or added word) ends with ``part``."""
+        _, suffixes = _load_tries(self._data_dir)
+        return part in self._affixes()[1] or next(suffixes.iterkeys(part[::-1]), None) is not None
+
+    def prefix_length(self, word: str, known: int = 0) -> int:
+        """The length of the longest beginning of ``word`` that begins some form.
+
+        ``known``: a length already known to begin one.  The next letter is tried
+        first (where an edit left the word, it usually fails at once), then the rest
+        is bisected: a beginning of a beginning is one too.
+        """
+        low, high = known, len(word)
+        if low < high and not self.begins_form(word[: low + 1]):
+            return low
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.begins_form(word[:middle]):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def suffix_start(self, word: str, at_most: int) -> int | None:
+        """The smallest ``k`` such that ``word[k:]`` ends some form, if ``k <= at_most``; else None."""
+        low, high = 0, min(at_most, len(word))
+        if not self.ends_form(word[high:]):
+            return None
+        while low < high:  # an end of an end is one too: bisect
+            middle = (low + high) // 2
+            if self.ends_form(word[middle:]):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def one_edit(
+        self, word: str, any_substitution: bool = False, first: int = 0, last: int | None = None
+    ) -> Iterator[str]:
         """The candidates of :func:`edits.one_edit` that pass :meth:`plausible`, and only those.
 
-        ``first`` limits the edits to positions ``first..`` of the word, as in
-        :func:`edits.one_edit`.
+        ``first`` and ``last`` limit the edits to positions ``first..last`` of the
+        word, as in :func:`edits.one_edit`.
 
         A candidate is the typed word with ``marked[a:b]`` (in ``^word$``) replaced
         by a string ``X`` of zero to two letters.  Its sequences of four lie either
@@ -168,8 +260,9 @@ class FormFilter:
         and for the others only the few sequences across ``X`` are looked up.
         """
         first = max(0, first)
+        last = len(word) if last is None else min(last, len(word))
         if "-" in word or "'" in word:  # plausible() accepts all of them: nothing to prune
-            yield from one_edit(word, any_substitution, first=first)
+            yield from one_edit(word, any_substitution, first=first, last=last)
             return
         grams, added = self._grams(), self._added_grams
         marked = f"^{word}$"
@@ -225,7 +318,7 @@ class FormFilter:
                     ]
             return [letter for letter in found if joins(a, letter, b)]
 
-        for i in range(first, len(word) + 1):
+        for i in range(first, last + 1):
             a = i + 1  # word[i] is marked[a]
             if i < len(word):
                 current = word[i]

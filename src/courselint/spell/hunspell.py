@@ -20,6 +20,7 @@ from pathlib import Path
 import hunspell as chunspell
 
 from courselint.spell.edits import (
+    FRENCH_LETTERS,
     FREQUENT_WORDS,
     accent_variants,
     edit_cost,
@@ -28,7 +29,6 @@ from courselint.spell.edits import (
     looks_french,
     one_edit,
     plain,
-    rank_suggestions,
     recase,
     slip_cost,
     undoubled,
@@ -45,11 +45,6 @@ VARIANTS = {
 DEFAULT_VARIANT = "toutes-variantes"
 LANGUAGES = ("fr", "en")
 MAX_SUGGESTIONS = 3
-#: Hunspell's own search, the last resort, only for words this long at most: on a
-#: longer word it costs 0.3 to 1.5 s (a quarter of a real course's suggestion time
-#: for five words) and rarely finds the word meant (``crédentials`` →
-#: ``crédirentiers``, ``paramétrabilité`` → ``pénétrabilité``).
-HUNSPELL_SEARCH_MAX_LENGTH = 9
 TECH_WORDS_FILE = "tech-words-fr.txt"
 #: Forms of the technical list that are only ever technical, though French has a
 #: word an accent away (``email``/``émail``): never reported as a French slip.
@@ -83,7 +78,7 @@ class SpellChecker:
     """French (and optionally English) spelling with the course's extra words.
 
     ``check`` and ``suggest`` are memoised per word: a course repeats its words,
-    and Hunspell's suggestions cost 0.03–0.4 s each, so they are only computed
+    and a word's suggestions cost up to a few hundred ms, so they are only computed
     when a caller asks for them.
     """
 
@@ -106,7 +101,9 @@ class SpellChecker:
         # Candidate words go through it before Hunspell (see spell/forms.py).
         self._forms = FormFilter(data_dir())
         tech_words = read_tech_words(data_dir() / TECH_WORDS_FILE)
-        self._add_words(tech_words)
+        # The tables of spell/forms.py were built with the shipped list and its
+        # inflections (a test checks their digest): only Hunspell needs them added.
+        self._add_words(tech_words, shipped=True)
         words = tuple(words)
         self._add_words(TechWord(word) for word in words)
         # The project's own words are never second-guessed (see listed_slip_form).
@@ -129,10 +126,11 @@ class SpellChecker:
         # dictionary (spell/english.py): loading it in Hunspell costs 50 ms.
         self._english_words = EnglishWords(data_dir())
 
-    def _add_words(self, entries: Iterable[TechWord]) -> None:
+    def _add_words(self, entries: Iterable[TechWord], shipped: bool = False) -> None:
         for entry in entries:
             word = _normalise(entry.word)
-            self._forms.add(word)
+            if not shipped:
+                self._forms.add(word)
             if entry.model:
                 self._french.add_with_affix(word, entry.model)
             else:
@@ -348,10 +346,13 @@ class SpellChecker:
         are one edit away from their word (an accent, a letter doubled, dropped
         or swapped), so those candidates are tried first, at a few milliseconds.
         When they find nothing and the word looks French (an accent, a French
-        ending), words two edits away are tried, then Hunspell's search:
-        ``disponilibilité`` gets ``disponibilité``, a name such as ``dnmonster``
-        gets no suggestion.  Hunspell's search is skipped for a word of more than
-        :data:`HUNSPELL_SEARCH_MAX_LENGTH` letters.
+        ending), words two edits away are tried: ``disponilibilité`` gets
+        ``disponibilité``, a name such as ``dnmonster`` gets no suggestion.
+        Hunspell's own search is never asked: it costs 0.2 to 0.6 s a word, its
+        results depend on the machine's load (it stops on a time limit), and on
+        the benchmarks it found no first suggestion the searches above miss
+        (``bench/spelling_quality.py`` and ``bench/generated_slips.py`` give the
+        same figures without it).
         """
         word = _normalise(word)
         cached = self._suggested.get(word)
@@ -372,8 +373,6 @@ class SpellChecker:
                 found = self._split_suggestions(word)
             if not found and looks_french(word):
                 found = self._two_edit_suggestions(word)
-                if not found and len(word) <= HUNSPELL_SEARCH_MAX_LENGTH:
-                    found = self._hunspell_suggestions(word)
             cached = tuple(found)[:MAX_SUGGESTIONS]
             self._suggested[word] = cached
         return cached
@@ -481,25 +480,64 @@ class SpellChecker:
     def _two_edit_suggestions(self, word: str) -> list[str]:
         """Known words two edits away (``contrrraire``, ``ipmacée``), closest and commonest first.
 
-        Every one-edit form of the word, plausible or not, is edited once more
-        through the 4-gram generator, which gives up at once on an intermediate
-        no single edit can make plausible: 10 to 70 ms for most slips (300 ms for
-        a long word whose every sequence looks French), where Hunspell's own
-        search takes 30 to 400 ms.
+        Each one-edit form of the word is edited once more, only where that can
+        still give a form: what comes before the second edit must begin a form,
+        what comes after it must end one (the tries of spell/forms.py say so), and
+        the 4-gram generator drops the rest.  ``disponilibilité`` (15 letters) looks
+        at a few hundred candidates instead of 16,000.
         """
         lowered = word.lower()
+        forms = self._forms
         # Two edits far apart give the same word in either order: the second edit only
         # goes from two letters before the first one on (nearer, they may interact),
         # which halves the candidates without losing one.  An intermediate reached at
         # several positions keeps the leftmost (the widest range for the second edit).
+        # The word is unchanged before the leftmost edit, so that edit lies within the
+        # longest beginning of the word that begins a form (plus two: the second edit
+        # may come two letters before the first).
+        # Hunspell takes hyphenated words and numbers the tries do not hold
+        # (``dev-555087-6181-51``): a word with anything but French letters is
+        # searched whole, as before.
+        pruned = all(char in FRENCH_LETTERS for char in lowered)
+        known = forms.prefix_length(lowered) if pruned else len(lowered)
+        # Past an edit at ``position`` an intermediate is the word again (shifted by
+        # the change of length): whether its ends end a form is the word's answer.
+        word_end = forms.suffix_start(lowered, len(lowered)) if pruned else 0
         intermediates: dict[str, int] = {}
-        for position in range(len(lowered) + 1):
+        for position in range(min(len(lowered), known + 2) + 1):
             for first in one_edit(lowered, any_substitution=True, first=position, last=position):
                 intermediates.setdefault(first, position)
         candidates: set[str] = set()
         for first, position in intermediates.items():
-            candidates.update(self._forms.one_edit(first, any_substitution=True, first=position - 2))
+            start, end = max(0, position - 2), len(first)
+            if pruned:
+                # Before the second edit (at ``k``) the candidate is ``first[:k]``: it
+                # must begin a form, so ``k`` is at most the longest such beginning
+                # (``first`` is the word up to ``position``).  After it, the candidate
+                # ends as ``first`` from ``k + 2`` at the latest (a swap): that end
+                # must end a form.
+                end = forms.prefix_length(first, min(position, known)) if position <= known else known
+                if start > end:
+                    continue
+                after = position + 2  # first[after:] is lowered[after - shift:]
+                if after < len(first):
+                    tail = max(after, word_end + len(first) - len(lowered))
+                    if tail > end + 2:
+                        continue
+                    # It may end a form from further left; only whether it does from
+                    # ``position`` or ``position + 1`` changes the window's start.
+                    while tail > position and forms.ends_form(first[tail - 1 :]):
+                        tail -= 1
+                else:
+                    tail = forms.suffix_start(first, end + 2)
+                    if tail is None:
+                        continue
+                start = max(start, tail - 2)
+            if start <= end:
+                candidates.update(forms.one_edit(first, any_substitution=True, first=start, last=end))
         candidates.discard(lowered)
+        if pruned:  # the candidates are the tries' forms or added words: no CRC-32 collision to fear
+            candidates = {candidate for candidate in candidates if forms.is_form(candidate)}
         # Each distinct candidate is looked up once (many come back from several paths).
         found = {candidate for candidate in candidates if self._known_generated(candidate)}
         # A slip rarely touches the first letter: among equally close words, keep it.
@@ -515,12 +553,6 @@ class SpellChecker:
         if candidate in FREQUENT_WORDS:
             return 0
         return 1 if candidate in self._tech_words else 2
-
-    def _hunspell_suggestions(self, word: str) -> list[str]:
-        found = list(self._french.suggest(word))
-        if self._english is not None:
-            found.extend(self._english.suggest(word))
-        return rank_suggestions(word, _unique(found))
 
 
 _ACCENTED_CAPITALS = {

@@ -13,11 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from courselint.spell.acceptance import LIGATURE, MAX_WORD_LENGTH, UNKNOWN, is_proper_noun, unknown_words
-from courselint.spell.hunspell import DEFAULT_VARIANT, SpellChecker, get_checker
-from courselint.spell.tokenize import tokenize
+from courselint.spell.kinds import LIGATURE, UNKNOWN
 from courselint.spell.wordlist import DEFAULT_WORDS_FILE, read_words
+
+if TYPE_CHECKING:
+    from courselint.spell.hunspell import SpellChecker
+
+# The checker and the acceptance tests (Hunspell, the tables, their regexes) are
+# imported where they are used: a process whose spelling runs in the preloaded
+# child (spell/preload.py) only builds requests and reads answers.
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ def project_words(config: Mapping) -> list[str]:
 
 def checker_for(config: Mapping) -> SpellChecker:
     """The process-wide checker for a ``[tool.courselint.spelling]`` section."""
+    from courselint.spell.hunspell import DEFAULT_VARIANT, get_checker
+
     return get_checker(
         config.get("variant", DEFAULT_VARIANT), config.get("languages", ["fr"]), project_words(config)
     )
@@ -71,6 +79,9 @@ def checker_for(config: Mapping) -> SpellChecker:
 
 def find_unknown(request: SpellRequest, checker: SpellChecker) -> list[UnknownWord]:
     """The unknown words of a lesson, block by block, with their suggestions."""
+    from courselint.spell.acceptance import MAX_WORD_LENGTH, unknown_words
+    from courselint.spell.tokenize import tokenize
+
     # Tokenize each block once: the names pass and the check both read the tokens.
     tokens = [tokenize(prose) for prose, _ in request.blocks]
     names = request.code_words | _proper_nouns(tokens, checker)
@@ -104,6 +115,8 @@ def _proper_nouns(tokens_by_block, checker: SpellChecker) -> frozenset[str]:
     They are names (see ``rules/spelling.py``); the same name at the start of a
     sentence or written in lowercase elsewhere in the lesson is accepted too.
     """
+    from courselint.spell.acceptance import is_proper_noun
+
     names: set[str] = set()
     for block_tokens in tokens_by_block:
         for token in block_tokens:
