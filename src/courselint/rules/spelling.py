@@ -34,7 +34,7 @@ from courselint.messages import _
 from courselint.rules.base import rule
 from courselint.segments import code_spans
 from courselint.spell.kinds import FRENCH_SLIP, LIGATURE
-from courselint.spell.preload import SPELLER, PreloadedSpeller, spelling_settings
+from courselint.spell.preload import SPELLER, spelling_settings
 from courselint.spell.speller import SpellRequest, checker_for, find_unknown
 
 CODE = "CL401"
@@ -100,10 +100,11 @@ def check_spelling(lesson, config: Mapping, checker) -> Iterator[Finding]:
         lesson_words=_lesson_words(lesson.metadata),
         suggestions=bool(config.get("suggestions", True)),
     )
-    if isinstance(checker, PreloadedSpeller):
-        unknown = checker.find_unknown(request)
-    else:
-        unknown = find_unknown(request, checker)
+    # A speller that answers whole requests itself (the preloaded child, the language
+    # server's block memo) is asked directly; a bare checker goes through find_unknown.
+    # Duck-typed on purpose: the rule need not import Hunspell to tell them apart.
+    own = getattr(checker, "find_unknown", None)
+    unknown = own(request) if own is not None else find_unknown(request, checker)
     for item in unknown:
         where = lesson.blocks[item.block].span(item.start, item.end)
         form = item.suggestions[0] if item.suggestions else ""
