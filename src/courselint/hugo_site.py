@@ -54,7 +54,7 @@ def _version(path: Path) -> tuple:
     time alone)."""
     try:
         files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-        return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+        return tuple((p.name, info.st_mtime_ns, info.st_size) for p in files for info in (p.stat(),))
     except OSError:
         return ()
 

@@ -73,7 +73,7 @@ def _call_name(node: ast.AST) -> str | None:
     return None
 
 
-def unwrapped_french(path: Path) -> list[str]:
+def unwrapped_french(path: Path, root: Path = PACKAGE) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     parents: dict[int, ast.AST] = {}
     for node in ast.walk(tree):
@@ -101,7 +101,7 @@ def unwrapped_french(path: Path) -> list[str]:
                 break
             ancestor = parents.get(id(ancestor))
         if not exempt:
-            flagged.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {literal[:70]!r}")
+            flagged.append(f"{path.relative_to(root)}:{node.lineno}: {literal[:70]!r}")
     return flagged
 
 
@@ -113,7 +113,7 @@ MESSAGE_SINKS = {
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
-def unwrapped_sink_arguments(path: Path) -> list[str]:
+def unwrapped_sink_arguments(path: Path, root: Path = PACKAGE) -> list[str]:
     """Literal text given straight to a message sink (``report(span, "texte")``), not through ``_()``."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     flagged = []
@@ -130,7 +130,7 @@ def unwrapped_sink_arguments(path: Path) -> list[str]:
                 continue
             # Codes (CL401), key names and single identifiers are data, not sentences.
             if " " in text.strip() and _LETTERS.search(text):
-                flagged.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {text[:70]!r}")
+                flagged.append(f"{path.relative_to(root)}:{node.lineno}: {text[:70]!r}")
     return flagged
 
 
@@ -154,27 +154,29 @@ def test_the_scan_catches_an_unwrapped_message(tmp_path: Path) -> None:
         '    return ok + f"fichier trop gros ({n} octets)"\n',
         encoding="utf-8",
     )
-    global PACKAGE
-    saved, PACKAGE = PACKAGE, tmp_path
-    try:
-        assert unwrapped_french(module) == ["sample.py:5: 'fichier trop gros ({} octets)'"]
-        module.write_text('def f(report, n):\n    report(n, f"catalogue illisible ({n})")\n', encoding="utf-8")
-        assert unwrapped_french(module) == []  # no word the first scan knows
-        assert unwrapped_sink_arguments(module) == ["sample.py:2: 'catalogue illisible ()'"]
-    finally:
-        PACKAGE = saved
+    assert unwrapped_french(module, tmp_path) == ["sample.py:5: 'fichier trop gros ({} octets)'"]
+    module.write_text('def f(report, n):\n    report(n, f"catalogue illisible ({n})")\n', encoding="utf-8")
+    assert unwrapped_french(module, tmp_path) == []  # no word the first scan knows
+    assert unwrapped_sink_arguments(module, tmp_path) == ["sample.py:2: 'catalogue illisible ()'"]
+    module.write_text(
+        "from courselint.messages import _\ndef f(pairs):\n    return [_(a) for a, _ in pairs]\n", encoding="utf-8"
+    )
+    assert shadowed_gettext(module, tmp_path) == ["sample.py:3"]
+
+
+def modules() -> list[Path]:
+    return sorted(path for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
 
 
 def test_every_french_message_is_wrapped_for_translation() -> None:
     flagged = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "__pycache__" in path.parts or path.relative_to(PACKAGE).as_posix() in DATA_MODULES:
-            continue
-        flagged += unwrapped_french(path) + unwrapped_sink_arguments(path)
+    for path in modules():
+        if path.relative_to(PACKAGE).as_posix() not in DATA_MODULES:
+            flagged += unwrapped_french(path) + unwrapped_sink_arguments(path)
     assert not flagged, "French text outside _() (wrap it, then run scripts/update_messages.py):\n" + "\n".join(flagged)
 
 
-def shadowed_gettext(path: Path) -> list[str]:
+def shadowed_gettext(path: Path, root: Path = PACKAGE) -> list[str]:
     """Places where a module that imports ``_`` from courselint.messages binds ``_`` again
     (``for _ in …``, ``a, _ = …``): inside that scope ``_("…")`` calls the wrong thing."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -185,7 +187,7 @@ def shadowed_gettext(path: Path) -> list[str]:
     if not imports_gettext:
         return []
     return [
-        f"{path.relative_to(PACKAGE)}:{node.lineno}"
+        f"{path.relative_to(root)}:{node.lineno}"
         for node in ast.walk(tree)
         if (isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store))
         or (isinstance(node, ast.arg) and node.arg == "_")
@@ -193,5 +195,5 @@ def shadowed_gettext(path: Path) -> list[str]:
 
 
 def test_no_module_rebinds_the_translation_function() -> None:
-    found = [place for path in sorted(PACKAGE.rglob("*.py")) if "__pycache__" not in path.parts for place in shadowed_gettext(path)]
+    found = [place for path in modules() for place in shadowed_gettext(path)]
     assert not found, "`_` bound again where it translates (name the throwaway otherwise):\n" + "\n".join(found)
