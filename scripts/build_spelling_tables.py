@@ -54,6 +54,7 @@ from courselint.spell.forms import (  # noqa: E402
     NGRAMS_FILE,
     PREFIX_TRIE_FILE,
     SUFFIX_TRIE_FILE,
+    TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
     ngrams,
@@ -62,7 +63,7 @@ from courselint.spell.tokenize import ELIDED_PREFIXES  # noqa: E402
 from courselint.spell.wordlist import read_tech_words  # noqa: E402
 
 DATA = REPO / "src" / "courselint" / "data"
-DICTIONARY = "fr-toutes-variantes"
+DICTIONARY = f"fr-{TABLES_VARIANT}"
 TECH_WORDS = "tech-words-fr.txt"
 
 
@@ -97,10 +98,24 @@ def forms(dic_text: str, aff: Path, encoding: str = "utf-8") -> set[str]:
     return found
 
 
+def accepted(candidates: set[str]) -> set[str]:
+    """The forms Hunspell accepts, with the technical list added as the checker adds it.
+
+    ``unmunch`` also writes forms Hunspell refuses (about a quarter: compound verbs'
+    impossible conjugations, entries with a digit): keeping only accepted forms
+    makes a form of the tables a word the checker knows, so ``SpellChecker`` answers
+    from the trie without asking Hunspell.
+    """
+    from courselint.spell.hunspell import SpellChecker
+
+    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    return {form for form in candidates if spell(form)}
+
+
 def main() -> None:
     dic, aff, tech = DATA / f"{DICTIONARY}.dic", DATA / f"{DICTIONARY}.aff", DATA / TECH_WORDS
     digest = input_digest(DATA)
-    all_forms = forms(dictionary_with_tech_words(dic, tech), aff)
+    all_forms = accepted(forms(dictionary_with_tech_words(dic, tech), aff))
 
     table: set[str] = set()
     for form in all_forms:

@@ -20,6 +20,11 @@ dictionary by ``scripts/build_spelling_tables.py`` answer "certainly not" first:
   confines a two-edit search to the positions where an edit can still give a
   form (:meth:`FormFilter.prefix_length`, :meth:`FormFilter.suffix_start`).
 
+A "form" is one Hunspell accepts: ``unmunch`` writes about 150,000 more that it
+refuses (impossible conjugations of compound verbs), left out.  So for the
+variant the tables are built from (``TABLES_VARIANT``) a form of the tries is a
+known word, and the checker answers from them without asking Hunspell.
+
 The words a checker adds (the technical list, the project's words) are added
 here too.  The forms table holds no elided form (``l'arbre``): the word after
 the elision is looked up.  Hyphenated candidates and those with an apostrophe
@@ -56,6 +61,9 @@ PREFIX_TRIE_FILE = "fr-forms.marisa"
 SUFFIX_TRIE_FILE = "fr-forms-reversed.marisa"
 #: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
 TRIE_DIGEST_KEY = "#inputs "
+#: The dictionary variant the tables are built from (``VARIANTS`` of spell/hunspell.py):
+#: they hold only forms its Hunspell accepts, with the shipped technical list added.
+TABLES_VARIANT = "toutes-variantes"
 #: The files the tables are built from; their digest is in both headers.
 TABLE_INPUTS = ("fr-toutes-variantes.dic", "fr-toutes-variantes.aff", "tech-words-fr.txt")
 
