@@ -54,6 +54,7 @@ from courselint.spell.forms import (  # noqa: E402
     NGRAMS_FILE,
     PREFIX_TRIE_FILE,
     SUFFIX_TRIE_FILE,
+    NEAR_TRIE_FILE,
     TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
@@ -136,6 +137,11 @@ def main() -> None:
 
     marisa_trie.Trie([*plain_forms, TRIE_DIGEST_KEY + digest]).save(str(DATA / PREFIX_TRIE_FILE))
     marisa_trie.Trie([form[::-1] for form in plain_forms]).save(str(DATA / SUFFIX_TRIE_FILE))
+    near = set(plain_forms)
+    for form in plain_forms:
+        near.update(form[:i] + form[i + 1 :] for i in range(len(form)))
+    near.add(TRIE_DIGEST_KEY + digest)
+    marisa_trie.Trie(near).save(str(DATA / NEAR_TRIE_FILE))
     print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
     build_english_table()
 

@@ -360,3 +360,36 @@ def test_other_variants_do_not_answer_from_the_tables():
     classique = get_checker("classique")
     assert not classique._forms_are_known
     assert get_checker()._forms_are_known
+
+
+def test_trie_of_deletions_was_built_from_the_shipped_inputs():
+    from courselint.spell.forms import NEAR_TRIE_FILE, near_digest
+
+    assert (data_dir() / NEAR_TRIE_FILE).is_file()
+    assert near_digest(data_dir()) == input_digest(data_dir())
+
+
+def test_near_form_is_never_wrong_when_it_says_no(forms):
+    """``near_form`` may only rule out words with no form one edit away (brute force:
+    every one-edit string, at every position and from a given one, against the trie)."""
+    said_yes = said_no = 0
+    for word in [*WORDS, *_random_words(150), "controlleur", "kustomisation", "maisonn", "mason", "amison"]:
+        lowered = word.lower()
+        if "'" in lowered:
+            continue  # elided forms are not in the tables: callers never ask for them
+        for first in (0, len(lowered) // 2):
+            near = forms.near_form(lowered, first)
+            one_away = any(forms.is_form(c) for c in brute_one_edit_from(lowered, True, first) if c != lowered)
+            if one_away:
+                assert near, (word, first)
+            said_yes += near
+            said_no += not near
+    assert said_no > 100 and said_yes > 20  # it does rule words out, and lets the close ones through
+
+
+def test_near_form_knows_the_added_words():
+    """A project's word missing from the tables is found one edit away like a form."""
+    local = FormFilter(data_dir())
+    assert not local.near_form("kwxyzctll")
+    local.add("kwxyzctl")
+    assert local.near_form("kwxyzctll") and local.near_form("kwxyzct") and local.near_form("kwxyzcxl")

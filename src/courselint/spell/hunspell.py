@@ -271,7 +271,9 @@ class SpellChecker:
                 # suggestions need it anyway: pick the strict neighbours out of it.
                 known = any(is_strict_neighbour(lowered, candidate) for candidate in self._near_words(lowered))
             else:  # the broad list then holds English words, which this test ignores
-                candidates = set(self._forms.accent_variants(lowered)) | set(self._forms.one_edit(lowered))
+                candidates = set(self._forms.accent_variants(lowered))
+                if "'" in lowered or self._forms.near_form(lowered):
+                    candidates.update(self._forms.one_edit(lowered))
                 candidates.discard(lowered)
                 known = any(self._known_generated(candidate) for candidate in candidates)
             self._neighbours[key] = known
@@ -409,7 +411,11 @@ class SpellChecker:
         found = self._near.get(lowered)
         if found is None:
             candidates = set(self._forms.accent_variants(lowered))
-            candidates.update(self._forms.one_edit(lowered, any_substitution=True))
+            # Most unknown words are names or English with no French word one edit
+            # away: the trie of deletions says so without trying every letter.
+            # (Elided candidates are looked up by their word: always tried.)
+            if "'" in lowered or self._forms.near_form(lowered):
+                candidates.update(self._forms.one_edit(lowered, any_substitution=True))
             candidates.discard(lowered)
             found = {candidate for candidate in candidates if self._known_generated(candidate)}
             if self._english is not None:  # English words are not in the French tables
@@ -530,6 +536,10 @@ class SpellChecker:
         for first, position in intermediates.items():
             start, end = max(0, position - 2), len(first)
             if pruned:
+                # Nine intermediates in ten have no form one edit away: the trie of
+                # deletions says so in a few lookups, before any letter is tried.
+                if not forms.near_form(first, start):
+                    continue
                 # Before the second edit (at ``k``) the candidate is ``first[:k]``: it
                 # must begin a form, so ``k`` is at most the longest such beginning
                 # (``first`` is the word up to ``position``).  After it, the candidate
