@@ -395,15 +395,20 @@ class SpellChecker:
         return cached
 
     def _known_french(self, candidate: str) -> bool:
-        """A French form; the tables of spell/forms.py rule most candidates out before Hunspell."""
-        if self._forms_are_known and self._forms.is_form(candidate):
-            return True
+        """A French form of the tables (or an added word).
+
+        For the tables' variant the tries answer alone (they hold the very forms of
+        the CRC-32 table, which only sent its collisions to Hunspell); an elided
+        candidate, or another variant, still goes to Hunspell after the tables.
+        """
+        if self._forms_are_known and "'" not in candidate:
+            return self._forms.is_form(candidate)
         return self._forms.may_be_form(candidate) and bool(self._french.spell(candidate))
 
     def _known_generated(self, candidate: str) -> bool:
         """:meth:`_known_french` for a candidate of ``self._forms``'s generators (already plausible)."""
-        if self._forms_are_known and self._forms.is_form(candidate):
-            return True
+        if self._forms_are_known and "'" not in candidate:
+            return self._forms.is_form(candidate)
         return self._forms.listed(candidate) and bool(self._french.spell(candidate))
 
     def _near_words(self, lowered: str) -> list[str]:
