@@ -16,7 +16,7 @@ LAYERS: list[tuple[str, ...]] = [
     # values and text helpers that know nothing of lessons
     ("courselint", "courselint.findings", "courselint.codes", "courselint.segments", "courselint.markdown",
      "courselint.fileio", "courselint.selection", "courselint.grammar", "courselint.messages",
-     "courselint.shortcodes"),
+     "courselint.shortcodes", "courselint.config_file"),
     # reading a file's front matter, the configuration, suppressions, edits
     ("courselint.frontmatter", "courselint.config", "courselint.hugo_site", "courselint.suppress", "courselint.fixes"),
     # the lesson and chapter model

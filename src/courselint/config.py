@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from courselint import hugo_site
+from courselint.config_file import find_config
 from courselint.frontmatter import DEFAULT_TEXT_KEYS
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.messages import _
 from courselint.shortcodes import ShortcodeTable, check_entry, table_from_config
 
-CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
 DEFAULT_WORDS_FILE = ".courselint-words.txt"
 #: Below this many lessons to check, one process checks them all: starting
 #: worker processes (each loads its dictionaries) would cost more than it saves.
@@ -252,20 +252,6 @@ def merge(
         explicit.add((*prefix, key))
 
 
-def find_config(start: Path) -> Path | None:
-    """Nearest courselint.toml, or pyproject.toml with [tool.courselint], walking up."""
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for candidate_dir in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = candidate_dir / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not _has_tool_table(candidate):
-                    continue
-                return candidate
-    return None
-
-
 def git_root(start: Path) -> Path | None:
     """The work tree root of the git repository holding ``start``, found as git does (a ``.git`` entry)."""
     folder = start if start.is_dir() else start.parent
@@ -287,14 +273,6 @@ def project_root(start: Path | None, source: Path | None = None) -> Path:
         return source.parent.resolve()
     found = git_root(start if start is not None else Path.cwd())
     return found or Path.cwd().resolve()
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return "courselint" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
 
 
 def read_table(path: Path) -> dict[str, Any]:

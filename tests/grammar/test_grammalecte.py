@@ -418,3 +418,76 @@ def test_a_highlight_shortcode_gives_the_engine_no_code(engine):
     (block,) = parsed.blocks
     assert ShownText(block.prose, block.raw).shown == "Voici le fichier : Et la suite."
     assert engine.check(block.prose, block.raw) == []
+
+
+# --------------------------------------------------------------------------- started ahead
+
+
+def test_an_engine_takes_the_child_started_ahead(require_grammalecte):
+    """``spawn_ahead`` (the command line, before its configuration) starts the child
+    the next engine of that interpreter uses; a second engine starts its own."""
+    from courselint.grammar import grammalecte
+
+    grammalecte.spawn_ahead(SYSTEM_PYTHON)
+    ahead = grammalecte._AHEAD[SYSTEM_PYTHON]
+    engine = GrammalecteEngine(SYSTEM_PYTHON)
+    other = GrammalecteEngine(SYSTEM_PYTHON)
+    try:
+        assert engine.pid == ahead.pid and other.pid != ahead.pid
+        assert SYSTEM_PYTHON not in grammalecte._AHEAD
+        assert [issue.rule_id for issue in engine.check("Des progrès en terme de vitesse.")]
+    finally:
+        engine.close()
+        other.close()
+
+
+def test_a_child_no_engine_took_is_killed(require_grammalecte):
+    from courselint.grammar import grammalecte
+
+    grammalecte.spawn_ahead(SYSTEM_PYTHON)
+    ahead = grammalecte._AHEAD[SYSTEM_PYTHON]
+    grammalecte.discard_ahead()
+    assert ahead.poll() is not None and grammalecte._AHEAD == {}
+
+
+def test_the_command_line_starts_grammalecte_ahead_only_when_the_file_names_it(require_grammalecte, tmp_path, monkeypatch):
+    """A guess from the raw file: the project of the first lesson, or ``--config``."""
+    from courselint import cli
+    from courselint.grammar import grammalecte
+
+    named, silent = tmp_path / "named", tmp_path / "silent"
+    for folder, table in ((named, '[grammar]\nengine = "grammalecte"\n'), (silent, "")):
+        (folder / "content").mkdir(parents=True)
+        (folder / "courselint.toml").write_text(table, encoding="utf-8")
+        (folder / "content" / "a.md").write_text("# A\n", encoding="utf-8")
+    monkeypatch.chdir(silent)
+    try:
+        cli._grammar_ahead(["check", str(silent / "content" / "a.md")])
+        assert grammalecte._AHEAD == {}
+        cli._grammar_ahead(["check", str(named / "content" / "a.md")])
+        assert list(grammalecte._AHEAD) == [SYSTEM_PYTHON]
+        grammalecte.discard_ahead()
+        cli._grammar_ahead(["check", "--config", str(named / "courselint.toml"), "content/a.md"])
+        assert list(grammalecte._AHEAD) == [SYSTEM_PYTHON]
+    finally:
+        grammalecte.discard_ahead()
+
+
+def test_a_run_without_grammar_kills_the_child_started_ahead(require_grammalecte, tmp_path, monkeypatch):
+    """``check --select CL4`` in a project naming Grammalecte: started ahead, stopped at once."""
+    from courselint import cli
+    from courselint.grammar import grammalecte
+
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    taken = []
+    real_discard = grammalecte.discard_ahead
+
+    def watched() -> None:
+        taken.extend(grammalecte._AHEAD.values())
+        real_discard()
+
+    monkeypatch.setattr(grammalecte, "discard_ahead", watched)
+    assert cli.main(["check", "--no-cache", "--select", "CL4", "a.md"]) == 1
+    assert taken and all(process.poll() is not None for process in taken)

@@ -122,12 +122,11 @@ class GrammalecteEngine:
         self.version = "?"
         self.typography_options = frozenset(TYPOGRAPHY_OPTIONS)
         self._startup_timeout = startup_timeout
-        #: Whether the child said it is ready (shared with the finalizer: a child still
-        #: loading is killed, not waited for, when nothing needed it).
+        #: Whether the child said it is ready.
         self._state = {"ready": False}
         self._process = self._start()
         # Killed when this object goes away or the interpreter exits, whichever comes first.
-        self._finalizer = weakref.finalize(self, _stop, self._process, self._state)
+        self._finalizer = weakref.finalize(self, _stop, self._process)
         if wait:
             self._await_ready()
 
@@ -202,28 +201,18 @@ class GrammalecteEngine:
     # ----------------------------------------------------------------- child process
 
     def _start(self) -> subprocess.Popen:
-        env = dict(os.environ, PYTHONIOENCODING="utf-8")
-        try:
-            process = subprocess.Popen(
-                # -I: ignore PYTHONPATH and user site-packages, which belong to our interpreter
-                [self.python, "-I", "-c", CHILD_PROGRAM],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=env,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-                bufsize=1,
-            )
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise EngineUnavailable(
-                _(
-                    "Grammalecte : interpréteur {python!r} introuvable ou non exécutable ({reason}) ;"
-                    " {hint}, ou indiquez l'interpréteur qui l'importe dans grammar.python"
-                ).format(python=self.python, reason=reason, hint=_(INSTALL_HINT))
-            ) from None
+        process = _AHEAD.pop(self.python, None)
+        if process is None or process.poll() is not None:
+            try:
+                process = _spawn(self.python)
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                raise EngineUnavailable(
+                    _(
+                        "Grammalecte : interpréteur {python!r} introuvable ou non exécutable ({reason}) ;"
+                        " {hint}, ou indiquez l'interpréteur qui l'importe dans grammar.python"
+                    ).format(python=self.python, reason=reason, hint=_(INSTALL_HINT))
+                ) from None
         threading.Thread(target=_pump, args=(process.stdout, self._replies.put), daemon=True).start()
         threading.Thread(target=_pump, args=(process.stderr, self._stderr.append), daemon=True).start()
         return process
@@ -333,21 +322,65 @@ def _pump(stream, put) -> None:
         put(None)
 
 
-def _stop(process: subprocess.Popen, state: dict) -> None:
+#: Children started ahead of any engine (:func:`spawn_ahead`), by interpreter: the
+#: next engine of that interpreter takes its child instead of starting one.
+_AHEAD: dict[str, subprocess.Popen] = {}
+
+
+def _spawn(python: str) -> subprocess.Popen:
+    """A new child of ``python`` loading Grammalecte (it needs no setting: options come later)."""
+    return subprocess.Popen(
+        # -I: ignore PYTHONPATH and user site-packages, which belong to our interpreter
+        [python, "-I", "-c", CHILD_PROGRAM],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        bufsize=1,
+    )
+
+
+def spawn_ahead(python: str) -> None:
+    """Start a child for the next engine of ``python`` now, before it is configured.
+
+    A check of a few lessons calls this first thing when the project's file names
+    Grammalecte (``cli.main``): Grammalecte loads (0.2 s) while this process imports
+    its modules and reads its configuration.  An interpreter that cannot start is
+    reported by the engine, which tries again; :func:`discard_ahead` kills a child
+    no engine took.
+    """
+    if python not in _AHEAD:
+        try:
+            _AHEAD[python] = _spawn(python)
+        except OSError:
+            pass
+
+
+def discard_ahead() -> None:
+    """Kill the children started ahead that no engine took."""
+    while _AHEAD:
+        _python, process = _AHEAD.popitem()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop the child at once.
+
+    It holds nothing to save (it only answers), and ending it gracefully costs a
+    run 60 ms: the child's interpreter frees Grammalecte's tables on its way out.
+    Closing its input first ends it too if the kill cannot (another user's process).
+    """
     if process.poll() is not None:
         return
-    if not state["ready"]:
-        # Still loading Grammalecte (started ahead, never needed): it would read the end
-        # of its input only once loaded, so waiting for it costs up to its start-up.
-        process.kill()
     try:
-        process.stdin.close()  # the child's loop ends on end of input
-        process.wait(timeout=2)
-    except (OSError, ValueError, subprocess.TimeoutExpired):
+        process.stdin.close()
+    except (OSError, ValueError):
         pass
-    if process.poll() is None:
-        process.kill()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
+    process.kill()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass

@@ -56,12 +56,17 @@ def wanted(paths, config, selection) -> bool:
     course: worker processes load their own), on a system without ``fork``, or
     under ``COURSELINT_NO_PRELOAD``.
     """
-    from courselint.config import PARALLEL_THRESHOLD
-
     if not enabled():
         return False
     if config.section("spelling").get("engine", "hunspell") is None or not any(selection.enabled(*rule) for rule in RULES):
         return False
+    return few_lessons(paths)
+
+
+def few_lessons(paths) -> bool:
+    """A few lesson files named on the command line, no folder: a run made in this process."""
+    from courselint.config import PARALLEL_THRESHOLD
+
     if not paths or any(path.is_dir() for path in paths):
         return False
     lessons = [path for path in paths if path.suffix == ".md"]

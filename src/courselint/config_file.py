@@ -1,0 +1,54 @@
+"""Where a project's configuration file is, and a raw look at it.
+
+Kept apart from :mod:`courselint.config` (which validates values and imports the
+rules, 40 ms): the command line peeks at the file before those imports, to start
+Grammalecte as early as it starts the spelling dictionary (see ``cli.main``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("courselint.toml", "pyproject.toml")
+
+
+def find_config(start: Path) -> Path | None:
+    """Nearest courselint.toml, or pyproject.toml with [tool.courselint], walking up."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not has_tool_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def has_tool_table(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return "courselint" in tomllib.load(handle).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def peek(path: Path | None) -> dict[str, Any]:
+    """The courselint table of ``path`` as written, or ``{}`` if it cannot be read.
+
+    Only a hint: :func:`courselint.config.load` reads the file again, validates it
+    and reports its errors.
+    """
+    if path is None:
+        return {}
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("courselint", {})
+    return data if isinstance(data, dict) else {}
