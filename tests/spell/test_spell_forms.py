@@ -393,3 +393,19 @@ def test_near_form_knows_the_added_words():
     assert not local.near_form("kwxyzctll")
     local.add("kwxyzctl")
     assert local.near_form("kwxyzctll") and local.near_form("kwxyzct") and local.near_form("kwxyzcxl")
+
+
+def test_one_edit_limited_to_near_edits_loses_no_form(forms):
+    """The positions ``near_edits`` keeps give every form the whole search gives."""
+    pruned_some = False
+    for word in [*WORDS, *_random_words(150), "controlleur", "disponilibilité", "clusteur", "metrique"]:
+        lowered = word.lower()
+        if "'" in lowered:
+            continue
+        for first in (0, len(lowered) // 2):
+            near = forms.near_edits(lowered, first)
+            whole = {c for c in forms.one_edit(lowered, True, first) if forms.is_form(c)}
+            limited = {c for c in forms.one_edit(lowered, True, first, near=near) if forms.is_form(c)}
+            assert limited == whole, (word, first)
+            pruned_some |= len(near[0]) < len(lowered) - first
+    assert pruned_some

@@ -234,25 +234,31 @@ class FormFilter:
             self._added_affixes = starts, ends
         return self._added_affixes
 
-    def near_form(self, word: str, first: int = 0, last: int | None = None) -> bool:
-        """Whether some form (or added word) may be one edit from ``word``, the edit at
-        a position ``first..last`` (an inserted letter: at any position).
+    def near_edits(self, word: str, first: int = 0, last: int | None = None) -> tuple[set[int], bool]:
+        """Where one edit of ``word`` may give a form (or added word): the positions
+        ``first..last`` whose letter may be deleted, changed or swapped with the next,
+        and whether a letter may be inserted (anywhere).
 
-        False is certain; True may be two edits (``word`` and a form, each less one
-        letter, meet).  A form one edit away at position ``i`` shares ``word``
-        less its letter ``i`` with the trie (a deleted, changed or swapped letter),
-        or has ``word`` among its own deletions (an inserted letter).
+        A form one letter-edit away at position ``i`` shares ``word`` less its letter
+        ``i`` with the trie of deletions (a deleted, changed or swapped letter), or
+        has ``word`` among its own deletions (an inserted letter).  A position left
+        out is certain to give nothing; one kept may not (two words less one letter
+        each can meet without being one edit apart).
         """
         near = _load_near(self._data_dir)
         added = self._near_added()
-        if word in near or word in added:
-            return True
         last = len(word) - 1 if last is None else min(last, len(word) - 1)
+        positions = set()
         for i in range(max(0, first), last + 1):
             shorter = word[:i] + word[i + 1 :]
             if shorter in near or shorter in added:
-                return True
-        return False
+                positions.add(i)
+        return positions, word in near or word in added
+
+    def near_form(self, word: str, first: int = 0, last: int | None = None) -> bool:
+        """Whether some form may be one edit from ``word`` (see :meth:`near_edits`); False is certain."""
+        positions, insertions = self.near_edits(word, first, last)
+        return insertions or bool(positions)
 
     def _near_added(self) -> set[str]:
         if self._added_near is None:
@@ -311,12 +317,19 @@ class FormFilter:
         return low
 
     def one_edit(
-        self, word: str, any_substitution: bool = False, first: int = 0, last: int | None = None
+        self,
+        word: str,
+        any_substitution: bool = False,
+        first: int = 0,
+        last: int | None = None,
+        near: tuple[set[int], bool] | None = None,
     ) -> Iterator[str]:
         """The candidates of :func:`edits.one_edit` that pass :meth:`plausible`, and only those.
 
         ``first`` and ``last`` limit the edits to positions ``first..last`` of the
-        word, as in :func:`edits.one_edit`.
+        word, as in :func:`edits.one_edit`.  ``near`` (what :meth:`near_edits` says
+        of the word) limits them further to the edits that may give a form: only
+        forms are then worth generating.
 
         A candidate is the typed word with ``marked[a:b]`` (in ``^word$``) replaced
         by a string ``X`` of zero to two letters.  Its sequences of four lie either
@@ -383,9 +396,10 @@ class FormFilter:
                     ]
             return [letter for letter in found if joins(a, letter, b)]
 
+        positions, insertions = near if near is not None else (range(first, last + 1), True)
         for i in range(first, last + 1):
             a = i + 1  # word[i] is marked[a]
-            if i < len(word):
+            if i < len(word) and i in positions:
                 current = word[i]
                 if head_ok[a] and tail_ok[a + 1]:
                     if joins(a, "", a + 1):
@@ -397,7 +411,7 @@ class FormFilter:
                     swapped = word[i + 1] + current
                     if joins(a, swapped, a + 2):
                         yield word[:i] + swapped + word[i + 2 :]
-            if head_ok[a] and tail_ok[a]:
+            if insertions and head_ok[a] and tail_ok[a]:
                 for letter in letters(a, a):
                     yield word[:i] + letter + word[i:]
 

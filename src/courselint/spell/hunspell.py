@@ -272,8 +272,12 @@ class SpellChecker:
                 known = any(is_strict_neighbour(lowered, candidate) for candidate in self._near_words(lowered))
             else:  # the broad list then holds English words, which this test ignores
                 candidates = set(self._forms.accent_variants(lowered))
-                if "'" in lowered or self._forms.near_form(lowered):
+                if "'" in lowered:
                     candidates.update(self._forms.one_edit(lowered))
+                else:
+                    near = self._forms.near_edits(lowered)
+                    if near[0] or near[1]:
+                        candidates.update(self._forms.one_edit(lowered, near=near))
                 candidates.discard(lowered)
                 known = any(self._known_generated(candidate) for candidate in candidates)
             self._neighbours[key] = known
@@ -419,8 +423,12 @@ class SpellChecker:
             # Most unknown words are names or English with no French word one edit
             # away: the trie of deletions says so without trying every letter.
             # (Elided candidates are looked up by their word: always tried.)
-            if "'" in lowered or self._forms.near_form(lowered):
+            if "'" in lowered:
                 candidates.update(self._forms.one_edit(lowered, any_substitution=True))
+            else:
+                near = self._forms.near_edits(lowered)
+                if near[0] or near[1]:
+                    candidates.update(self._forms.one_edit(lowered, any_substitution=True, near=near))
             candidates.discard(lowered)
             found = {candidate for candidate in candidates if self._known_generated(candidate)}
             if self._english is not None:  # English words are not in the French tables
@@ -540,10 +548,13 @@ class SpellChecker:
         candidates: set[str] = set()
         for first, position in intermediates.items():
             start, end = max(0, position - 2), len(first)
+            near = None
             if pruned:
                 # Nine intermediates in ten have no form one edit away: the trie of
-                # deletions says so in a few lookups, before any letter is tried.
-                if not forms.near_form(first, start):
+                # deletions says so in a few lookups, before any letter is tried, and
+                # for the others it says at which positions an edit may give one.
+                near = forms.near_edits(first, start)
+                if not near[0] and not near[1]:
                     continue
                 # Before the second edit (at ``k``) the candidate is ``first[:k]``: it
                 # must begin a form, so ``k`` is at most the longest such beginning
@@ -568,7 +579,7 @@ class SpellChecker:
                         continue
                 start = max(start, tail - 2)
             if start <= end:
-                candidates.update(forms.one_edit(first, any_substitution=True, first=start, last=end))
+                candidates.update(forms.one_edit(first, any_substitution=True, first=start, last=end, near=near))
         candidates.discard(lowered)
         if pruned:  # the candidates are the tries' forms or added words: no CRC-32 collision to fear
             candidates = {candidate for candidate in candidates if forms.is_form(candidate)}
