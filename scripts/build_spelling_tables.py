@@ -55,6 +55,7 @@ from courselint.spell.forms import (  # noqa: E402
     PREFIX_TRIE_FILE,
     SUFFIX_TRIE_FILE,
     NEAR_TRIE_FILE,
+    KEEPCASE_FILE,
     TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
@@ -113,6 +114,21 @@ def accepted(candidates: set[str]) -> set[str]:
     return {form for form in candidates if spell(form)}
 
 
+def case_refused(forms: list[str]) -> list[str]:
+    """The lowercase forms whose ``Capitalised`` or ``CAPITALS`` writing Hunspell refuses.
+
+    Hunspell accepts both writings of a lowercase word unless an entry of that
+    form is marked KEEPCASE (``bar`` the unit, ``fr``): the checker asks Hunspell
+    for those, and answers the others' capitalised writings from the trie.
+    """
+    from courselint.spell.hunspell import SpellChecker
+
+    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    return sorted(
+        form for form in forms if form.islower() and not (spell(form.capitalize()) and spell(form.upper()))
+    )
+
+
 def main() -> None:
     dic, aff, tech = DATA / f"{DICTIONARY}.dic", DATA / f"{DICTIONARY}.aff", DATA / TECH_WORDS
     digest = input_digest(DATA)
@@ -142,6 +158,9 @@ def main() -> None:
         near.update(form[:i] + form[i + 1 :] for i in range(len(form)))
     near.add(TRIE_DIGEST_KEY + digest)
     marisa_trie.Trie(near).save(str(DATA / NEAR_TRIE_FILE))
+    refused = case_refused(plain_forms)
+    header = f"# forms whose capitalised or capital writing Hunspell refuses; inputs {digest}\n"
+    (DATA / KEEPCASE_FILE).write_text(header + "".join(f"{form}\n" for form in refused), encoding="utf-8")
     print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
     build_english_table()
 

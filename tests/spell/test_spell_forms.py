@@ -16,6 +16,7 @@ import pytest
 from courselint.spell.edits import accent_variants
 from courselint.spell.forms import (
     FORMS_FILE,
+    KEEPCASE_FILE,
     NGRAMS_FILE,
     PREFIX_TRIE_FILE,
     FormFilter,
@@ -46,7 +47,7 @@ def forms() -> FormFilter:
     return FormFilter(data_dir())
 
 
-@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE])
+@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE, KEEPCASE_FILE])
 def test_tables_were_built_from_the_shipped_inputs(name):
     """A changed dictionary or technical list needs ``python scripts/build_spelling_tables.py``."""
     assert table_header(data_dir(), name).endswith(f"inputs {input_digest(data_dir())}")
@@ -344,15 +345,36 @@ def test_every_form_of_the_tables_is_a_word_hunspell_accepts():
 
 
 def test_the_tables_answer_as_hunspell_for_every_case_of_a_word():
-    """Capitalised and all-capitals writings go to Hunspell: it refuses ``Bar`` and ``FR``
-    (a homonym marked KEEPCASE) though it knows ``bar`` and ``fr``."""
+    """Capitalised and all-capitals writings too: Hunspell refuses ``Bar`` and ``FR`` (a
+    homonym marked KEEPCASE) though it knows ``bar`` and ``fr``: the tables list those."""
     checker = get_checker()
-    words = [*WORDS, *_random_words(300), "bar", "Bar", "BAR", "fr", "FR", "www", "WWW", "Maison", "ÉTAT"]
+    words = [*WORDS, *_random_words(300), "bar", "fr", "www", "maison", "état", "œuvre", "porte-monnaie"]
+    answered = 0
     for word in {variant for word in words for variant in (word, word.capitalize(), word.upper())}:
         if checker._in_tables(word):
             assert checker._french.spell(word), word
+            answered += 1
+    assert answered > 20
+    assert checker._in_tables("Maison") and checker._in_tables("ÉTAT") and checker._in_tables("Œuvre")
     assert checker._in_tables("bar") and not checker._in_tables("Bar") and not checker._french.spell("Bar")
     assert checker.check("Bar") is bool(checker._french.spell("Bar"))
+
+
+def test_every_capitalised_form_the_tables_answer_is_one_hunspell_accepts():
+    """One lowercase form in 25 of the whole trie, capitalised and in capitals (see the
+    test of the forms above; the build checks them all)."""
+    from courselint.spell.forms import _load_tries
+
+    checker = get_checker()
+    prefixes, _ = _load_tries(str(data_dir()))
+    sample = [key for index, key in enumerate(prefixes.iterkeys()) if index % 25 == 7 and key.islower()]
+    refused = [
+        writing
+        for form in sample
+        for writing in (form.capitalize(), form.upper())
+        if checker._in_tables(writing) and not checker._french.spell(writing)
+    ]
+    assert refused == []
 
 
 def test_other_variants_do_not_answer_from_the_tables():

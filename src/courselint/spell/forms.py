@@ -25,6 +25,10 @@ dictionary by ``scripts/build_spelling_tables.py`` answer "certainly not" first:
   (:meth:`FormFilter.near_form`): a name or an English word is not edited letter
   by letter to learn that, and a two-edit search skips the nine in ten of its
   intermediate words that have no form one edit away.
+* ``fr-forms-keepcase.txt``: the lowercase forms whose capitalised or capital
+  writing Hunspell refuses (``bar``, ``fr``: a homonym marked KEEPCASE); every
+  other lowercase form of the tries is known capitalised too
+  (:meth:`FormFilter.known_capitalised`).
 
 A "form" is one Hunspell accepts: ``unmunch`` writes about 150,000 more that it
 refuses (impossible conjugations of compound verbs), left out.  So for the
@@ -66,6 +70,7 @@ FORMS_FILE = "fr-forms.crc32"
 PREFIX_TRIE_FILE = "fr-forms.marisa"
 SUFFIX_TRIE_FILE = "fr-forms-reversed.marisa"
 NEAR_TRIE_FILE = "fr-forms-near.marisa"
+KEEPCASE_FILE = "fr-forms-keepcase.txt"
 #: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
 TRIE_DIGEST_KEY = "#inputs "
 #: The dictionary variant the tables are built from (``VARIANTS`` of spell/hunspell.py):
@@ -129,6 +134,12 @@ def _load_near(data_dir: str):
     trie = marisa_trie.Trie()
     trie.mmap(str(Path(data_dir) / NEAR_TRIE_FILE))
     return trie
+
+
+@functools.lru_cache(maxsize=2)
+def _load_keepcase(data_dir: str) -> frozenset[str]:
+    lines = (Path(data_dir) / KEEPCASE_FILE).read_text(encoding="utf-8").split("\n")
+    return frozenset(line for line in lines[1:] if line)
 
 
 def near_digest(data_dir: Path) -> str | None:
@@ -270,6 +281,14 @@ class FormFilter:
                 for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word))))
             }
         return self._added_near
+
+    def known_capitalised(self, word: str) -> bool:
+        """``word`` is the ``Capitalised`` or ``CAPITALS`` writing of a form of the tries
+        that Hunspell accepts so written (see ``fr-forms-keepcase.txt``)."""
+        lowered = word.lower()
+        if word != lowered.capitalize() and word != lowered.upper():
+            return False
+        return lowered in _load_tries(self._data_dir)[0] and lowered not in _load_keepcase(self._data_dir)
 
     def is_form(self, candidate: str) -> bool:
         """A form of the tries or an added word (what :meth:`listed` says, without its collisions)."""

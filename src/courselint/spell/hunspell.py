@@ -180,12 +180,14 @@ class SpellChecker:
         return False
 
     def _in_tables(self, word: str) -> bool:
-        """A form of the tables as written: a word this variant's Hunspell accepts.
+        """A form of the tables, as written or in a capitalised writing Hunspell accepts.
 
-        Only as written: Hunspell refuses ``Bar`` and ``FR`` although it knows
-        ``bar`` and ``fr`` (a homonym marked KEEPCASE, a unit or an abbreviation).
+        Hunspell refuses ``Bar`` and ``FR`` although it knows ``bar`` and ``fr`` (a
+        homonym marked KEEPCASE, a unit or an abbreviation): the tables list those.
         """
-        return self._forms_are_known and self._forms.is_form(word)
+        if not self._forms_are_known:
+            return False
+        return self._forms.is_form(word) or (word[:1].isupper() and self._forms.known_capitalised(word))
 
     def _french_spell(self, word: str) -> bool:
         return self._in_tables(word) or bool(self._french.spell(word))
