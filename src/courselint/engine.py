@@ -27,7 +27,7 @@ from courselint.findings import Finding, Severity, Span
 from courselint.messages import _
 from courselint.rules import RULES
 from courselint.rules.base import Context
-from courselint.rules.grammar import warm_up
+from courselint.rules.grammar import ALONGSIDE_CODES, check_alongside, warm_up
 from courselint.selection import Selection, UsageError
 from courselint.suppress import apply, parse_suppressions
 
@@ -122,6 +122,12 @@ def _apply_severity(findings: list[Finding], config: Config) -> list[Finding]:
     return out
 
 
+def _lesson_rules() -> list:
+    """The lesson rules, those of the grammar engine last: their pass runs alongside
+    the others (check_alongside), which would otherwise wait for it."""
+    return sorted((rule for rule in RULES.values() if rule.scope == "lesson"), key=lambda rule: rule.code in ALONGSIDE_CODES)
+
+
 def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: Selection) -> list[Finding]:
     """All lesson-scope findings for one file's bytes (suppressions applied)."""
     lesson = parse(
@@ -131,8 +137,9 @@ def check_lesson_source(path: str, data: bytes, config: Config, ctx, selection: 
     # Problems met while reading (CL0xx) are findings of the catalog, no rule needed.
     findings = [f for f in lesson.problems if selection.enabled(f.code, f.rule)]
     if lesson.text or not lesson.problems:  # nothing to check in a file we could not read
-        for rule in RULES.values():
-            if rule.scope == "lesson" and selection.enabled(rule.code, rule.name):
+        check_alongside(lesson, ctx, selection)  # the grammar engine works while the other rules run
+        for rule in _lesson_rules():
+            if selection.enabled(rule.code, rule.name):
                 findings.extend(rule.check(lesson, ctx))
     findings = apply(findings, parse_suppressions(lesson.text))
     if lesson.metadata.get("draft") is True:
@@ -159,6 +166,7 @@ def _start(config: Config, selection: Selection, salt: str | None, engines: dict
     cache = Cache(config, salt) if salt is not None else None
     ctx = Context(config, dict(engines or {}))
     ctx.cache_folder = cache.folder if cache is not None else None
+    ctx.grammar_alongside = True  # rules/grammar.py's check_alongside
     _TASK.update(config=config, selection=selection, cache=cache, ctx=ctx)
 
 

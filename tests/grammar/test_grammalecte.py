@@ -354,6 +354,28 @@ def test_a_silent_child_times_out_instead_of_hanging(tmp_path):
     assert "aucune réponse au démarrage" in str(error.value)
 
 
+def test_a_child_that_stops_reading_times_out_on_a_big_lesson(tmp_path):
+    """Paragraphs are written all at once: more than a pipe holds, to a child that
+    says it is ready and then never reads, must end in the answers' timeout, not hang."""
+    deaf = tmp_path / "deaf-python"
+    deaf.write_text(
+        "#!/bin/sh\n"
+        'echo \'{"ready": true, "version": "0", "typography": [], "defaults": {}}\'\n'
+        "read options\n"
+        'echo \'{"id": 1, "ok": true}\'\n'
+        "exec sleep 60\n",
+        encoding="utf-8",
+    )
+    deaf.chmod(0o755)
+    engine = GrammalecteEngine(str(deaf), request_timeout=0.5, lesson_timeout=1.0)
+    units = [("Une phrase assez longue pour remplir le tuyau. " * 40, None)] * 200  # ~380 KB of JSON
+    started = time.monotonic()
+    with pytest.raises(EngineUnavailable) as error:
+        engine.check_many(units)
+    assert "aucune réponse" in str(error.value)
+    assert time.monotonic() - started < 30  # the timeout, not the child's 60 s sleep
+
+
 def test_missing_interpreter_gives_one_cl901_for_the_run(tmp_path):
     (tmp_path / "courselint.toml").write_text(
         f'[grammar]\nengine = "grammalecte"\npython = "{tmp_path / "absent"}"\n', encoding="utf-8"
@@ -491,3 +513,41 @@ def test_a_run_without_grammar_kills_the_child_started_ahead(require_grammalecte
     monkeypatch.setattr(grammalecte, "discard_ahead", watched)
     assert cli.main(["check", "--no-cache", "--select", "CL4", "a.md"]) == 1
     assert taken and all(process.poll() is not None for process in taken)
+
+
+# --------------------------------------------------------------------------- alongside the other rules
+
+
+def test_the_grammar_pass_runs_alongside_the_spelling_pass(require_grammalecte, tmp_path):
+    """A run sends the lesson's paragraphs to Grammalecte before the spelling pass
+    answers (the spelling pass here waits to see them sent), with the same findings
+    as the grammar pass run on its own."""
+    from courselint.rules.grammar import engine_key
+    from courselint.spell.preload import SPELLER
+
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    path = tmp_path / "seed.md"
+    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    grammalecte = GrammalecteEngine(SYSTEM_PYTHON)
+    sent_before_spelling = []
+
+    class WaitingSpeller:
+        """Answers no unknown word, once Grammalecte was sent paragraphs (or after 30 s)."""
+
+        def find_unknown(self, request):
+            deadline = time.monotonic() + 30
+            while grammalecte._next_id <= 1 and time.monotonic() < deadline:  # 1: the options request
+                time.sleep(0.005)
+            sent_before_spelling.append(grammalecte._next_id > 1)
+            return []
+
+    engines = {SPELLER: WaitingSpeller(), engine_key(dict(config.section("grammar"))): grammalecte}
+    try:
+        result = run([path], config, Selection(("CL4", "CL5"), ()), use_cache=False, engines=engines)
+        alone = list(check_grammar(parse(str(path), path.read_bytes()), dict(config.section("grammar")), grammalecte))
+    finally:
+        grammalecte.close()
+    assert sent_before_spelling == [True]
+    grammar = sorted((f.code, f.line, f.column, f.message) for f in result.findings if f.code.startswith("CL5"))
+    assert grammar and grammar == sorted((f.code, f.line, f.column, f.message) for f in alone)

@@ -151,12 +151,36 @@ class GrammalecteEngine:
         return self._process.pid
 
     def check(self, text: str, raw: str | None = None) -> list[EngineIssue]:
-        self._await_ready()
-        shown = ShownText(text, raw)
-        if not shown.shown.strip():
-            return []
+        return self.check_many([(text, raw)])[0]
+
+    def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
+        # Every paragraph is written at once: Grammalecte checks them back to back
+        # (about 2 ms each) while this process reads the answers as they come, or
+        # does other work meanwhile (rules/grammar.py's check_alongside).
+        self._await_ready()  # start-up is not the lesson's time
+        self._deadline = time.monotonic() + self.lesson_timeout
+        try:
+            shown = [ShownText(text, raw) for text, raw in units]
+            pieces = [
+                (index, offset, paragraph)
+                for index, text in enumerate(shown)
+                if text.shown.strip()
+                for offset, paragraph in paragraphs(text.shown)
+            ]
+            replies = self._request_all([{"text": paragraph} for _index, _offset, paragraph in pieces])
+            issues: list[list[EngineIssue]] = [[] for _ in shown]
+            for (index, offset, _paragraph), reply in zip(pieces, replies):
+                issues[index].extend(self._issues(shown[index], offset, reply.get("errors", ())))
+            return issues
+        finally:
+            self._deadline = None
+
+    def _issues(self, shown: ShownText, offset: int, errors) -> list[EngineIssue]:
+        """The issues of Grammalecte's ``errors`` for the paragraph at ``offset`` of ``shown``."""
+        if not isinstance(errors, (list, tuple)) or not all(isinstance(e, dict) for e in errors):
+            self._fail(_("réponse inattendue : {reply}").format(reply=f"{errors!r:.200}"))
         issues = []
-        for offset, error in self._errors(shown.shown):
+        for error in errors:
             try:
                 first, last = int(error["nStart"]), int(error["nEnd"])
                 if not 0 <= first <= last <= len(shown.shown) - offset:
@@ -176,24 +200,6 @@ class GrammalecteEngine:
                 )
             )
         return issues
-
-    def _errors(self, shown: str):
-        """Grammalecte's errors, with the offset in ``shown`` of the paragraph they belong to."""
-        for offset, paragraph in paragraphs(shown):
-            errors = self._request({"text": paragraph}).get("errors", ())
-            if not isinstance(errors, (list, tuple)) or not all(isinstance(e, dict) for e in errors):
-                self._fail(_("réponse inattendue : {reply}").format(reply=f"{errors!r:.200}"))
-            for error in errors:
-                yield offset, error
-
-    def check_many(self, units: Sequence[tuple[str, str | None]]) -> list[list[EngineIssue]]:
-        # Grammalecte reads one paragraph at a time; a round trip costs ~0.1 ms, the check ~2 ms.
-        self._await_ready()  # start-up is not the lesson's time
-        self._deadline = time.monotonic() + self.lesson_timeout
-        try:
-            return [self.check(text, raw) for text, raw in units]
-        finally:
-            self._deadline = None
 
     def close(self) -> None:
         self._finalizer()
@@ -225,24 +231,38 @@ class GrammalecteEngine:
         return options
 
     def _request(self, message: dict) -> dict:
+        return self._request_all([message])[0]
+
+    def _request_all(self, messages: list[dict]) -> list[dict]:
+        """Send every message, then read their answers in order.
+
+        More than a pipe holds is written by a thread: a child that stops reading
+        then costs the answers' timeout, never a write that blocks for ever.  The
+        pipe is empty when this starts (every earlier request was answered).
+        """
         with self._lock:
-            self._next_id += 1
-            message = {**message, "id": self._next_id}
-            try:
-                self._process.stdin.write(json.dumps(message) + "\n")
-                self._process.stdin.flush()
-            except (OSError, ValueError):
-                self._fail(_("processus arrêté"))
-            timeout = self.request_timeout
-            if self._deadline is not None:
-                timeout = min(timeout, max(0.0, self._deadline - time.monotonic()))
-            reply = self._read(timeout, _("pendant une vérification"))
-            if not isinstance(reply, dict) or reply.get("id") != self._next_id:
-                self._fail(_("réponse inattendue : {reply}").format(reply=f"{reply!r:.200}"))
-            if "error" in reply:
-                # Grammalecte failed on this paragraph only: the child is still fine.
-                return {"errors": []}
-            return reply
+            first = self._next_id + 1
+            self._next_id += len(messages)
+            text = "".join(json.dumps({**message, "id": number}) + "\n" for number, message in enumerate(messages, first))
+            if len(text) <= _PIPE_SAFE:
+                try:
+                    self._process.stdin.write(text)
+                    self._process.stdin.flush()
+                except (OSError, ValueError):
+                    self._fail(_("processus arrêté"))
+            else:
+                threading.Thread(target=_write, args=(self._process.stdin, text), daemon=True).start()
+            replies = []
+            for number in range(first, first + len(messages)):
+                timeout = self.request_timeout
+                if self._deadline is not None:
+                    timeout = min(timeout, max(0.0, self._deadline - time.monotonic()))
+                reply = self._read(timeout, _("pendant une vérification"))
+                if not isinstance(reply, dict) or reply.get("id") != number:
+                    self._fail(_("réponse inattendue : {reply}").format(reply=f"{reply!r:.200}"))
+                # "error": Grammalecte failed on this paragraph only; the child is still fine.
+                replies.append({"errors": []} if "error" in reply else reply)
+            return replies
 
     def _read(self, timeout: float, when: str) -> dict:
         try:
@@ -322,6 +342,19 @@ def _pump(stream, put) -> None:
         put(None)
 
 
+#: Characters written to the child without a thread: less than any pipe holds
+#: (JSON is written ASCII-only, so characters are bytes).
+_PIPE_SAFE = 4096
+
+
+def _write(stream, text: str) -> None:
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # the child is gone: the reader sees its output end and says so
+
+
 #: Children started ahead of any engine (:func:`spawn_ahead`), by interpreter: the
 #: next engine of that interpreter takes its child instead of starting one.
 _AHEAD: dict[str, subprocess.Popen] = {}
@@ -371,16 +404,16 @@ def _stop(process: subprocess.Popen) -> None:
 
     It holds nothing to save (it only answers), and ending it gracefully costs a
     run 60 ms: the child's interpreter frees Grammalecte's tables on its way out.
-    Closing its input first ends it too if the kill cannot (another user's process).
+    Killed before its input is closed: a writer thread blocked on a full pipe holds
+    that stream, and only the child's end going away releases it.
     """
-    if process.poll() is not None:
-        return
+    if process.poll() is None:
+        process.kill()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
     try:
         process.stdin.close()
     except (OSError, ValueError):
-        pass
-    process.kill()
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
         pass

@@ -20,6 +20,7 @@ dies), the run gets one CL901 finding and grammar is skipped; the other checks g
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -36,6 +37,8 @@ GRAMMALECTE_CODE = "CL501"
 TYPOGRAPHY_CODE = "CL502"
 LANGUAGETOOL_CODE = "CL503"
 UNAVAILABLE_CODE = "CL901"
+#: The codes of the engine's pass, which runs alongside the other rules (check_alongside).
+ALONGSIDE_CODES = frozenset({GRAMMALECTE_CODE, TYPOGRAPHY_CODE, LANGUAGETOOL_CODE})
 
 #: Blocks that are sentences (alt text of images is a label, not prose to correct).
 GRAMMAR_KINDS = frozenset({
@@ -206,10 +209,55 @@ def _lesson_findings(lesson, ctx) -> list[Finding]:
     """All grammar findings of a lesson, computed once for the three rules that share them."""
     memo = getattr(ctx, "grammar_memo", None)
     if memo is not None and memo[0] is lesson:
-        return memo[1]
+        if isinstance(memo[1], _Alongside):
+            ctx.grammar_memo = (lesson, memo[1].result())
+        return ctx.grammar_memo[1]
     findings = _check_lesson(lesson, ctx)
     ctx.grammar_memo = (lesson, findings)
     return findings
+
+
+def check_alongside(lesson, ctx, selection: Selection) -> None:
+    """Start the lesson's grammar pass on a thread, before the other rules run.
+
+    The engine does the work in its own process (Grammalecte's child, on another
+    core; LanguageTool's server): this thread only writes paragraphs and waits on
+    a pipe, so the spelling pass and the other rules run meanwhile instead of
+    first.  The grammar rules wait for it.  Only in runs that ask for it
+    (``ctx.grammar_alongside``: the command line's); the language server runs
+    its grammar pass apart, one it can stop.
+    """
+    if not getattr(ctx, "grammar_alongside", False):
+        return
+    if ctx.config.section("grammar").get("engine") is None:
+        return
+    if not any(selection.enabled(code, RULES[code].name) for code in sorted(ALONGSIDE_CODES)):
+        return
+    memo = getattr(ctx, "grammar_memo", None)
+    if memo is not None and isinstance(memo[1], _Alongside):
+        memo[1].result()  # one pass at a time on the engine: the last lesson's first
+    ctx.grammar_memo = (lesson, _Alongside(lesson, ctx))
+
+
+class _Alongside:
+    """A lesson's grammar pass running on a thread; :meth:`result` waits for its findings."""
+
+    def __init__(self, lesson, ctx) -> None:
+        self._outcome: dict = {}
+        self._thread = threading.Thread(target=self._run, args=(lesson, ctx), name="courselint-grammar", daemon=True)
+        self._thread.start()
+
+    def _run(self, lesson, ctx) -> None:
+        try:
+            self._outcome["findings"] = _check_lesson(lesson, ctx)
+        except BaseException as error:  # noqa: BLE001 - raised again in the rule's thread
+            self._outcome["error"] = error
+
+    def result(self) -> list[Finding]:
+        self._thread.join()
+        if "error" in self._outcome:
+            raise self._outcome["error"]
+        return self._outcome["findings"]
 
 
 def _check_lesson(lesson, ctx) -> list[Finding]:
