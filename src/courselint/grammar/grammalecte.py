@@ -168,7 +168,7 @@ class GrammalecteEngine:
                 for offset, paragraph in paragraphs(text.shown)
             ]
             replies = self._request_all([{"text": paragraph} for _index, _offset, paragraph in pieces])
-            issues: list[list[EngineIssue]] = [[] for _ in shown]
+            issues: list[list[EngineIssue]] = [[] for _unit in shown]
             for (index, offset, _paragraph), reply in zip(pieces, replies):
                 issues[index].extend(self._issues(shown[index], offset, reply.get("errors", ())))
             return issues
