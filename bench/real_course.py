@@ -21,7 +21,8 @@ Figures (fresh processes, ``--no-cache``: cold):
   pairs (A, B, A, B…) so that the load of a shared machine hits both alike;
   wall time and CPU time (user + sys of the process tree, from ``wait4``), medians;
 * one lesson (what pre-commit runs);
-* the peak resident memory of the process tree (sampled from ``/proc``);
+* the peak resident memory of the process tree (sampled from ``/proc``), with
+  Grammalecte too under ``--grammar``;
 * the time of ``SpellChecker.suggest`` for every unknown word of the course, each
   on a fresh memo (p50/p90/p99/max);
 * with ``--grammar``: a bare Grammalecte script over the paragraphs of the course
@@ -365,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
                   f" {statistics.median(c for _, c in runs):.2f} s CPU"
                   f" = {cw / (wall / cores):.2f}× the floor / {cores} cores")
             sources = [None, args.baseline_src] if args.baseline_src else [None]
+            peak = peak_tree_rss([*cl, "check", "--no-cache", "content"], root)
+            print(f"peak RSS of the process tree (whole course with Grammalecte, all rules, cold): {peak:.0f} MB")
             for argv in (["check", "--no-cache", "--select", "CL5", one], ["check", "--no-cache", one]):
                 # Alternating with the baseline, so that the load hits both alike.
                 single = {src: [] for src in sources}
