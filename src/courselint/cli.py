@@ -7,6 +7,7 @@ configuration error (one line on stderr).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -166,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         speller = preload.PreloadedSpeller()
         # Grammalecte too, when the project's file names it: 0.2 s of loading on
         # the other core while this process imports and reads its configuration.
-        _grammar_ahead(arguments)
+        # Only a guess: a path it cannot read is for the run to report, not this.
+        with contextlib.suppress(OSError, ValueError):
+            _grammar_ahead(arguments)
     try:
         return _main(argv, speller)
     except BrokenPipeError:
