@@ -225,3 +225,20 @@ def test_a_course_sets_the_ligature_finding_to_warning_error_or_off(course, conf
     reported = [item for item in json.loads(result.stdout) if item["code"] == "CL402"]
     assert [item["severity"] for item in reported] == severities
     assert all(item["suggestions"][:1] == ["nœud"] for item in reported)
+
+
+def test_a_french_slip_keeps_its_capital_whatever_was_met_before():
+    """« Demo » opening a sentence is « Démo », first and once, whether or not the
+    run met « demo » before: the answer was memoised lowercase, so a lesson's
+    suggestion depended on the lessons checked before it (and on the workers)."""
+    from courselint.spell.hunspell import SpellChecker
+
+    text = "Demo de la fonctionnalité avec les roles du cluster."
+    fresh = findings(text, SpellChecker())
+    warmed_checker = SpellChecker()
+    findings("Une demo de la fonctionnalité et les roles.", warmed_checker)
+    warmed = findings(text, warmed_checker)
+    assert fresh == warmed
+    lesson = parse("lecon.md", FRONT + text + "\n")
+    [demo] = [f for f in check_spelling(lesson, {"suggestions": True}, warmed_checker) if f.word == "Demo"]
+    assert demo.suggestions[0] == "Démo" and "démo" not in demo.suggestions

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -122,11 +123,13 @@ def unknown_words(
     if tokens is None:  # callers that already tokenized the block pass its tokens
         tokens = tokenize(prose)
     lorem = _LOREM.search(prose)
+    # Filler Latin without « Lorem ipsum » is a block with nothing to report: asked
+    # before the first word reported, most blocks (nothing to report) never ask.
+    latin: bool | None = None
     if lorem is not None:
         # Placeholder Latin runs to the end of its paragraph; French before it is still read.
         tokens = [token for token in tokens if token.end <= lorem.start()]
-    elif is_placeholder_latin(tokens):
-        return
+        latin = False
     italics = None  # found on the first unknown word only
     phrases = None  # likewise, the tokens that stand in an English phrase
     check = checker.check
@@ -146,6 +149,10 @@ def unknown_words(
                     if italics is None and raw is not None:
                         italics = _italic_spans(raw)
                     if _in_french_sentence(token, index, tokens, prose, raw, phrases, italics or (), checker):
+                        if latin is None:
+                            latin = is_placeholder_latin(tokens)
+                        if latin:
+                            return
                         yield Flagged(token.start, token.end, token.word, FRENCH_SLIP, form)
             continue
         parts = unknown_parts(token, checker, lesson_words)
@@ -171,6 +178,10 @@ def unknown_words(
             italics = _italic_spans(raw)
         if any(start <= token.start and token.end <= end for start, end in italics or ()) and _all_english(token, checker):
             continue
+        if latin is None:
+            latin = is_placeholder_latin(tokens)
+        if latin:
+            return
         for part in parts:
             ligature = checker.ligature_form(part.word)
             if ligature is not None:
@@ -512,7 +523,29 @@ def _english_phrases(prose: str, raw: str | None, tokens: list[Token], checker: 
 
 
 def _english_weight(token: Token, checker: SpellChecker) -> int | None:
-    """1 for a word that says English, 0 for a neutral one, None for a French-only word."""
+    """1 for a word that says English, 0 for a neutral one, None for a French-only word.
+
+    Memoised per checker for a token without parts: the answer then depends on its
+    word and whether it opens a sentence only, and a course repeats its words.
+    """
+    if token.parts:
+        return _weight_of(token, checker)
+    memo = _WEIGHTS.get(checker)
+    if memo is None:
+        memo = _WEIGHTS[checker] = {}
+    key = (token.word, token.sentence_start, token.acronym)
+    weight = memo.get(key, _UNSET)
+    if weight is _UNSET:
+        weight = memo[key] = _weight_of(token, checker)
+    return weight
+
+
+#: Per checker (its words change the answers), dropped with it.
+_WEIGHTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_UNSET = object()
+
+
+def _weight_of(token: Token, checker: SpellChecker) -> int | None:
     word = token.word
     lowered = word.lower()
     if token.acronym or any(char.isdigit() for char in word):

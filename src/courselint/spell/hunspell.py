@@ -124,6 +124,7 @@ class SpellChecker:
         self._cognates: dict[str, bool] = {}
         self._accent_forms: dict[str, str | None] = {}
         self._slip_forms: dict[str, str | None] = {}
+        self._slip_forms_as_written: dict[str, str | None] = {}
         self._tech_memo: dict[str, bool] = {}
         self._tech_only: frozenset[str] | None = None  # read on first use
         # English words for the acceptance tests, from a table of the same en_US
@@ -340,9 +341,18 @@ class SpellChecker:
         (``data/tech-only-fr.txt``: ``email``, ``git``, ``commit``…), nor a word
         the project lists itself.  Memoised.
         """
+        # Asked of every word of the technical list in the prose: memoised as written too.
+        if word in self._slip_forms_as_written:
+            return self._slip_forms_as_written[word]
+        found = self._slip_form(word)
+        self._slip_forms_as_written[word] = found
+        return found
+
+    def _slip_form(self, word: str) -> str | None:
         lowered = _normalise(word).lower()
         if lowered in self._slip_forms:
-            return self._slip_forms[lowered]
+            found = self._slip_forms[lowered]
+            return None if found is None else recase(found, word)
         if self._tech_only is None:
             self._tech_only = frozenset(entry.word.lower() for entry in read_tech_words(data_dir() / TECH_ONLY_FILE))
         found = None
