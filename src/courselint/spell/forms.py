@@ -266,6 +266,19 @@ class FormFilter:
                 positions.add(i)
         return positions, word in near or word in added
 
+    def near_candidates(self, word: str, any_substitution: bool = False) -> Iterator[str]:
+        """:meth:`one_edit` limited to the edits that may give a form (:meth:`near_edits`).
+
+        An elided word (``l'arbre``) is edited everywhere: the tries do not hold
+        elided forms, its word is looked up after the elision.
+        """
+        if "'" in word:
+            yield from self.one_edit(word, any_substitution)
+            return
+        near = self.near_edits(word)
+        if near[0] or near[1]:
+            yield from self.one_edit(word, any_substitution, near=near)
+
     def near_form(self, word: str, first: int = 0, last: int | None = None) -> bool:
         """Whether some form may be one edit from ``word`` (see :meth:`near_edits`); False is certain."""
         positions, insertions = self.near_edits(word, first, last)

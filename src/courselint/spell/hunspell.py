@@ -191,6 +191,7 @@ class SpellChecker:
         return self._forms.is_form(word) or (word[:1].isupper() and self._forms.known_capitalised(word))
 
     def _french_spell(self, word: str) -> bool:
+        """Known to the French dictionary (the tables first, then Hunspell)."""
         return self._in_tables(word) or bool(self._french.spell(word))
 
     def is_english_only(self, word: str) -> bool:
@@ -275,12 +276,7 @@ class SpellChecker:
                 known = any(is_strict_neighbour(lowered, candidate) for candidate in self._near_words(lowered))
             else:  # the broad list then holds English words, which this test ignores
                 candidates = set(self._forms.accent_variants(lowered))
-                if "'" in lowered:
-                    candidates.update(self._forms.one_edit(lowered))
-                else:
-                    near = self._forms.near_edits(lowered)
-                    if near[0] or near[1]:
-                        candidates.update(self._forms.one_edit(lowered, near=near))
+                candidates.update(self._forms.near_candidates(lowered))
                 candidates.discard(lowered)
                 known = any(self._known_generated(candidate) for candidate in candidates)
             self._neighbours[key] = known
@@ -349,6 +345,7 @@ class SpellChecker:
         return found
 
     def _slip_form(self, word: str) -> str | None:
+        """:meth:`listed_slip_form` itself, memoised by the lowercase word (recased each time)."""
         lowered = _normalise(word).lower()
         if lowered in self._slip_forms:
             found = self._slip_forms[lowered]
@@ -434,13 +431,7 @@ class SpellChecker:
             candidates = set(self._forms.accent_variants(lowered))
             # Most unknown words are names or English with no French word one edit
             # away: the trie of deletions says so without trying every letter.
-            # (Elided candidates are looked up by their word: always tried.)
-            if "'" in lowered:
-                candidates.update(self._forms.one_edit(lowered, any_substitution=True))
-            else:
-                near = self._forms.near_edits(lowered)
-                if near[0] or near[1]:
-                    candidates.update(self._forms.one_edit(lowered, any_substitution=True, near=near))
+            candidates.update(self._forms.near_candidates(lowered, any_substitution=True))
             candidates.discard(lowered)
             found = {candidate for candidate in candidates if self._known_generated(candidate)}
             if self._english is not None:  # English words are not in the French tables
