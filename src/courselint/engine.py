@@ -191,6 +191,25 @@ def _lesson_task(path: str) -> tuple[str, list[Finding], list[Finding], bool]:
     return path, findings, list(ctx.run_findings), False
 
 
+def _lessons_task(paths: list[str]) -> list[tuple[str, list[Finding], list[Finding], bool]]:
+    return [_lesson_task(path) for path in paths]
+
+
+def _chunks(paths: list[str], jobs: int, largest: int = 16) -> list[list[str]]:
+    """The lessons in the order given, cut into chunks for the workers, largest first.
+
+    Neighbouring lessons (a chapter, its words) stay together in a chunk; the last
+    chunks shrink down to one lesson, so that the workers finish together instead
+    of one waiting for the other's last big chunk.
+    """
+    chunks, start = [], 0
+    while start < len(paths):
+        size = max(1, min(largest, (len(paths) - start) // (jobs * 2)))
+        chunks.append(paths[start : start + size])
+        start += size
+    return chunks
+
+
 def _folder_task(task: tuple[str, list[str]]) -> list[Finding]:
     folder, checked = task
     return _folder_findings(Path(folder), {Path(p) for p in checked}, _TASK["config"], _TASK["selection"], _TASK["ctx"])
@@ -322,9 +341,9 @@ def run(
     ]
     run_findings: dict[tuple, Finding] = {}
     with executor:
-        for done, (_path, items, run_items, cached) in enumerate(
-            executor.map(_lesson_task, [str(p) for p in lessons], chunksize=chunksize), start=1
-        ):
+        chunks = _chunks([str(p) for p in lessons], jobs) if parallel else [[str(p)] for p in lessons]
+        results = (result for chunk in executor.map(_lessons_task, chunks) for result in chunk)
+        for done, (_path, items, run_items, cached) in enumerate(results, start=1):
             findings.extend(items)
             result.cached += cached
             for finding in run_items:

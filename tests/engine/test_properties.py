@@ -253,3 +253,16 @@ def test_catalog_findings_do_not_depend_on_worker_processes(tmp_path: Path) -> N
     assert serial.findings == parallel.findings
     codes = {f.code for f in parallel.findings if f.path.endswith(".po")}
     assert {"CL601", "CL609", "CL610"} <= codes, codes
+
+
+@given(count=st.integers(min_value=0, max_value=2000), jobs=st.integers(min_value=1, max_value=64))
+def test_lesson_chunks_keep_every_lesson_once_in_order_and_end_small(count, jobs):
+    """The workers' chunks: every lesson once, in the order given (a chapter stays
+    together), none over 16, and the last one a single lesson so that workers end together."""
+    paths = [f"l{i}.md" for i in range(count)]
+    chunks = engine._chunks(paths, jobs)
+    assert [path for chunk in chunks for path in chunk] == paths
+    assert all(1 <= len(chunk) <= 16 for chunk in chunks)
+    assert [len(chunk) for chunk in chunks] == sorted((len(chunk) for chunk in chunks), reverse=True)
+    if count:
+        assert len(chunks[-1]) == 1
