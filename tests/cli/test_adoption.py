@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_corpus import LEARN_SITE
+
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "hugo-learn-example" / "content"
+CORPUS = LEARN_SITE / "content"
 SEED = ROOT / "tests" / "fixtures" / "seed.md"
 
 

@@ -18,12 +18,13 @@ import pytest
 
 from courselint.document import decode, normalise_newlines
 from courselint.shortcodes import DEFAULT_TABLE
+from tests.shared_corpus import LEARN_SITE
 
 from .oracle import build_site, mismatches
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "hugo-learn-example" / "content"
+CORPUS = LEARN_SITE / "content"
 
 #: Fixtures broken on purpose, and the error real Hugo stops on (the oracle expects the failure).
 BROKEN_ON_PURPOSE = {

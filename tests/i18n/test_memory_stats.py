@@ -20,10 +20,10 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.shared_corpus import LEARN_SITE
+
 REPO = Path(__file__).resolve().parents[2]
-LEARN = REPO.parent / "shared" / "corpus" / "hugo-learn-example"
-if not LEARN.is_dir():  # a worktree sits beside main: the corpus is in /work/shared
-    LEARN = Path("/work/shared/corpus/hugo-learn-example")
+LEARN = LEARN_SITE
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

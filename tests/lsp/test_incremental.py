@@ -18,13 +18,12 @@ from pathlib import Path
 from lsprotocol import types
 
 from courselint.codes import CODES
+from tests.shared_corpus import LEARN_SITE
 
 from .client import diagnostics_for, open_document, run, session
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-LEARN = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "hugo-learn-example" / "content" / "cont" / "markdown.fr.md"
-if not LEARN.is_file():  # a worktree sits beside main: the corpus is in /work/shared
-    LEARN = Path("/work/shared/corpus/hugo-learn-example/content/cont/markdown.fr.md")
+LEARN = LEARN_SITE / "content" / "cont" / "markdown.fr.md"
 LESSONS = [FIXTURES / "seed.md"] + ([LEARN] if LEARN.is_file() else [])
 
 #: Words typed in: slips, a ligature slip, names capitalised in the middle of a

@@ -20,9 +20,10 @@ import pytest
 from courselint import frontmatter
 from courselint.chapter import chapter_siblings
 from courselint.document import normalise_newlines
+from tests.shared_corpus import LEARN_SITE
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "hugo-learn-example" / "content"
+CORPUS = LEARN_SITE / "content"
 LESSONS = sorted([*ROOT.joinpath("content").rglob("*.md"), *CORPUS.rglob("*.md")])
 
 # 5,000 aliases of one anchor: cheap to compose, costly for whoever walks the value.

@@ -15,11 +15,10 @@ import random
 from pathlib import Path
 
 from courselint.markdown import _Sections, block_parser
+from tests.shared_corpus import LEARN_SITE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-LEARN = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "hugo-learn-example" / "content"
-if not LEARN.is_dir():  # a worktree sits beside main: the corpus is in /work/shared
-    LEARN = Path("/work/shared/corpus/hugo-learn-example/content")
+LEARN = LEARN_SITE / "content"
 LESSONS = [FIXTURES / "seed.md", *sorted(LEARN.rglob("*.md"))]
 
 #: Lines typed in: each can join, split or swallow the sections around it.

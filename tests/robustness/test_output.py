@@ -21,8 +21,10 @@ from jsonschema import Draft4Validator, FormatChecker
 
 from robust_run import LESSON, project, run
 
+from tests.shared_corpus import LEARN_SITE
+
 SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "hugo-learn-example"
+CORPUS = LEARN_SITE
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 #: Folder names whose characters a raw path would break in a URI.
 AWKWARD = ("avec espace", "accentué é", "dièse#1", "pour%cent", "question?", "crochets[1]")
