@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from courselint import hugo_site
-from courselint.config_file import find_config
+from courselint.config_file import courselint_table, find_config
 from courselint.frontmatter import DEFAULT_TEXT_KEYS
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.messages import _
@@ -283,9 +283,7 @@ def read_table(path: Path) -> dict[str, Any]:
         raise ConfigError(_("{path}: illisible ({reason})").format(path=path, reason=exc.strerror)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_("{path}: TOML invalide ({reason})").format(path=path, reason=exc)) from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("courselint", {})
-    return data
+    return courselint_table(path, data)
 
 
 def load(

@@ -49,6 +49,13 @@ def peek(path: Path | None) -> dict[str, Any]:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
         return {}
+    table = courselint_table(path, data)
+    return table if isinstance(table, dict) else {}
+
+
+def courselint_table(path: Path, data: dict[str, Any]) -> Any:
+    """courselint's own table of a parsed configuration file: all of a
+    ``courselint.toml``, ``[tool.courselint]`` of a ``pyproject.toml``."""
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("courselint", {})
-    return data if isinstance(data, dict) else {}
+        return data.get("tool", {}).get("courselint", {})
+    return data

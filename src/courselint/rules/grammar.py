@@ -328,12 +328,9 @@ def warm_up(ctx, selection: Selection) -> None:
     and runs the rules before grammar.  If every paragraph of the run turns out to
     be in the paragraph cache, the child is killed unused.
     """
-    settings = dict(ctx.config.section("grammar"))
-    if settings.get("engine") != "grammalecte":
-        return
-    if not any(selection.enabled(code, RULES[code].name) for code in (GRAMMALECTE_CODE, TYPOGRAPHY_CODE)):
-        return
-    ctx.shared(engine_key(settings), lambda: _open_or_error(settings, wait=False))
+    settings = _grammalecte_wanted(ctx.config, selection)
+    if settings is not None:
+        ctx.shared(engine_key(settings), lambda: _open_or_error(settings, wait=False))
 
 
 def start_early(config, selection: Selection) -> dict:
@@ -345,12 +342,20 @@ def start_early(config, selection: Selection) -> dict:
     (50 ms of the 0.2 s the child takes, the rest as before).  Killed unused if
     every paragraph is in the cache.
     """
-    settings = dict(config.section("grammar"))
-    if settings.get("engine") != "grammalecte":
-        return {}
-    if not any(selection.enabled(code, RULES[code].name) for code in (GRAMMALECTE_CODE, TYPOGRAPHY_CODE)):
+    settings = _grammalecte_wanted(config, selection)
+    if settings is None:
         return {}
     return {engine_key(settings): _open_or_error(settings, wait=False)}
+
+
+def _grammalecte_wanted(config, selection: Selection) -> dict | None:
+    """The ``[grammar]`` settings when the run's rules will ask Grammalecte, else None."""
+    settings = dict(config.section("grammar"))
+    if settings.get("engine") != "grammalecte":
+        return None
+    if not any(selection.enabled(code, RULES[code].name) for code in (GRAMMALECTE_CODE, TYPOGRAPHY_CODE)):
+        return None
+    return settings
 
 
 def _report_unavailable(lesson, ctx, error: EngineUnavailable) -> None:

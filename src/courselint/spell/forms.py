@@ -22,7 +22,7 @@ dictionary by ``scripts/build_spelling_tables.py`` answer "certainly not" first:
 * ``fr-forms-near.marisa``: every form and every form with one letter removed
   (4.5 million strings, 10 MB, memory-mapped).  A word that is none of these and
   none of whose one-letter deletions is one has no form one edit away
-  (:meth:`FormFilter.near_form`): a name or an English word is not edited letter
+  (:meth:`FormFilter.near_edits`): a name or an English word is not edited letter
   by letter to learn that, and a two-edit search skips the nine in ten of its
   intermediate words that have no form one edit away.
 * ``fr-forms-keepcase.txt``: the lowercase forms whose capitalised or capital
@@ -114,25 +114,23 @@ def _load_tables(data_dir: str) -> tuple[frozenset[str], array.array]:
 
 @functools.lru_cache(maxsize=2)
 def _load_tries(data_dir: str):
-    """Both tries, memory-mapped: only the pages a search touches are read, and
-    the page cache shares them between the processes of a run."""
-    import marisa_trie  # imported on first use: most runs never search two edits away
-
-    tries = []
-    for name in (PREFIX_TRIE_FILE, SUFFIX_TRIE_FILE):
-        trie = marisa_trie.Trie()
-        trie.mmap(str(Path(data_dir) / name))
-        tries.append(trie)
-    return tuple(tries)
+    """The tries of the forms and of the forms spelled backwards."""
+    return _mmap_trie(data_dir, PREFIX_TRIE_FILE), _mmap_trie(data_dir, SUFFIX_TRIE_FILE)
 
 
 @functools.lru_cache(maxsize=2)
 def _load_near(data_dir: str):
-    """The trie of forms and their one-letter deletions, memory-mapped (see _load_tries)."""
-    import marisa_trie
+    """The trie of forms and their one-letter deletions."""
+    return _mmap_trie(data_dir, NEAR_TRIE_FILE)
+
+
+def _mmap_trie(data_dir: str, name: str):
+    """A shipped trie, memory-mapped: only the pages a search touches are read, and
+    the page cache shares them between the processes of a run."""
+    import marisa_trie  # imported on first use: a run with no unknown word never needs it
 
     trie = marisa_trie.Trie()
-    trie.mmap(str(Path(data_dir) / NEAR_TRIE_FILE))
+    trie.mmap(str(Path(data_dir) / name))
     return trie
 
 
@@ -142,16 +140,18 @@ def _load_keepcase(data_dir: str) -> frozenset[str]:
     return frozenset(line for line in lines[1:] if line)
 
 
-def near_digest(data_dir: Path) -> str | None:
-    """The digest of the inputs the trie of deletions was built from."""
-    keys = _load_near(str(data_dir)).keys(TRIE_DIGEST_KEY)
-    return keys[0][len(TRIE_DIGEST_KEY) :] if keys else None
-
-
 def trie_digest(data_dir: Path) -> str | None:
     """The digest of the inputs the tries were built from."""
-    prefixes, _ = _load_tries(str(data_dir))
-    keys = prefixes.keys(TRIE_DIGEST_KEY)
+    return _inputs_digest(_load_tries(str(data_dir))[0])
+
+
+def near_digest(data_dir: Path) -> str | None:
+    """The digest of the inputs the trie of deletions was built from."""
+    return _inputs_digest(_load_near(str(data_dir)))
+
+
+def _inputs_digest(trie) -> str | None:
+    keys = trie.keys(TRIE_DIGEST_KEY)
     return keys[0][len(TRIE_DIGEST_KEY) :] if keys else None
 
 
@@ -278,11 +278,6 @@ class FormFilter:
         near = self.near_edits(word)
         if near[0] or near[1]:
             yield from self.one_edit(word, any_substitution, near=near)
-
-    def near_form(self, word: str, first: int = 0, last: int | None = None) -> bool:
-        """Whether some form may be one edit from ``word`` (see :meth:`near_edits`); False is certain."""
-        positions, insertions = self.near_edits(word, first, last)
-        return insertions or bool(positions)
 
     def _near_added(self) -> set[str]:
         if self._added_near is None:
