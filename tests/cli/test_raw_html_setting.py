@@ -10,10 +10,9 @@ site.  Editing the site's configuration changes the findings of a cached run.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.courselint_run import run_courselint
 
 LESSON = """\
 ---
@@ -41,10 +40,8 @@ unsafe = true
 
 
 def _slips(root: Path, *args: str) -> set[tuple[str, int, int]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "courselint", "check", *args, "--format", "json", "--select", "CL401", "content"],
-        cwd=root, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "COURSELINT_NO_PRELOAD": "1"},
+    result = run_courselint(
+        "check", *args, "--format", "json", "--select", "CL401", "content", cwd=root, COURSELINT_NO_PRELOAD="1"
     )
     assert result.returncode in (0, 1), result.stderr
     return {(f["word"], f["line"], f["column"]) for f in json.loads(result.stdout)}
@@ -92,9 +89,6 @@ def test_raw_html_text_is_given_to_grammalecte_when_the_site_renders_it(tmp_path
     (tmp_path / "content" / "lecon.md").write_text(lesson, encoding="utf-8")
     (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
     (tmp_path / "hugo.toml").write_text(UNSAFE_SITE, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "courselint", "check", "--no-cache", "--format", "json", "--select", "CL501", "content"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
-    )
+    result = run_courselint("check", "--no-cache", "--format", "json", "--select", "CL501", "content", cwd=tmp_path)
     found = [(f["word"], f["line"], f["column"]) for f in json.loads(result.stdout)]
     assert found == [("solution", 7, lesson.split("\n")[6].index("solution") + 1)]

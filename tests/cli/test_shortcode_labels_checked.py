@@ -8,10 +8,9 @@ nothing else of the shortcodes (names, file names, keywords) is read.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.courselint_run import run_courselint
 
 LESSON = """\
 ---
@@ -36,10 +35,8 @@ Dans le code : `{{< figure caption="fautte" >}}` ne se lit pas.
 
 
 def _findings(root: Path, select: str) -> list[dict]:
-    result = subprocess.run(
-        [sys.executable, "-m", "courselint", "check", "--no-cache", "--format", "json", "--select", select, "content"],
-        cwd=root, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "COURSELINT_NO_PRELOAD": "1"},
+    result = run_courselint(
+        "check", "--no-cache", "--format", "json", "--select", select, "content", cwd=root, COURSELINT_NO_PRELOAD="1"
     )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.courselint_run import run_courselint
 
 LESSON = """\
 ---
@@ -49,11 +50,7 @@ def _project(tmp_path: Path, config: str) -> Path:
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "courselint", *args],
-        cwd=root, capture_output=True, text=True, timeout=300,
-        env={**__import__("os").environ, "COURSELINT_NO_PRELOAD": "1"},
-    )
+    return run_courselint(*args, cwd=root, COURSELINT_NO_PRELOAD="1")
 
 
 def _unknown_words(root: Path) -> set[str]:

@@ -11,16 +11,17 @@ images).
 
 from __future__ import annotations
 
-import os
+import functools
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import polib
 import pytest
+
+from tests.courselint_run import REPRODUCIBLE, run_courselint
 
 from .conftest import require_tool
 
@@ -125,12 +126,7 @@ def require_hugo() -> str:
     return require_tool("hugo", "hugo")
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run(
-        [sys.executable, "-m", "courselint", *args], cwd=cwd, env=environment,
-        capture_output=True, text=True, timeout=300,
-    )
+cli = functools.partial(run_courselint, timeout=300, **REPRODUCIBLE)
 
 
 def pseudo_translate(po_file: Path) -> None:

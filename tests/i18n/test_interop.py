@@ -9,15 +9,16 @@ and of a lesson in a folder with spaces long enough for the tools to wrap its
 
 from __future__ import annotations
 
-import os
+import functools
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 from translate.storage import po as ttk_po
+
+from tests.courselint_run import REPRODUCIBLE, run_courselint
 
 from .conftest import require_msgfmt
 
@@ -26,12 +27,7 @@ GOLDEN = Path(__file__).parent / "golden"
 SPACED = "content/un dossier avec des espaces dont le nom est assez long/une leçon au nom long aussi.md"
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run(
-        [sys.executable, "-m", "courselint", *args], cwd=cwd, env=environment,
-        capture_output=True, text=True, timeout=300,
-    )
+cli = functools.partial(run_courselint, timeout=300, **REPRODUCIBLE)
 
 
 @pytest.fixture(scope="module")

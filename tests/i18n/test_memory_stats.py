@@ -8,11 +8,10 @@ catalogs, not from courselint.
 
 from __future__ import annotations
 
+import functools
 import json
-import os
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -20,18 +19,14 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.courselint_run import REPRODUCIBLE, run_courselint
 from tests.shared_corpus import LEARN_SITE
 
 REPO = Path(__file__).resolve().parents[2]
 LEARN = LEARN_SITE
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run(
-        [sys.executable, "-m", "courselint", *args], cwd=cwd, env=environment,
-        capture_output=True, text=True, timeout=600,
-    )
+cli = functools.partial(run_courselint, timeout=600, **REPRODUCIBLE)
 
 
 @pytest.fixture(scope="module")

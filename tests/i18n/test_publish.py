@@ -5,12 +5,12 @@ Each test is a scenario of the issue; each failed on the code before this change
 
 from __future__ import annotations
 
-import os
+import functools
 import subprocess
-import sys
 from pathlib import Path
 
 from courselint.i18n import catalog as catalogs
+from tests.courselint_run import REPRODUCIBLE, run_courselint
 
 LESSON = """\
 ---
@@ -36,12 +36,7 @@ GOOD = {
 }
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run(
-        [sys.executable, "-m", "courselint", *args], cwd=cwd, env=environment,
-        capture_output=True, text=True, timeout=120,
-    )
+cli = functools.partial(run_courselint, timeout=120, **REPRODUCIBLE)
 
 
 def git(*args: str, cwd: Path) -> None:
