@@ -1,3 +1,3 @@
-from courselint.cli import main
+from courselint.cli import console
 
-raise SystemExit(main())
+console()

@@ -164,21 +164,29 @@ def test_close_stops_the_child(require_grammalecte):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="watches the child through /proc")
-@pytest.mark.parametrize("ending", ["exit", "killed"])
+@pytest.mark.parametrize("ending", ["exit", "killed", "console"])
 def test_the_child_never_outlives_its_parent(require_grammalecte, ending):
-    """At exit the engine stops its child; killed, the parent closes the pipe and the child leaves."""
+    """At exit the engine stops its child; killed, the parent closes the pipe and the child leaves.
+
+    ``console``: the program's quick exit (``cli.console``) skips the interpreter's
+    teardown, not the exit handlers; the command's output still arrives whole.
+    """
     program = (
         "import os, sys, time\n"
         "from courselint.grammar.grammalecte import GrammalecteEngine\n"
         "engine = GrammalecteEngine()\n"
         "print(engine.pid, flush=True)\n"
         + ("time.sleep(60)\n" if ending == "killed" else "")
+        + ("from courselint import cli\nsys.argv = ['courselint', 'rules']\ncli.console()\n" if ending == "console" else "")
     )
     parent = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
     if ending == "killed":
         parent.kill()
-    parent.wait(timeout=30)
+    rest = parent.stdout.read()
+    assert parent.wait(timeout=30) == (-9 if ending == "killed" else 0)
+    if ending == "console":
+        assert rest.count("\nCL") > 20 and "CL901" in rest  # every rule listed, the last one too
     for _ in range(100):
         if not _alive(child):
             break

@@ -144,6 +144,20 @@ def test_likely_only_for_check_with_a_lesson(monkeypatch):
     assert not preload.likely(["check", "a.md"])
 
 
+def test_no_child_when_the_command_line_selects_no_spelling_rule():
+    """``--select`` replaces the configuration's list: without CL401/CL402 in it, no
+    spelling pass can run, and a child would only take a core from Grammalecte."""
+    assert not preload.spelling_may_run(["check", "--select", "CL5", "a.md"])
+    assert not preload.spelling_may_run(["check", "--select=CL501,CL1", "--select", "CL3", "a.md"])
+    assert not preload.spelling_may_run(["check", "--select", "CL4", "--ignore", "CL401,spelling.ligature", "a.md"])
+    assert preload.spelling_may_run(["check", "a.md"])
+    assert preload.spelling_may_run(["check", "--select", "CL5,CL401", "a.md"])
+    assert preload.spelling_may_run(["check", "--select", "spelling.ligature", "a.md"])
+    assert preload.spelling_may_run(["check", "--select", "ALL", "a.md"])
+    # --ignore alone is no certainty: the configuration's select may be more specific.
+    assert preload.spelling_may_run(["check", "--ignore", "CL4", "a.md"])
+
+
 def test_a_child_never_configured_is_stopped_and_reaped():
     """The command line forks before reading its arguments, then may not need the child."""
     speller = preload.PreloadedSpeller()

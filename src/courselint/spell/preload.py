@@ -48,6 +48,29 @@ def likely(argv: list[str]) -> bool:
     return bool(words) and words[0] == "check" and any(arg.endswith(".md") for arg in words[1:])
 
 
+def spelling_may_run(argv: list[str]) -> bool:
+    """False when the command line's own ``--select`` leaves both spelling rules out.
+
+    Certain, not a guess: the command line's ``select`` replaces the
+    configuration's, and the configuration's ``ignore`` only turns more rules off.
+    Without ``--select`` the configuration decides, read later: the child is forked.
+    """
+    select = _option_values(argv, "--select")
+    if not select:
+        return True
+    from courselint.selection import Selection  # its dataclass import only when --select is given
+
+    selection = Selection(tuple(select), tuple(_option_values(argv, "--ignore")))
+    return any(selection.enabled(*rule) for rule in RULES)
+
+
+def _option_values(argv: list[str], option: str) -> list[str]:
+    """The comma-separated values of every ``option VALUE`` and ``option=VALUE``."""
+    values = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == option]
+    values += [arg.split("=", 1)[1] for arg in argv if arg.startswith(option + "=")]
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
 def wanted(paths, config, selection) -> bool:
     """Whether a check of ``paths`` should use the preloaded speller.
 
@@ -157,14 +180,31 @@ class PreloadedSpeller:
                 stream.close()
         # The closed pipe ends the child at once, unless it is still answering a
         # request the parent gave up on (Ctrl-C): a moment, then it is stopped.
-        deadline = time.monotonic() + 1.0
         with suppress(OSError):
-            while os.waitpid(pid, os.WNOHANG) == (0, 0):
-                if time.monotonic() > deadline:
-                    os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, 0)
-                    break
-                time.sleep(0.005)
+            if not _reaped(pid, timeout=1.0):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+
+
+def _reaped(pid: int, timeout: float) -> bool:
+    """Wait up to ``timeout`` for the child to end, and reap it; False if it is still running."""
+    if hasattr(os, "pidfd_open"):  # Linux: woken the moment it ends, not at the next poll
+        try:
+            handle = os.pidfd_open(pid)
+        except OSError:
+            pass
+        else:
+            try:
+                select.select([handle], [], [], timeout)
+            finally:
+                os.close(handle)
+            return os.waitpid(pid, os.WNOHANG) != (0, 0)
+    deadline = time.monotonic() + timeout
+    while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
 
 
 def _quiet() -> None:
