@@ -190,6 +190,43 @@ def unknown_words(
                 yield Flagged(part.start, part.end, part.word)
 
 
+def nothing_to_report(prose: str, checker: SpellChecker) -> bool:
+    """True when :func:`unknown_words` certainly flags nothing in ``prose``, before tokenizing it.
+
+    Most blocks hold only words the dictionaries know.  The tokens of a chunk (a
+    run of non-space characters) depend on the chunk alone; so does whether each
+    of them is let through at the first test of :func:`unknown_words` (an acronym,
+    or a known word that is no listed slip; lesson words only let more through).
+    A block made of such chunks gives no finding and no name: its tokens need not
+    be built.  Memoised per chunk, per checker: a course repeats its chunks.
+    """
+    memo = _QUIET_CHUNKS.get(checker)
+    if memo is None or len(memo) > _QUIET_CHUNKS_LIMIT:
+        memo = _QUIET_CHUNKS[checker] = {}
+    for chunk in prose.split():
+        quiet = memo.get(chunk)
+        if quiet is None:
+            quiet = memo[chunk] = all(_let_through(token, checker) for token in tokenize(chunk))
+        if not quiet:
+            return False
+    return True
+
+
+def _let_through(token: Token, checker: SpellChecker) -> bool:
+    """What the first test of :func:`unknown_words` concludes of a token in any context and lesson."""
+    if token.acronym:
+        return True
+    if not checker.check(token.word):
+        return False
+    return bool(token.parts) or not checker.is_tech_word(token.word) or checker.listed_slip_form(token.word) is None
+
+
+#: Per checker (its words change the answers), dropped with it; a language server
+#: running for days starts a new memo past the limit.
+_QUIET_CHUNKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_QUIET_CHUNKS_LIMIT = 500_000
+
+
 def _lesson_word(word: str, lesson_words: frozenset[str]) -> bool:
     return bool(lesson_words) and (word in lesson_words or word.lower() in lesson_words)
 

@@ -79,14 +79,18 @@ def checker_for(config: Mapping) -> SpellChecker:
 
 def find_unknown(request: SpellRequest, checker: SpellChecker) -> list[UnknownWord]:
     """The unknown words of a lesson, block by block, with their suggestions."""
-    from courselint.spell.acceptance import MAX_WORD_LENGTH, unknown_words
+    from courselint.spell.acceptance import MAX_WORD_LENGTH, nothing_to_report, unknown_words
     from courselint.spell.tokenize import tokenize
 
     # Tokenize each block once: the names pass and the check both read the tokens.
-    tokens = [tokenize(prose) for prose, _ in request.blocks]
+    # A block of known words only (most of them) is not tokenized at all: it has
+    # neither a word to report nor a name.
+    tokens = [None if nothing_to_report(prose, checker) else tokenize(prose) for prose, _ in request.blocks]
     names = request.code_words | _proper_nouns(tokens, checker)
     found = []
     for number, ((prose, raw), block_tokens) in enumerate(zip(request.blocks, tokens)):
+        if block_tokens is None:
+            continue
         for part in unknown_words(
             prose, checker, request.lesson_words, raw=raw, names=names, tokens=block_tokens
         ):
@@ -119,7 +123,7 @@ def _proper_nouns(tokens_by_block, checker: SpellChecker) -> frozenset[str]:
 
     names: set[str] = set()
     for block_tokens in tokens_by_block:
-        for token in block_tokens:
+        for token in block_tokens or ():
             if token.parts or token.acronym or token.sentence_start or not token.word[:1].isupper():
                 continue
             if is_proper_noun(token.word, False) and not checker.check(token.word):
