@@ -341,6 +341,9 @@ def run(
     ]
     run_findings: dict[tuple, Finding] = {}
     with executor:
+        # The chapter tasks (a few front matters per folder) go first: the workers
+        # take them before the lessons, instead of in a round of their own at the end.
+        folders = executor.map(_folder_task, _chapter_tasks(lessons, selection))
         chunks = _chunks([str(p) for p in lessons], jobs) if parallel else [[str(p)] for p in lessons]
         results = (result for chunk in executor.map(_lessons_task, chunks) for result in chunk)
         for done, (_path, items, run_items, cached) in enumerate(results, start=1):
@@ -350,8 +353,7 @@ def run(
                 run_findings[(finding.code, finding.message)] = finding
             if progress:
                 progress(done, len(lessons))
-        folders = _chapter_tasks(lessons, selection)
-        findings.extend(f for items in executor.map(_folder_task, folders) for f in items)
+        findings.extend(f for items in folders for f in items)
         if catalogs and any(r.scope == "catalog" and selection.enabled(r.code, r.name) for r in RULES.values()):
             tasks = [str(p) for p in catalogs]
             findings.extend(f for items in executor.map(_catalog_task, tasks, chunksize=chunksize) for f in items)
