@@ -283,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         paths = build_course(root)
         size = sum(p.stat().st_size for p in paths)
         print(f"course: {len(paths)} files, {size / 1e6:.2f} MB, in {root}; {os.cpu_count()} CPUs")
-        cl = courselint_command()
+        # Against another commit, both run as ``python -m courselint``: the program's
+        # entry point may differ between commits, the package's __main__ is always there.
+        cl = [sys.executable, "-m", "courselint"] if args.baseline_src else courselint_command()
 
         if args.golden or args.compare:
             rows = findings(root)
