@@ -201,9 +201,14 @@ def console() -> None:
     if run_exit_handlers is None:  # not CPython: the ordinary exit
         raise SystemExit(code)
     run_exit_handlers()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    try:
+        sys.stdout.flush()  # what argparse printed (--version, --help): the commands flushed theirs
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE
+    except OSError as exc:
+        code = _environment_error(exc)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(code)
 
 
@@ -261,7 +266,7 @@ def _main(argv: list[str] | None, speller) -> int:
         silence_rule_logging()
     try:
         if args.command == "check":
-            return _check(args, speller)
+            return _flushed(_check(args, speller))
         handler = {
             "baseline": _baseline,
             "extract": _extract,
@@ -272,25 +277,37 @@ def _main(argv: list[str] | None, speller) -> int:
             "rules": _rules,
             "lsp": _lsp,
         }[args.command]
-        return handler(args)
+        return _flushed(handler(args))
     except (ConfigError, UsageError) as exc:
         print(_("courselint: erreur : {reason}").format(reason=_one_line(str(exc))), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         raise
     except OSError as exc:
-        # Disk full, read-only folder, missing output folder: the environment,
-        # not the lessons. Exit 1 would read as "findings".
-        where = f" : {exc.filename}" if exc.filename else ""
-        reason = _one_line((exc.strerror or str(exc)) + where)
-        print(_("courselint: erreur : {reason}").format(reason=reason), file=sys.stderr)
-        return EXIT_USAGE
+        return _environment_error(exc)
     except KeyboardInterrupt:
         print(_("courselint: interrompu"), file=sys.stderr)
         return 130
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _environment_error(exc: OSError) -> int:
+    """Disk full, read-only folder, missing output folder: the environment, not the
+    lessons.  Exit 1 would read as "findings"."""
+    where = f" : {exc.filename}" if exc.filename else ""
+    reason = _one_line((exc.strerror or str(exc)) + where)
+    print(_("courselint: erreur : {reason}").format(reason=reason), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _flushed(code: int) -> int:
+    """``code``, once the output's last buffer is written: a full disk or a closed pipe
+    is then reported like any other (the program exits without the interpreter's
+    own final flush, see :func:`console`)."""
+    sys.stdout.flush()
+    return code
 
 
 def _one_line(text: str) -> str:

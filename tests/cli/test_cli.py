@@ -246,3 +246,19 @@ def test_add_word_writes_the_project_list_and_refuses_phrases(course: Path) -> N
     result = run("add-word", "deux mots", cwd=course)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("rules", "CL401"), ("rules",), ("--version",)])
+def test_output_that_cannot_be_written_is_an_error_not_a_success(tmp_path, args):
+    """The program exits without the interpreter's final flush (cli.console): the last
+    buffer of a short output is written before, and a full disk is exit 2 with a reason."""
+    # Buffered, as a program's output to a file is: unbuffered, argparse's own print
+    # of --version meets the error itself and ignores it.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "courselint", *args], cwd=tmp_path, stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120, env=env)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "courselint" in done.stderr
