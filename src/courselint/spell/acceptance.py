@@ -206,7 +206,13 @@ def nothing_to_report(prose: str, checker: SpellChecker) -> bool:
     for chunk in prose.split():
         quiet = memo.get(chunk)
         if quiet is None:
-            quiet = memo[chunk] = all(_let_through(token, checker) for token in tokenize(chunk))
+            if chunk.isalpha() and chunk.islower():
+                # Most chunks: one plain lowercase word, the token tokenize makes of it
+                # (none under two letters), without building it.
+                quiet = len(chunk) < 2 or _known_no_slip(chunk, checker)
+            else:
+                quiet = all(_let_through(token, checker) for token in tokenize(chunk))
+            memo[chunk] = quiet
         if not quiet:
             return False
     return True
@@ -216,9 +222,16 @@ def _let_through(token: Token, checker: SpellChecker) -> bool:
     """What the first test of :func:`unknown_words` concludes of a token in any context and lesson."""
     if token.acronym:
         return True
-    if not checker.check(token.word):
+    if token.parts:
+        return checker.check(token.word)
+    return _known_no_slip(token.word, checker)
+
+
+def _known_no_slip(word: str, checker: SpellChecker) -> bool:
+    """A known word that is no word of the technical list standing for a French one."""
+    if not checker.check(word):
         return False
-    return bool(token.parts) or not checker.is_tech_word(token.word) or checker.listed_slip_form(token.word) is None
+    return not checker.is_tech_word(word) or checker.listed_slip_form(word) is None
 
 
 #: Per checker (its words change the answers), dropped with it; a language server

@@ -177,25 +177,30 @@ def slip_cost(typed: str, meant: str) -> float:
     if len(plain_left) != len(left) or len(plain_right) != len(right):  # a decomposed letter: compare as written
         plain_left, plain_right = left, right
     rows = len(left) + 1
+    # The cost of inserting or deleting each letter depends on its word alone.
+    indel_left = [_indel_cost(left, i) for i in range(len(left))]
+    indel_right = [_indel_cost(right, j) for j in range(len(right))]
     previous_previous: list[float] = []
     previous = [0.0] * (len(right) + 1)
     for j in range(1, len(right) + 1):
-        previous[j] = previous[j - 1] + _indel_cost(right, j - 1)
+        previous[j] = previous[j - 1] + indel_right[j - 1]
     for i in range(1, rows):
-        current = [previous[0] + _indel_cost(left, i - 1)] + [0.0] * len(right)
+        delete = indel_left[i - 1]
+        a, plain_a = left[i - 1], plain_left[i - 1]
+        current = [previous[0] + delete] + [0.0] * len(right)
         for j in range(1, len(right) + 1):
-            a, b = left[i - 1], right[j - 1]
+            b = right[j - 1]
             if a == b:
                 substitution = 0.0
-            elif plain_left[i - 1] == plain_right[j - 1]:
+            elif plain_a == plain_right[j - 1]:
                 substitution = 0.25
-            elif plain_left[i - 1] in _NEAR_KEYS.get(plain_right[j - 1], ()) or (a in VOWELS and b in VOWELS):
+            elif plain_a in _NEAR_KEYS.get(plain_right[j - 1], ()) or (a in VOWELS and b in VOWELS):
                 substitution = 1.0
             else:
                 substitution = 1.5
             current[j] = min(
-                previous[j] + _indel_cost(left, i - 1),
-                current[j - 1] + _indel_cost(right, j - 1),
+                previous[j] + delete,
+                current[j - 1] + indel_right[j - 1],
                 previous[j - 1] + substitution,
             )
             if i > 1 and j > 1 and a == right[j - 2] and left[i - 2] == b:
