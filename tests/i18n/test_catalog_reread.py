@@ -47,6 +47,20 @@ def test_an_entry_with_a_context_keeps_its_references_and_previous_msgid(tmp_pat
     assert catalogs.render_po(read.catalog, read.header, read.width) == ENTRY_WITH_CONTEXT
 
 
+def test_the_previous_context_of_a_fuzzy_entry_is_read_written_and_merged(tmp_path: Path) -> None:
+    """GNU msgmerge writes ``#| msgctxt`` for a fuzzy entry whose old entry had a context."""
+    text = ENTRY_WITH_CONTEXT.replace('#| msgid "Docker, en pratique"', '#| msgctxt "title"\n#| msgid "Docker, en pratique"')
+    path = tmp_path / "lecon.po"
+    path.write_text(text, encoding="utf-8")
+    read = catalogs.read_catalog(path)
+    entry = read.catalog.get("Docker en pratique", context="title")
+    assert catalogs.previous_context(entry) == "title"
+    assert catalogs.render_po(read.catalog, read.header, read.width) == text
+    template = catalogs.read_catalog(path).catalog  # the same entries: nothing changes but the merge itself
+    catalogs.merge(read.catalog, template)
+    assert catalogs.render_po(read.catalog, read.header, read.width) == text
+
+
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_catalog_of_the_suite_reads_and_writes_back_byte_identical(path: Path) -> None:
     read = catalogs.read_catalog(path)

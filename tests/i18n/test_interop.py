@@ -130,6 +130,37 @@ def test_catalogs_through_a_po_tool_build_the_same_lessons(tool: str, project: P
     assert stats.returncode == 0 and "erreur" not in stats.stdout
 
 
+def test_what_gnu_msgmerge_writes_of_a_changed_title_survives_extract(project: Path, tmp_path: Path) -> None:
+    """A title changed, the catalog merged by GNU msgmerge (fuzzy, ``#| msgctxt``,
+    ``#| msgid``), then ``courselint extract``: the translator's entry and its
+    previous context and msgid are all still there, and msgfmt accepts the file."""
+    root = tmp_path / "cours"
+    shutil.copytree(project, root)
+    lesson = root / "content/docker/2-05-docker-en-pratique-pourquoi-les-conteneurs.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace(
+        "title: 2.05 Docker en pratique Pourquoi les conteneurs", "title: 2.05 Docker en pratique, pourquoi les conteneurs"
+    ), encoding="utf-8")
+    po = root / "locales/en/docker/2-05-docker-en-pratique-pourquoi-les-conteneurs.po"
+    before = po.read_text(encoding="utf-8")
+    assert cli("extract", "--no-memory", cwd=root).returncode == 0  # the template follows the lesson
+    po.write_text(before, encoding="utf-8")  # the catalog as the translator had it, merged by GNU gettext
+    subprocess.run(["msgmerge", "--previous", "-q", "-o", str(po), str(po), str(root / "locales/docker" / po.with_suffix(".pot").name)],
+                   check=True, capture_output=True)
+    merged = po.read_text(encoding="utf-8")
+    previous = '#| msgctxt "title"\n#| msgid "2.05 Docker en pratique Pourquoi les conteneurs"\n'
+    assert previous in merged  # what GNU gettext writes, the test's premise
+    # A heading changed since: courselint has to merge and write the catalog again.
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("## Objectifs pédagogiques\n", "## Objectifs pédagogiques de la leçon\n"), encoding="utf-8")
+    result = cli("extract", "--no-memory", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = po.read_text(encoding="utf-8")
+    assert previous + 'msgctxt "title"\nmsgid "2.05 Docker en pratique, pourquoi les conteneurs"\n' in after
+    assert 'msgstr "2.05 Docker in practice: why containers"' in after
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True, capture_output=True)
+
+
 def test_an_unreadable_catalog_fails_build_and_stats(project: Path, tmp_path: Path) -> None:
     root = tmp_path / "cours"
     shutil.copytree(project, root)

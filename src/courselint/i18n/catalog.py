@@ -15,7 +15,7 @@ msgfmt's escapes have been decoded: a file that does not parse raises
 :class:`CatalogError` and is never rewritten.  Merging is
 Babel's ``Catalog.update`` plus what msgmerge does and Babel does not: a string
 that comes back gets its obsolete translation back, and an entry that stays
-fuzzy keeps its previous msgid.
+fuzzy keeps its previous msgid and msgctxt (``#|``).
 
 Writing is ours (:func:`render_po`), on top of Babel's string escaping, because
 Babel's writer rewraps translator comments, drops unknown header fields, adds
@@ -223,7 +223,8 @@ def parse_catalog(path: Path, text: str, default_width: int = 79) -> PoFile:
     _drop_format_flags(catalog)
     for message in catalog:
         if message.id and message.lineno in previous:
-            message.previous_id = previous[message.lineno]
+            message.previous_id, context = previous[message.lineno]
+            set_previous_context(message, context)
         if message.id:
             message.locations = references.get(message.lineno, [])
     return PoFile(catalog, header_text(text), detect_width(text, default_width), text)
@@ -427,16 +428,16 @@ def syntax_problem(text: str) -> tuple[int, str] | None:
 _PREVIOUS = re.compile(r'^#~?\|\s*(?:(?P<keyword>msgctxt|msgid_plural|msgid)\s+)?(?P<string>".*")\s*$')
 
 
-def _take_previous(text: str) -> tuple[str, dict[int, list[str]]]:
+def _take_previous(text: str) -> tuple[str, dict[int, tuple[list[str], str | None]]]:
     """Blank the ``#|`` lines (previous msgid) that Babel's reader does not understand.
 
     Babel reads them as translator comments (and ``#~|`` as a syntax error); we
-    read them here instead, keyed by the 1-based line of the entry they precede
-    (its first keyword line, as Babel's ``Message.lineno``).  Blanked lines keep
-    every other line number.
+    read them here instead: the previous msgid (and msgid_plural) and msgctxt,
+    keyed by the 1-based line of the entry's msgid (Babel's ``Message.lineno``).
+    Blanked lines keep every other line number.
     """
     lines = text.split("\n")
-    previous: dict[int, list[str]] = {}
+    previous: dict[int, tuple[list[str], str | None]] = {}
     fields: dict[str, str] = {}
     current = None
     for i, line in enumerate(lines):
@@ -455,7 +456,7 @@ def _take_previous(text: str) -> tuple[str, dict[int, list[str]]]:
         if stripped.startswith("msgid") and fields:
             if not stripped.startswith("#~") and "msgid" in fields:
                 ids = [fields["msgid"]] + ([fields["msgid_plural"]] if "msgid_plural" in fields else [])
-                previous[i + 1] = ids
+                previous[i + 1] = (ids, fields.get("msgctxt"))
             fields, current = {}, None
         elif stripped.startswith("#~") and fields:
             fields, current = {}, None
@@ -578,14 +579,19 @@ def merge(po: Catalog, template: Catalog) -> None:
     for key in restore:
         message = po.obsolete.pop(key)
         po[message.id] = message
-    previous = {key_of(m): list(m.previous_id) for m in po if m.id and m.previous_id}
+    previous = {key_of(m): (list(m.previous_id), previous_context(m)) for m in po if m.id and m.previous_id}
     po.update(template, update_creation_date=True)
     for message in po:
         if not message.id:
             continue
         message.flags -= FORMAT_FLAGS
-        if "fuzzy" in message.flags and not message.previous_id:
-            message.previous_id = previous.get(key_of(message), [])
+        if "fuzzy" in message.flags:
+            # Babel's update copies an entry without the previous msgctxt: an entry that
+            # stays fuzzy with the same previous msgid gets it back.
+            old_id, old_context = previous.get(key_of(message), ([], None))
+            if not message.previous_id:
+                message.previous_id = old_id
+            set_previous_context(message, old_context if list(message.previous_id) == old_id else None)
         if "fuzzy" not in message.flags:
             message.previous_id = []
         if not message.string:
@@ -596,6 +602,21 @@ def merge(po: Catalog, template: Catalog) -> None:
     # An obsolete entry with no translation carries nothing worth keeping.
     for key in [k for k, m in po.obsolete.items() if not _has_translation(m)]:
         del po.obsolete[key]
+
+
+#: Babel's Message has no field for the previous msgctxt (``#| msgctxt``, which GNU
+#: msgmerge writes for a fuzzy entry whose old entry had a context): it is kept on the
+#: message under this attribute name.
+_PREVIOUS_CONTEXT = "courselint_previous_context"
+
+
+def previous_context(message: Message) -> str | None:
+    """The ``#| msgctxt`` of a fuzzy entry, if it has one."""
+    return getattr(message, _PREVIOUS_CONTEXT, None)
+
+
+def set_previous_context(message: Message, context: str | None) -> None:
+    setattr(message, _PREVIOUS_CONTEXT, context)
 
 
 def key_of(message: Message):
@@ -708,6 +729,9 @@ def _comment_lines(message: Message, width: int) -> list[str]:
         lines.append("#, " + ", ".join(flags) + "\n")
     if message.previous_id and "fuzzy" in message.flags:
         previous = message.previous_id
+        context = previous_context(message)
+        if context is not None:
+            lines.append(_keyword("msgctxt", context, "#| ", width))
         lines.append(_keyword("msgid", previous[0], "#| ", width))
         if len(previous) > 1:
             lines.append(_keyword("msgid_plural", previous[1], "#| ", width))
