@@ -161,6 +161,32 @@ def test_what_gnu_msgmerge_writes_of_a_changed_title_survives_extract(project: P
     subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True, capture_output=True)
 
 
+def test_entries_another_tool_wrapped_are_rewritten_only_where_they_changed(project: Path, tmp_path: Path) -> None:
+    """GNU gettext wraps after a space, a hyphen or a slash and counts the keyword in
+    the first line; courselint wraps otherwise.  After msgcat (or Poedit) laid a catalog
+    out, an extract for one changed heading changes that entry only."""
+    root = tmp_path / "cours"
+    shutil.copytree(project, root)
+    po = root / "locales/en/docker/2-05-docker-en-pratique-pourquoi-les-conteneurs.po"
+    _gnu("msgcat")(po, root)
+    gnu = po.read_text(encoding="utf-8")
+    ours = catalogs_of(project)[[p.name for p in catalogs_of(project)].index(po.name)].read_text(encoding="utf-8")
+    assert gnu != ours  # the premise: the two tools lay the file out differently
+    lesson = root / "content/docker/2-05-docker-en-pratique-pourquoi-les-conteneurs.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("## Objectifs pédagogiques\n", "## Objectifs pédagogiques de la leçon\n"), encoding="utf-8")
+    result = cli("extract", "--no-memory", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    before, after = gnu.split("\n\n"), po.read_text(encoding="utf-8").split("\n\n")
+    assert len(before) == len(after)
+    # The header: only the template's creation date follows, as msgmerge does.
+    header = [(old, new) for old, new in zip(before[0].split("\n"), after[0].split("\n")) if old != new]
+    assert all(old.startswith('"POT-Creation-Date:') for old, _new in header), header
+    changed = [(old, new) for old, new in zip(before[1:], after[1:]) if old != new]
+    assert len(changed) == 1 and 'msgid "Objectifs pédagogiques de la leçon"' in changed[0][1], changed
+    subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], check=True, capture_output=True)
+
+
 def test_an_unreadable_catalog_fails_build_and_stats(project: Path, tmp_path: Path) -> None:
     root = tmp_path / "cours"
     shutil.copytree(project, root)

@@ -700,21 +700,62 @@ def now_header_date() -> str:
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
 
-def render_po(catalog: Catalog, header: str, width: int) -> str:
-    """The text of a catalog: ``header`` verbatim, then every entry, then obsolete ones."""
+def render_po(catalog: Catalog, header: str, width: int, layout: dict | None = None) -> str:
+    """The text of a catalog: ``header`` verbatim, then every entry, then obsolete ones.
+
+    ``layout`` (:func:`entry_layout` of the file being replaced): an entry that has
+    not changed keeps its text as the file had it, whatever tool wrapped it.
+    """
     out = [header if header.endswith("\n") else header + "\n"]
     for message in catalog:
         if not message.id:
             continue
         out.append("\n")
-        out.extend(_comment_lines(message, width))
-        out.extend(_string_lines(message, "", width))
+        text = _entry_text(message, width)
+        if layout:
+            ours, written = layout.get(key_of(message), (None, None))
+            if ours == text:
+                text = written
+        out.append(text)
     for message in catalog.obsolete.values():
         out.append("\n")
         for comment in message.user_comments:
             out.append(f"# {comment}\n" if comment else "#\n")
         out.extend(_string_lines(message, "#~ ", width))
     return "".join(out)
+
+
+def _entry_text(message: Message, width: int) -> str:
+    return "".join(_comment_lines(message, width) + _string_lines(message, "", width))
+
+
+def entry_layout(catalog: Catalog, text: str, width: int) -> dict:
+    """``{key: (the entry as we write it, the entry as the file writes it)}`` for the
+    entries of ``catalog``, read from ``text``.
+
+    GNU msgmerge and msgcat, Poedit and others wrap strings their own way (GNU breaks
+    after a space, a hyphen or a slash, and counts the keyword in the first line):
+    an entry merged without a change keeps their lines, so that a catalog is only
+    rewritten where it changed.  An entry is the run of non-blank lines around its
+    ``msgid`` line; a file that does not separate its entries so gives no layout.
+    """
+    lines = text.split("\n")
+    layout = {}
+    for message in catalog:
+        if not message.id or not message.lineno:
+            continue
+        first = last = message.lineno - 1  # Babel's lineno: the msgid line, counted from 1
+        if last >= len(lines) or not lines[last].startswith("msgid"):
+            continue
+        while first > 0 and lines[first - 1].strip():
+            first -= 1
+        while last + 1 < len(lines) and lines[last + 1].strip():
+            last += 1
+        block = lines[first : last + 1]
+        if sum(line.startswith("msgid ") for line in block) != 1 or any("\r" in line for line in block):
+            continue
+        layout[key_of(message)] = (_entry_text(message, width), "\n".join(block) + "\n")
+    return layout
 
 
 def _comment_lines(message: Message, width: int) -> list[str]:

@@ -282,17 +282,20 @@ def _merge_locale_once(path, config, template, date, locale, written, findings, 
     header = existing.header or catalogs.new_header(
         title=catalogs.lesson_key(path, config), locale=locale, creation_date=date, template=False
     )
-    merged = existing.catalog  # merged in place: the file's text is kept in ``existing.text``
+    # The entries as the file writes them (another tool may wrap them otherwise), read
+    # before the merge changes the catalog in place.
+    layout = catalogs.entry_layout(existing.catalog, existing.text, width)
+    merged = existing.catalog
     catalogs.merge(merged, template)
     if memory is not None:
         memory.fill(merged)
-    after = catalogs.render_po(merged, catalogs.with_creation_date(header, date), width)
+    after = catalogs.render_po(merged, catalogs.with_creation_date(header, date), width, layout)
     if after == existing.text:
         return
     if existing.header is not None:
         # Same entries, only another tool's layout (wrapping, reference lines)? Leave it alone.
         before = catalogs.parse_catalog(target, existing.text, width).catalog
-        if catalogs.render_po(before, header, width) == after:
+        if catalogs.render_po(before, header, width) == catalogs.render_po(merged, catalogs.with_creation_date(header, date), width):
             return
     if catalogs.write_if_changed(target, after, expected=existing.data):
         written.append(target)
