@@ -25,7 +25,7 @@ from pathlib import Path
 
 ENGLISH_FILE = "en-forms.blake2b"
 #: Words memoised per table before the memo starts again.
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 100_000
 
 
 def english_dictionary() -> tuple[Path, Path]:
