@@ -202,7 +202,8 @@ def console() -> None:
         raise SystemExit(code)
     run_exit_handlers()
     try:
-        sys.stdout.flush()  # what argparse printed (--version, --help): the commands flushed theirs
+        if not sys.stdout.closed:
+            sys.stdout.flush()  # what argparse printed (--version, --help): the commands flushed theirs
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE
     except OSError as exc:
@@ -305,8 +306,10 @@ def _environment_error(exc: OSError) -> int:
 def _flushed(code: int) -> int:
     """``code``, once the output's last buffer is written: a full disk or a closed pipe
     is then reported like any other (the program exits without the interpreter's
-    own final flush, see :func:`console`)."""
-    sys.stdout.flush()
+    own final flush, see :func:`console`).  A stream already closed (the language
+    server's, at its exit) has nothing left to write."""
+    if not sys.stdout.closed:
+        sys.stdout.flush()
     return code
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from .client import diagnostics_for, open_document, run, session
+from .client import diagnostics_for, next_published, open_document, run, session
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 
@@ -72,9 +72,9 @@ def test_a_newer_edit_stops_the_grammar_child_of_the_stale_pass(tmp_path: Path) 
             server = client._server.pid
             published: list[types.PublishDiagnosticsParams] = []
 
-            async def collect():  # every publication, so none is missed between two waits
+            async def collect():  # every publication
                 while True:
-                    published.append(await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+                    published.append(await next_published(client))
 
             collector = asyncio.ensure_future(collect())
             uri = open_document(client, path, text)

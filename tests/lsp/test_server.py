@@ -7,6 +7,7 @@ the server's conversion code.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from .client import diagnostics_for, open_document, run, session
+from .client import TIMEOUT, diagnostics_for, next_published, open_document, run, session
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.md"
 #: The six slips of the original lesson: (1-based line, word); `coeur` is the ligature slip.
@@ -277,7 +278,7 @@ def test_a_burst_of_edits_ends_on_the_last_text_and_never_goes_back(tmp_path: Pa
             for version, slip in enumerate(["tecnique", "ordinnateur", "procesus", "conteneurr", "reseau"], start=2):
                 _change(client, uri, version, head + f"Un mot {slip}.\n")
             while True:
-                params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+                params = await asyncio.wait_for(next_published(client), TIMEOUT)
                 published.append(params.version)
                 if params.version == 6:
                     return params.diagnostics
@@ -434,3 +435,26 @@ def test_chapter_findings_follow_the_open_buffers_of_sibling_lessons(tmp_path: P
     expected = _check_chapter(tmp_path / "saved2" / "chapitre", {"premiere.md": moved, "seconde.md": second_text})
     assert [code for code, _m, _l in expected["seconde.md"]] == ["CL105"]
     assert chapter_findings(sibling_buffer) == expected["seconde.md"]
+
+
+def test_the_server_exits_cleanly_after_shutdown_and_exit(tmp_path: Path) -> None:
+    """Status 0 and nothing on stderr: the server's stdout is closed when it returns,
+    and the program's quick exit (cli.console) must not trip on it."""
+
+    def message(payload: dict) -> bytes:
+        body = json.dumps(payload).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    exchange = b"".join(
+        message(payload)
+        for payload in (
+            {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": None, "rootUri": tmp_path.as_uri()}},
+            {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+            {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+            {"jsonrpc": "2.0", "method": "exit"},
+        )
+    )
+    done = subprocess.run([sys.executable, "-m", "courselint", "lsp"], input=exchange, cwd=tmp_path,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    assert b'"id": 2' in done.stdout or b'"id":2' in done.stdout  # the shutdown was answered
