@@ -29,13 +29,6 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageExit(message)
 
 
-def _codes(values: list[str] | None) -> list[str]:
-    out: list[str] = []
-    for value in values or []:
-        out.extend(part.strip() for part in value.split(",") if part.strip())
-    return out
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="courselint",
@@ -188,11 +181,12 @@ def main(argv: list[str] | None = None) -> int:
 def console() -> None:
     """The ``courselint`` program (and ``python -m courselint``): :func:`main`, then exit.
 
-    Once the command is done, the exit handlers run (one stops a Grammalecte
-    child) and the output is flushed; the interpreter's teardown after them only
-    frees memory object by object (the spelling tables, the memos, the parsed
-    lessons): 20 to 35 ms of a 0.2 s check of one lesson, skipped.  In-process
-    callers (tests, the language server's own process) call :func:`main`.
+    Once the command is done, its output's last buffer is written (a full disk is
+    exit 2 with its reason, a closed pipe 141, as the interpreter's own final flush
+    would not say), the exit handlers run (one stops a Grammalecte child), and the
+    interpreter's teardown, which only frees memory object by object (the spelling
+    tables, the memos, the parsed lessons: 20 to 35 ms of a 0.2 s check of one
+    lesson), is skipped.  In-process callers (tests) call :func:`main`.
     """
     import atexit
 
@@ -200,14 +194,14 @@ def console() -> None:
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None:  # not CPython: the ordinary exit
         raise SystemExit(code)
-    run_exit_handlers()
     try:
-        if not sys.stdout.closed:
-            sys.stdout.flush()  # what argparse printed (--version, --help): the commands flushed theirs
+        if not sys.stdout.closed:  # the language server's is, once it has returned
+            sys.stdout.flush()
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE
     except OSError as exc:
         code = _environment_error(exc)
+    run_exit_handlers()
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     os._exit(code)
@@ -267,7 +261,7 @@ def _main(argv: list[str] | None, speller) -> int:
         silence_rule_logging()
     try:
         if args.command == "check":
-            return _flushed(_check(args, speller))
+            return _check(args, speller)
         handler = {
             "baseline": _baseline,
             "extract": _extract,
@@ -278,7 +272,7 @@ def _main(argv: list[str] | None, speller) -> int:
             "rules": _rules,
             "lsp": _lsp,
         }[args.command]
-        return _flushed(handler(args))
+        return handler(args)
     except (ConfigError, UsageError) as exc:
         print(_("courselint: erreur : {reason}").format(reason=_one_line(str(exc))), file=sys.stderr)
         return EXIT_USAGE
@@ -301,16 +295,6 @@ def _environment_error(exc: OSError) -> int:
     reason = _one_line((exc.strerror or str(exc)) + where)
     print(_("courselint: erreur : {reason}").format(reason=reason), file=sys.stderr)
     return EXIT_USAGE
-
-
-def _flushed(code: int) -> int:
-    """``code``, once the output's last buffer is written: a full disk or a closed pipe
-    is then reported like any other (the program exits without the interpreter's
-    own final flush, see :func:`console`).  A stream already closed (the language
-    server's, at its exit) has nothing left to write."""
-    if not sys.stdout.closed:
-        sys.stdout.flush()
-    return code
 
 
 def _one_line(text: str) -> str:
@@ -387,13 +371,13 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _selection(args, config):
-    from courselint.selection import Selection, UsageError
+    from courselint.selection import Selection, UsageError, split_codes
 
     if args.jobs < 0:
         raise UsageError(_("--jobs doit être positif ou nul"))
     return Selection(
-        tuple(_codes(args.select) or config["select"]),
-        tuple(_codes(args.ignore) + list(config["ignore"])),
+        tuple(split_codes(args.select) or config["select"]),
+        tuple(split_codes(args.ignore) + list(config["ignore"])),
     )
 
 

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from courselint.messages import _
 
 
+def split_codes(values) -> list[str]:
+    """The codes of ``--select``/``--ignore`` values, each a comma-separated list."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
 class UsageError(Exception):
     """A bad path or option given by the user (exit status 2)."""
 

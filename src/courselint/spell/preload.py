@@ -58,17 +58,17 @@ def spelling_may_run(argv: list[str]) -> bool:
     select = _option_values(argv, "--select")
     if not select:
         return True
-    from courselint.selection import Selection  # its dataclass import only when --select is given
+    # Its dataclass import only when --select is given.
+    from courselint.selection import Selection, split_codes
 
-    selection = Selection(tuple(select), tuple(_option_values(argv, "--ignore")))
+    selection = Selection(tuple(split_codes(select)), tuple(split_codes(_option_values(argv, "--ignore"))))
     return any(selection.enabled(*rule) for rule in RULES)
 
 
 def _option_values(argv: list[str], option: str) -> list[str]:
-    """The comma-separated values of every ``option VALUE`` and ``option=VALUE``."""
+    """The values of every ``option VALUE`` and ``option=VALUE``, as written."""
     values = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == option]
-    values += [arg.split("=", 1)[1] for arg in argv if arg.startswith(option + "=")]
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return values + [arg.split("=", 1)[1] for arg in argv if arg.startswith(option + "=")]
 
 
 def wanted(paths, config, selection) -> bool:
