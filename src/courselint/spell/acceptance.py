@@ -133,7 +133,6 @@ def unknown_words(
     italics = None  # found on the first unknown word only
     phrases = None  # likewise, the tokens that stand in an English phrase
     check = checker.check
-    is_tech_word = checker.is_tech_word
     for index, token in enumerate(tokens):
         if token.acronym:
             continue
@@ -141,8 +140,8 @@ def unknown_words(
         if check(token.word):
             # Known only through the technical list, it may still be a French word
             # with its accents dropped (« les roles »): only the context tells.
-            if not token.parts and is_tech_word(token.word) and not _lesson_word(token.word, lesson_words):
-                form = checker.listed_slip_form(token.word)
+            if not token.parts and not _lesson_word(token.word, lesson_words):
+                form = _slip_form(token.word, checker)
                 if form is not None:
                     if phrases is None:
                         phrases = _english_phrases(prose, raw, tokens, checker)
@@ -229,9 +228,12 @@ def _let_through(token: Token, checker: SpellChecker) -> bool:
 
 def _known_no_slip(word: str, checker: SpellChecker) -> bool:
     """A known word that is no word of the technical list standing for a French one."""
-    if not checker.check(word):
-        return False
-    return not checker.is_tech_word(word) or checker.listed_slip_form(word) is None
+    return checker.check(word) and _slip_form(word, checker) is None
+
+
+def _slip_form(word: str, checker: SpellChecker) -> str | None:
+    """For a word of the technical list, the French word its accents dropped (``roles`` → ``rôles``)."""
+    return checker.listed_slip_form(word) if checker.is_tech_word(word) else None
 
 
 #: Per checker (its words change the answers), dropped with it; a language server
