@@ -289,13 +289,15 @@ def _merge_locale_once(path, config, template, date, locale, written, findings, 
     catalogs.merge(merged, template)
     if memory is not None:
         memory.fill(merged)
-    after = catalogs.render_po(merged, catalogs.with_creation_date(header, date), width, layout)
+    dated = catalogs.with_creation_date(header, date)
+    after = catalogs.render_po(merged, dated, width, layout)
     if after == existing.text:
         return
     if existing.header is not None:
-        # Same entries, only another tool's layout (wrapping, reference lines)? Leave it alone.
+        # Same entries, only another tool's layout (wrapping, reference lines) where
+        # the layout above could not keep it? Leave it alone.
         before = catalogs.parse_catalog(target, existing.text, width).catalog
-        if catalogs.render_po(before, header, width) == catalogs.render_po(merged, catalogs.with_creation_date(header, date), width):
+        if catalogs.render_po(before, header, width) == catalogs.render_po(merged, dated, width):
             return
     if catalogs.write_if_changed(target, after, expected=existing.data):
         written.append(target)
