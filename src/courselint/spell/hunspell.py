@@ -122,7 +122,7 @@ class SpellChecker:
         self._neighbours: dict[tuple[str, bool], bool] = {}
         self._near: dict[str, list[str]] = {}
         self._cognates: dict[str, bool] = {}
-        self._accent_forms: dict[str, str | None] = {}
+        self._accent_memo: dict[str, tuple[str, ...]] = {}
         self._slip_forms: dict[str, str | None] = {}
         self._slip_forms_as_written: dict[str, str | None] = {}
         self._tech_memo: dict[str, bool] = {}
@@ -296,10 +296,22 @@ class SpellChecker:
 
     def has_accent_neighbour(self, word: str) -> bool:
         """The word is French once accents or a ligature are put back (``grace``, ``role``)."""
-        lowered = _normalise(word).lower()
-        return any(
-            self._known_generated(candidate) for candidate in self._forms.accent_variants(lowered) if candidate != lowered
-        )
+        return bool(self._accent_neighbours(_normalise(word).lower()))
+
+    def _accent_neighbours(self, lowered: str) -> tuple[str, ...]:
+        """The French words ``lowered`` is once its accents or ligatures are put back, sorted.
+
+        Memoised: the acceptance tests ask it of every occurrence of an unknown
+        word, and :meth:`accent_form` and :meth:`_slip_form` pick from it.
+        """
+        found = self._accent_memo.get(lowered)
+        if found is None:
+            found = self._accent_memo[lowered] = tuple(sorted(
+                candidate
+                for candidate in self._forms.accent_variants(lowered)
+                if candidate != lowered and self._known_generated(candidate)
+            ))
+        return found
 
     def ligature_form(self, word: str) -> str | None:
         """The French word ``word`` is once ``oe``/``ae`` are written ``œ``/``æ`` (``noeud`` → ``nœud``)."""
@@ -317,16 +329,8 @@ class SpellChecker:
         ``element`` → élément; ``cote`` has four (cote, côte, coté, côté): none is certain.
         Memoised: the safe fix of a CL401 finding comes from here.
         """
-        lowered = _normalise(word).lower()
-        if lowered not in self._accent_forms:
-            forms = {
-                candidate
-                for candidate in self._forms.accent_variants(lowered)
-                if candidate != lowered and self._known_generated(candidate)
-            }
-            self._accent_forms[lowered] = forms.pop() if len(forms) == 1 else None
-        found = self._accent_forms[lowered]
-        return None if found is None else recase(found, word)
+        forms = self._accent_neighbours(_normalise(word).lower())
+        return recase(forms[0], word) if len(forms) == 1 else None
 
     def listed_slip_form(self, word: str) -> str | None:
         """For a word of the technical list, the French word its accents dropped (``roles`` → ``rôles``).
@@ -354,13 +358,10 @@ class SpellChecker:
             self._tech_only = frozenset(entry.word.lower() for entry in read_tech_words(data_dir() / TECH_ONLY_FILE))
         found = None
         if lowered not in self._tech_only and lowered not in self._project_words:
-            candidates = sorted(
-                candidate
-                for candidate in self._forms.accent_variants(lowered)
-                if candidate != lowered and not _inflection_accent(lowered, candidate) and self._known_generated(candidate)
+            found = next(
+                (candidate for candidate in self._accent_neighbours(lowered) if not _inflection_accent(lowered, candidate)),
+                None,
             )
-            if candidates:
-                found = candidates[0]
         self._slip_forms[lowered] = found
         return None if found is None else recase(found, word)
 
