@@ -72,6 +72,34 @@ def test_beginnings_and_ends_of_forms(forms):
     assert not forms.ends_form("qzx")
 
 
+def test_prefix_length_is_the_longest_beginning_of_a_form(forms):
+    """The bisection, bounded by the first 4-gram no form has, against a scan of every beginning."""
+    for word in WORDS + _random_words(300) + ["disponilibilité", "paramétrabilitée", "zzzmaison"]:
+        expected = max(k for k in range(len(word) + 1) if k == 0 or forms.begins_form(word[:k]))
+        assert forms.prefix_length(word) == expected, word
+        for known in range(expected + 1):
+            assert forms.prefix_length(word, known) == expected, (word, known)
+
+
+def test_every_form_has_its_lowercase_4grams_in_the_table(table_grams):
+    """What ``prefix_length``'s bound relies on: a lowercase beginning of a form has only known 4-grams."""
+    import marisa_trie
+
+    prefixes = marisa_trie.Trie()
+    prefixes.mmap(str(data_dir() / PREFIX_TRIE_FILE))
+    missing = [
+        key
+        for key in prefixes.iterkeys()
+        if not key.startswith("#") and any(gram not in table_grams for gram in _grams_of(key.lower()))
+    ]
+    assert not missing, missing[:10]
+
+
+def _grams_of(word: str) -> list[str]:
+    marked = f"^{word}$"
+    return [marked[i : i + 4] for i in range(len(marked) - 3)]
+
+
 # --------------------------------------------------------------------------- brute-force reference
 # Written here from the documented behaviour, not from the code under test: every
 # one-edit string over a hand-copied alphabet, every accent combination, and the

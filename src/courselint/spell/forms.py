@@ -317,9 +317,13 @@ class FormFilter:
 
         ``known``: a length already known to begin one.  The next letter is tried
         first (where an edit left the word, it usually fails at once), then the rest
-        is bisected: a beginning of a beginning is one too.
+        is bisected: a beginning of a beginning is one too.  The bisection stops at
+        the first sequence of four no form has (lowercase words: the 4-grams are
+        those of the lowercase forms, a test checks that every form's are there).
         """
         low, high = known, len(word)
+        if word.islower():
+            high = self._plausible_length(word, known)
         if low < high and not self.begins_form(word[: low + 1]):
             return low
         while low < high:
@@ -329,6 +333,19 @@ class FormFilter:
             else:
                 high = middle - 1
         return low
+
+    def _plausible_length(self, word: str, known: int) -> int:
+        """The length of the longest beginning of ``word`` (``known`` letters or more)
+        with no sequence of four that no form has: a bound for :meth:`prefix_length`."""
+        grams, added = self._grams(), self._added_grams
+        marked = "^" + word
+        # The sequence at ``j`` lies inside ``word[:k]`` from k = j + 3 on; those inside
+        # ``word[:known]`` are known to be good.
+        for j in range(max(0, known - NGRAM + 2), len(marked) - NGRAM + 1):
+            gram = marked[j : j + NGRAM]
+            if gram not in grams and gram not in added:
+                return max(known, j + NGRAM - 2)
+        return len(word)
 
     def suffix_start(self, word: str, at_most: int) -> int | None:
         """The smallest ``k`` such that ``word[k:]`` ends some form, if ``k <= at_most``; else None."""

@@ -554,27 +554,28 @@ class SpellChecker:
             start, end = max(0, position - 2), len(first)
             near = None
             if pruned:
-                # Nine intermediates in ten have no form one edit away: the trie of
-                # deletions says so in a few lookups, before any letter is tried, and
-                # for the others it says at which positions an edit may give one.
-                near = forms.near_edits(first, start)
-                if not near[0] and not near[1]:
-                    continue
                 # Before the second edit (at ``k``) the candidate is ``first[:k]``: it
                 # must begin a form, so ``k`` is at most the longest such beginning
                 # (``first`` is the word up to ``position``).  After it, the candidate
                 # ends as ``first`` from ``k + 2`` at the latest (a swap): that end
                 # must end a form.
-                end = forms.prefix_length(first, min(position, known)) if position <= known else known
+                end = forms.prefix_length(first, position) if position <= known else known
                 if start > end:
                     continue
                 after = position + 2  # first[after:] is lowered[after - shift:]
+                if after < len(first) and max(after, word_end + len(first) - len(lowered)) > end + 2:
+                    continue
+                # Nine intermediates in ten have no form one edit away: the trie of
+                # deletions says so in a few lookups, before any letter is tried, and
+                # for the others it says at which positions (up to ``end``: no
+                # candidate is made past it) an edit may give one.
+                near = forms.near_edits(first, start, end)
+                if not near[0] and not near[1]:
+                    continue
                 if after < len(first):
-                    tail = max(after, word_end + len(first) - len(lowered))
-                    if tail > end + 2:
-                        continue
                     # It may end a form from further left; only whether it does from
                     # ``position`` or ``position + 1`` changes the window's start.
+                    tail = max(after, word_end + len(first) - len(lowered))
                     while tail > position and forms.ends_form(first[tail - 1 :]):
                         tail -= 1
                 else:
