@@ -164,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         # Only a guess: a path it cannot read is for the run to report, not this.
         with contextlib.suppress(OSError, ValueError):
             _grammar_ahead(arguments)
+    elif preload.whole_course_likely(arguments) and preload.spelling_may_run(arguments):
+        # A whole course: its worker processes are forked with the dictionary loaded.
+        from courselint.spell import dictionary
+
+        dictionary.load_ahead(on_thread=True)
     try:
         return _main(argv, speller)
     except BrokenPipeError:

@@ -14,11 +14,9 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
 
-import hunspell as chunspell
-
+from courselint.spell import dictionary
+from courselint.spell.dictionary import DEFAULT_VARIANT, VARIANTS, data_dir
 from courselint.spell.edits import (
     FRENCH_LETTERS,
     FREQUENT_WORDS,
@@ -37,12 +35,6 @@ from courselint.spell.english import EnglishWords, load_english_hunspell
 from courselint.spell.forms import TABLES_VARIANT, FormFilter
 from courselint.spell.wordlist import TechWord, read_tech_words
 
-VARIANTS = {
-    "toutes-variantes": "fr-toutes-variantes",
-    "classique": "fr-classique",
-    "reforme1990": "fr-reforme1990",
-}
-DEFAULT_VARIANT = "toutes-variantes"
 LANGUAGES = ("fr", "en")
 MAX_SUGGESTIONS = 3
 TECH_WORDS_FILE = "tech-words-fr.txt"
@@ -53,25 +45,6 @@ TECH_ONLY_FILE = "tech-only-fr.txt"
 
 class UnknownVariantError(ValueError):
     """The configured dictionary variant is not one we ship."""
-
-
-def data_dir() -> Path:
-    return Path(str(resources.files("courselint") / "data"))
-
-
-def _load_french(variant: str):
-    return chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
-
-
-#: Dictionaries loaded ahead of need (spell/preload.py), each taken by one checker:
-#: a checker adds its words to its dictionary, so two checkers never share one.
-_PRELOADED: dict[str, object] = {}
-
-
-def preload_dictionary(variant: str = DEFAULT_VARIANT) -> None:
-    """Load a French dictionary now, for the next checker of that variant."""
-    if variant not in _PRELOADED:
-        _PRELOADED[variant] = _load_french(variant)
 
 
 class SpellChecker:
@@ -96,7 +69,7 @@ class SpellChecker:
         unknown = [language for language in self.languages if language not in LANGUAGES]
         if unknown:
             raise ValueError(f"langue de dictionnaire inconnue : {unknown[0]!r}")
-        self._french = _PRELOADED.pop(variant, None) or _load_french(variant)
+        self._french = dictionary.take(variant) or dictionary.load(variant)
         # The tables of spell/forms.py hold only forms this variant's Hunspell accepts
         # (built so): a form found there needs no Hunspell lookup (15–70 µs against
         # 0.2 µs).  Other variants accept fewer forms: the tables only rule words out.

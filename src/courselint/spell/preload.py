@@ -16,6 +16,13 @@ rule runs in-process) until the parent closes the pipe.
 
 The findings never depend on the child: if it fails in any way, the parent falls
 back to a checker of its own.  ``COURSELINT_NO_PRELOAD=1`` turns it off.
+
+A check of folders (a whole course) runs in worker processes forked once this
+process has read its configuration and found the lessons; each worker needs the
+dictionary before its first lesson.  There the dictionary loads on a thread
+(:func:`whole_course_likely`, spell/dictionary.py) while this process imports and
+reads its configuration; the workers are forked once it is loaded and each finds
+it in its memory instead of loading its own.
 """
 
 from __future__ import annotations
@@ -46,6 +53,14 @@ def likely(argv: list[str]) -> bool:
         return False
     words = [arg for arg in argv if not arg.startswith("-")]
     return bool(words) and words[0] == "check" and any(arg.endswith(".md") for arg in words[1:])
+
+
+def whole_course_likely(argv: list[str]) -> bool:
+    """Arguments of ``check`` naming no lesson file (folders, or the configured paths)."""
+    if not enabled():
+        return False
+    words = [arg for arg in argv if not arg.startswith("-")]
+    return bool(words) and words[0] == "check" and not any(arg.endswith(".md") for arg in words[1:])
 
 
 def spelling_may_run(argv: list[str]) -> bool:
@@ -218,11 +233,12 @@ def _quiet() -> None:
 
 
 def _serve(requests_fd: int, answers_fd: int) -> None:
-    from courselint.spell import hunspell
+    from courselint.spell import dictionary
 
     # The long part, started before the parent has even read its arguments:
-    # the default dictionary is the one almost every course uses.
-    hunspell.preload_dictionary(hunspell.DEFAULT_VARIANT)
+    # the default dictionary is the one almost every course uses.  (Not on a
+    # thread: the parent keeps the other core busy meanwhile.)
+    dictionary.load_ahead(dictionary.DEFAULT_VARIANT)
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(answers_fd, "wb") as answers:
         try:
             settings = _receive(requests)

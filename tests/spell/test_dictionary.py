@@ -1,0 +1,71 @@
+"""spell/dictionary.py: the French dictionary through Hunspell's C API, loaded ahead on a thread.
+
+Real Hunspell on both sides: chunspell's ``Hunspell`` and the C API of the library
+its wheel ships must give the same answers, since the checker uses the second
+where it can.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import hunspell as chunspell
+import pytest
+
+from courselint.spell import dictionary
+from courselint.spell.dictionary import DEFAULT_VARIANT, VARIANTS, data_dir
+
+WORDS = [
+    "maison", "Maison", "MAISON", "l'arbre", "L'arbre", "aujourd'hui", "peut-être", "connaître", "connaitre",
+    "consomemation", "staandard", "œuvre", "oeuvre", "Docker", "kubernetes", "qu'il", "un·e", "entré·e",
+    "porte-monnaie", "1979", "résolu", "ÉTAT", "Etat", "naïve", "x", "",
+]
+
+pytestmark = pytest.mark.skipif(not dictionary._library(), reason="chunspell's wheel holds no Hunspell library here")
+
+
+@pytest.fixture(scope="module")
+def both():
+    return dictionary.load(DEFAULT_VARIANT), chunspell.Hunspell(VARIANTS[DEFAULT_VARIANT], hunspell_data_dir=str(data_dir()))
+
+
+def test_the_c_api_answers_as_chunspell(both):
+    ours, theirs = both
+    assert type(ours) is not chunspell.Hunspell  # the C API's, where the wheel has the library
+    assert [ours.spell(word) for word in WORDS] == [theirs.spell(word) for word in WORDS]
+    assert ours.spell("maison") and not ours.spell("consomemation")
+
+
+def test_suggestions_and_added_words_as_chunspell(both):
+    ours, theirs = both
+    for word in ("consomemation", "maisno", "zzzzqx"):
+        assert ours.suggest(word) == theirs.suggest(word)
+    assert "consommation" in ours.suggest("consomemation")
+    for handle in both:
+        handle.add("zorglubien")
+        handle.add_with_affix("kubernétiser", "organiser")
+    for word in ("zorglubien", "kubernétiser", "kubernétisons", "kubernétisé"):
+        assert ours.spell(word) == theirs.spell(word) is True
+
+
+def test_a_dictionary_loaded_ahead_on_a_thread_is_taken_once():
+    dictionary.wait()
+    dictionary._loaded.pop(DEFAULT_VARIANT, None)
+    dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+    loading = [t for t in threading.enumerate() if t.name == f"courselint-{DEFAULT_VARIANT}"]
+    assert loading  # on a thread, the call returned at once
+    taken = dictionary.take(DEFAULT_VARIANT)
+    assert taken is not None and taken.spell("maison") and not taken.spell("staandard")
+    assert dictionary.take(DEFAULT_VARIANT) is None  # each checker adds its own words: never shared
+
+
+def test_wait_leaves_no_loading_thread_for_a_fork():
+    dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+    dictionary.wait()
+    assert not [t for t in threading.enumerate() if t.name.startswith("courselint-") and t.is_alive()]
+    assert dictionary.take(DEFAULT_VARIANT) is not None
+
+
+def test_a_missing_file_is_an_error_not_a_crash(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        dictionary._Dictionary(tmp_path / "none.aff", tmp_path / "none.dic")
