@@ -50,8 +50,9 @@ def _relative(path: str, root: Path) -> str:
 
 def required_keys(path: str, section: dict, root: Path) -> list[str]:
     """Keys a file must have: the first matching glob, else the index or lesson set."""
-    relative = _relative(path, root)
-    for pattern, keys in section.get("required_by_glob", {}).items():
+    globs = section.get("required_by_glob", {})
+    relative = _relative(path, root) if globs else ""  # two resolve()s: only when some glob may match
+    for pattern, keys in globs.items():
         if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).as_posix(), pattern):
             return list(keys)
     if is_index(path):
