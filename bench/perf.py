@@ -237,6 +237,16 @@ def run_once(argv: list[str], cwd: Path) -> Sample:
 
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, from /proc."""
+    return tree_memory_mb(pid)[0]
+
+
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) of a process and all its descendants, summed, from /proc.
+
+    The RSS sum counts a page shared by several processes (a dictionary loaded
+    before the workers were forked) once per process; the PSS sum counts each
+    page once, split between the processes sharing it.
+    """
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -252,26 +262,35 @@ def tree_rss_mb(pid: int) -> float:
             if parent == current and child not in family:
                 family.add(child)
                 frontier.append(child)
-    total_kb = 0
+    rss_kb = pss_kb = 0
     for member in family:
         try:
             for line in Path(f"/proc/{member}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    total_kb += int(line.split()[1])
+                    rss_kb += int(line.split()[1])
+            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss_kb += int(line.split()[1])
         except OSError:
             continue
-    return total_kb / 1024
+    return rss_kb / 1024, pss_kb / 1024
 
 
 def peak_tree_rss(argv: list[str], cwd: Path) -> float:
+    return peak_tree_memory(argv, cwd)[0]
+
+
+def peak_tree_memory(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Peak (RSS sum, PSS sum) of the process tree of one run, sampled every 50 ms."""
     proc = subprocess.Popen(argv, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0.0
+    peak_rss = peak_pss = 0.0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss_mb(proc.pid))
+            rss, pss = tree_memory_mb(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -279,7 +298,7 @@ def peak_tree_rss(argv: list[str], cwd: Path) -> float:
     proc.wait()
     done.set()
     sampler.join()
-    return peak
+    return peak_rss, peak_pss
 
 
 def measure(name: str, argv: list[str], cwd: Path, runs: int, warmup: int = 0) -> dict:

@@ -21,7 +21,8 @@ Figures (fresh processes, ``--no-cache``: cold):
   pairs (A, B, A, B…) so that the load of a shared machine hits both alike;
   wall time and CPU time (user + sys of the process tree, from ``wait4``), medians;
 * one lesson (what pre-commit runs);
-* the peak resident memory of the process tree (sampled from ``/proc``), with
+* the peak memory of the process tree (sampled from ``/proc``: the sum of the RSS,
+  which counts a page shared by several processes once per process, and of the PSS), with
   Grammalecte too under ``--grammar``;
 * the time of ``SpellChecker.suggest`` for every unknown word of the course, each
   on a fresh memo (p50/p90/p99/max);
@@ -48,7 +49,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from perf import CODE_BLOCKS, SHORTCODES, TABLE, child_env, courselint_command, peak_tree_rss  # noqa: E402
+from perf import CODE_BLOCKS, SHORTCODES, TABLE, child_env, courselint_command, peak_tree_memory  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -341,8 +342,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{label}one lesson, cold: wall median {statistics.median(w for w, _ in single):.3f} s,"
                     f" CPU median {statistics.median(c for _, c in single):.3f} s ({one})"
                 )
-            peak = peak_tree_rss([*cl, "check", "--no-cache", "content"], root)
-            print(f"peak RSS of the process tree (whole course, cold): {peak:.0f} MB")
+            rss, pss = peak_tree_memory([*cl, "check", "--no-cache", "content"], root)
+            print(f"peak memory of the process tree (whole course, cold): RSS sum {rss:.0f} MB, PSS sum {pss:.0f} MB")
 
         if args.grammar:
             config = root / "courselint.toml"
@@ -368,8 +369,11 @@ def main(argv: list[str] | None = None) -> int:
                   f" {statistics.median(c for _, c in runs):.2f} s CPU"
                   f" = {cw / (wall / cores):.2f}× the floor / {cores} cores")
             sources = [None, args.baseline_src] if args.baseline_src else [None]
-            peak = peak_tree_rss([*cl, "check", "--no-cache", "content"], root)
-            print(f"peak RSS of the process tree (whole course with Grammalecte, all rules, cold): {peak:.0f} MB")
+            rss, pss = peak_tree_memory([*cl, "check", "--no-cache", "content"], root)
+            print(
+                f"peak memory of the process tree (whole course with Grammalecte, all rules, cold):"
+                f" RSS sum {rss:.0f} MB, PSS sum {pss:.0f} MB"
+            )
             for argv in (["check", "--no-cache", "--select", "CL5", one], ["check", "--no-cache", one]):
                 # Alternating with the baseline, so that the load hits both alike.
                 single = {src: [] for src in sources}

@@ -32,6 +32,7 @@ import os
 import select
 import signal
 import struct
+import sys
 import time
 from contextlib import suppress
 
@@ -125,6 +126,12 @@ class PreloadedSpeller:
         self._settings: dict | None = None
         self._local = None
         self.used = False
+        # A program that checked a folder before (tests call the command line over
+        # and over) may still be loading a dictionary on a thread: no thread may be
+        # half-way through a load at the fork.  Not imported for this: it costs 5 ms.
+        loader = sys.modules.get("courselint.spell.dictionary")
+        if loader is not None:
+            loader.wait()
         requests_read, requests_write = os.pipe()
         answers_read, answers_write = os.pipe()
         pid = os.fork()
