@@ -536,8 +536,10 @@ class SpellChecker:
                 if start > end:
                     continue
                 after = position + 2  # first[after:] is lowered[after - shift:]
-                if after < len(first) and max(after, word_end + len(first) - len(lowered)) > end + 2:
-                    continue
+                if after < len(first):
+                    tail = max(after, word_end + len(first) - len(lowered))
+                    if tail > end + 2:
+                        continue
                 # Nine intermediates in ten have no form one edit away: the trie of
                 # deletions says so in a few lookups, before any letter is tried, and
                 # for the others it says at which positions (up to ``end``: no
@@ -548,7 +550,6 @@ class SpellChecker:
                 if after < len(first):
                     # It may end a form from further left; only whether it does from
                     # ``position`` or ``position + 1`` changes the window's start.
-                    tail = max(after, word_end + len(first) - len(lowered))
                     while tail > position and forms.ends_form(first[tail - 1 :]):
                         tail -= 1
                 else:
