@@ -144,6 +144,18 @@ def test_likely_only_for_check_with_a_lesson(monkeypatch):
     assert not preload.likely(["check", "a.md"])
 
 
+def test_whole_course_likely_for_check_without_a_lesson_file(monkeypatch):
+    """Folders or the configured paths: the dictionary is loaded ahead on a thread."""
+    monkeypatch.delenv("COURSELINT_NO_PRELOAD", raising=False)
+    assert preload.whole_course_likely(["check"])
+    assert preload.whole_course_likely(["check", "--no-cache", "content", "locales"])
+    assert not preload.whole_course_likely(["check", "content", "content/a.md"])
+    assert not preload.whole_course_likely(["extract", "content"])
+    assert not preload.whole_course_likely([])
+    monkeypatch.setenv("COURSELINT_NO_PRELOAD", "1")
+    assert not preload.whole_course_likely(["check", "content"])
+
+
 def test_no_child_when_the_command_line_selects_no_spelling_rule():
     """``--select`` replaces the configuration's list: without CL401/CL402 in it, no
     spelling pass can run, and a child would only take a core from Grammalecte."""

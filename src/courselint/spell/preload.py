@@ -50,18 +50,20 @@ def enabled() -> bool:
 
 def likely(argv: list[str]) -> bool:
     """Arguments of ``check`` naming a lesson file: worth forking before parsing them."""
-    if not enabled():
-        return False
-    words = [arg for arg in argv if not arg.startswith("-")]
-    return bool(words) and words[0] == "check" and any(arg.endswith(".md") for arg in words[1:])
+    paths = _check_paths(argv)
+    return enabled() and paths is not None and any(arg.endswith(".md") for arg in paths)
 
 
 def whole_course_likely(argv: list[str]) -> bool:
     """Arguments of ``check`` naming no lesson file (folders, or the configured paths)."""
-    if not enabled():
-        return False
+    paths = _check_paths(argv)
+    return enabled() and paths is not None and not any(arg.endswith(".md") for arg in paths)
+
+
+def _check_paths(argv: list[str]) -> list[str] | None:
+    """The words after ``check`` (paths, and option values), None for another command."""
     words = [arg for arg in argv if not arg.startswith("-")]
-    return bool(words) and words[0] == "check" and not any(arg.endswith(".md") for arg in words[1:])
+    return words[1:] if words and words[0] == "check" else None
 
 
 def spelling_may_run(argv: list[str]) -> bool:
