@@ -332,9 +332,9 @@ def run(
     if parallel:
         from concurrent.futures import ProcessPoolExecutor  # only big runs pay for it
 
-        from courselint.spell import dictionary
+        from courselint.spell import preload
 
-        dictionary.wait()  # the workers find the dictionary loaded, and no thread runs at the fork
+        preload.before_workers(config, selection)  # they find the dictionary loaded, if they need it
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(config, selection, salt, None))
     else:
         executor = _InProcess(_start, (config, selection, salt, engines))

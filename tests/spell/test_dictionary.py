@@ -85,3 +85,23 @@ def test_the_spelling_child_is_forked_with_no_loading_thread():
     finally:
         speller.close()
     assert dictionary.take(DEFAULT_VARIANT) is not None
+
+
+def test_workers_are_not_forked_with_a_dictionary_the_run_does_not_use(tmp_path):
+    """Loaded ahead for the default variant; a course configured for another, or with
+    no spelling pass, does not carry it into its workers."""
+    from courselint import config as config_module
+    from courselint.selection import Selection
+    from courselint.spell import preload
+
+    for settings, selection, kept in (
+        ("", Selection(), True),
+        ('[spelling]\nvariant = "classique"\n', Selection(), False),
+        ("", Selection(select=("CL1",)), False),
+    ):
+        (tmp_path / "courselint.toml").write_text(settings, encoding="utf-8")
+        config = config_module.load(tmp_path / "courselint.toml")
+        dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+        preload.before_workers(config, selection)
+        assert not [t for t in threading.enumerate() if t.name.startswith("courselint-") and t.is_alive()]
+        assert (dictionary.take(DEFAULT_VARIANT) is not None) is kept, settings

@@ -94,6 +94,12 @@ def wait() -> None:
         _loading.popitem()[1].join()
 
 
+def keep_only(variant: str | None) -> None:
+    """Let the dictionaries loaded ahead go, but that of ``variant`` (all of them for None)."""
+    for other in [other for other in _loaded if other != variant]:
+        del _loaded[other]
+
+
 def take(variant: str):
     """The dictionary of ``variant`` loaded ahead (waited for if still loading), or None."""
     thread = _loading.pop(variant, None)

@@ -97,11 +97,28 @@ def wanted(paths, config, selection) -> bool:
     course: worker processes load their own), on a system without ``fork``, or
     under ``COURSELINT_NO_PRELOAD``.
     """
-    if not enabled():
-        return False
-    if config.section("spelling").get("engine", "hunspell") is None or not any(selection.enabled(*rule) for rule in RULES):
+    if not enabled() or not _spelling_runs(config, selection):
         return False
     return few_lessons(paths)
+
+
+def _spelling_runs(config, selection) -> bool:
+    """The run's spelling pass runs, with Hunspell."""
+    return config.section("spelling").get("engine", "hunspell") is not None and any(
+        selection.enabled(*rule) for rule in RULES
+    )
+
+
+def before_workers(config, selection) -> None:
+    """Before forking the workers of a whole-course check: the dictionary loading ahead
+    is waited for (no thread may be half-way through a load at a fork), and dropped
+    if the run does not use it (another variant, or no spelling pass): the workers
+    would carry it for nothing."""
+    from courselint.spell import dictionary
+
+    dictionary.wait()
+    runs = _spelling_runs(config, selection)
+    dictionary.keep_only(config.section("spelling").get("variant", dictionary.DEFAULT_VARIANT) if runs else None)
 
 
 def few_lessons(paths) -> bool:
