@@ -94,7 +94,8 @@ def wanted(paths, config, selection) -> bool:
 
     Yes for a few lesson files named on the command line (what pre-commit
     passes) when the spelling rule runs with Hunspell; no for folders (a whole
-    course: worker processes load their own), on a system without ``fork``, or
+    course: its workers take the dictionary loaded on a thread, see
+    :func:`before_workers`), on a system without ``fork``, or
     under ``COURSELINT_NO_PRELOAD``.
     """
     if not enabled() or not _spelling_runs(config, selection):
