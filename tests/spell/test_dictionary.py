@@ -24,6 +24,10 @@ WORDS = [
 pytestmark = pytest.mark.skipif(not dictionary._library(), reason="chunspell's wheel holds no Hunspell library here")
 
 
+def _loading_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name.startswith("courselint-") and thread.is_alive()]
+
+
 @pytest.fixture(scope="module")
 def both():
     return dictionary.load(DEFAULT_VARIANT), chunspell.Hunspell(VARIANTS[DEFAULT_VARIANT], hunspell_data_dir=str(data_dir()))
@@ -63,7 +67,7 @@ def test_a_dictionary_loaded_ahead_on_a_thread_is_taken_once():
 def test_wait_leaves_no_loading_thread_for_a_fork():
     dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
     dictionary.wait()
-    assert not [t for t in threading.enumerate() if t.name.startswith("courselint-") and t.is_alive()]
+    assert not _loading_threads()
     assert dictionary.take(DEFAULT_VARIANT) is not None
 
 
@@ -81,7 +85,7 @@ def test_the_spelling_child_is_forked_with_no_loading_thread():
     dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
     speller = PreloadedSpeller()
     try:
-        assert not [t for t in threading.enumerate() if t.name.startswith("courselint-") and t.is_alive()]
+        assert not _loading_threads()
     finally:
         speller.close()
     assert dictionary.take(DEFAULT_VARIANT) is not None
@@ -103,5 +107,5 @@ def test_workers_are_not_forked_with_a_dictionary_the_run_does_not_use(tmp_path)
         config = config_module.load(tmp_path / "courselint.toml")
         dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
         preload.before_workers(config, selection)
-        assert not [t for t in threading.enumerate() if t.name.startswith("courselint-") and t.is_alive()]
+        assert not _loading_threads()
         assert (dictionary.take(DEFAULT_VARIANT) is not None) is kept, settings

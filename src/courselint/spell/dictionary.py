@@ -42,11 +42,16 @@ def data_dir() -> Path:
 def load(variant: str):
     """The dictionary of ``variant`` (a key of :data:`VARIANTS`), loaded now."""
     if _library() is not None:
-        base = data_dir() / VARIANTS[variant]
-        return _Dictionary(base.with_suffix(".aff"), base.with_suffix(".dic"))
+        return _Dictionary(*_files(variant))
     import hunspell as chunspell
 
     return chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
+
+
+def _files(variant: str) -> tuple[Path, Path]:
+    """The ``.aff`` and ``.dic`` files of ``variant``."""
+    base = data_dir() / VARIANTS[variant]
+    return base.with_suffix(".aff"), base.with_suffix(".dic")
 
 
 # --------------------------------------------------------------------------- ahead of need
@@ -74,8 +79,7 @@ def load_ahead(variant: str = DEFAULT_VARIANT, *, on_thread: bool = False) -> No
         return
     import threading
 
-    base = data_dir() / VARIANTS[variant]
-    aff, dic = base.with_suffix(".aff"), base.with_suffix(".dic")
+    aff, dic = _files(variant)
 
     def run() -> None:
         try:
@@ -156,9 +160,7 @@ class _Dictionary:
     def spell(self, word: str) -> bool:
         return self._library.Hunspell_spell(self._handle, word.encode(self._encoding)) != 0
 
-    def add(self, word: str, example: str | None = None) -> int:
-        if example:
-            return self.add_with_affix(word, example)
+    def add(self, word: str) -> int:
         return self._library.Hunspell_add(self._handle, word.encode(self._encoding))
 
     def add_with_affix(self, word: str, example: str) -> int:
