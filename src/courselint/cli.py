@@ -164,11 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         # Only a guess: a path it cannot read is for the run to report, not this.
         with contextlib.suppress(OSError, ValueError):
             _grammar_ahead(arguments)
-    elif preload.whole_course_likely(arguments) and preload.spelling_may_run(arguments):
+    else:
         # A whole course: its worker processes are forked with the dictionary loaded.
-        from courselint.spell import dictionary
-
-        dictionary.load_ahead(on_thread=True)
+        preload.dictionary_ahead(arguments)
     try:
         return _main(argv, speller)
     except BrokenPipeError:
@@ -184,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def console() -> None:
-    """The ``courselint`` program (and ``python -m courselint``): :func:`main`, then exit.
+    """The ``courselint`` program (called by ``courselint.__main__.run``): :func:`main`, then exit.
 
     Once the command is done, its output's last buffer is written (a full disk is
     exit 2 with its reason, a closed pipe 141, as the interpreter's own final flush

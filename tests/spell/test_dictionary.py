@@ -109,3 +109,20 @@ def test_workers_are_not_forked_with_a_dictionary_the_run_does_not_use(tmp_path)
         preload.before_workers(config, selection)
         assert not _loading_threads()
         assert (dictionary.take(DEFAULT_VARIANT) is not None) is kept, settings
+
+
+def test_workers_are_forked_with_the_spelling_tables_read_when_the_run_spells(tmp_path):
+    """The tables every checker shares are read before the fork (while the dictionary
+    loads), so that each worker does not read its own; not for a run without spelling."""
+    from courselint import config as config_module
+    from courselint.selection import Selection
+    from courselint.spell import english, forms, preload
+
+    loaders = (forms._load_tables, forms._load_tries, forms._load_near, forms._load_keepcase, english.load_table)
+    (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
+    config = config_module.load(tmp_path / "courselint.toml")
+    for selection, read in ((Selection(select=("CL1",)), False), (Selection(), True)):
+        for loader in loaders:
+            loader.cache_clear()
+        preload.before_workers(config, selection)
+        assert [loader.cache_info().currsize > 0 for loader in loaders] == [read] * len(loaders), selection

@@ -187,3 +187,38 @@ def test_the_child_takes_another_variant_than_the_one_it_preloaded():
     finally:
         speller.close()
     assert words == ["connaitre", "consomemation"]  # « connaître » only, in the classic spelling
+
+
+_PROBE = """
+import sys, threading
+
+class Probe:
+    def find_spec(self, name, path=None, target=None):
+        if name == "courselint.cli":
+            loading = [t.name for t in threading.enumerate() if t.name.startswith("courselint-") and t.is_alive()]
+            print("loading when the command line is imported:", loading)
+            raise SystemExit(0)
+        return None
+
+sys.meta_path.insert(0, Probe())
+sys.argv = ["courselint", *sys.argv[1:]]
+from courselint.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    "arguments, loading",
+    [(["check", "--no-cache", "content"], True), (["check", "content/a.md"], False), (["extract", "content"], False)],
+)
+def test_the_program_starts_the_dictionary_before_importing_the_command_line(tmp_path, arguments, loading):
+    """``python -m courselint`` and the installed script (both ``courselint.__main__:run``):
+    a check of folders has the dictionary loading before the command line's imports."""
+    env = {k: v for k, v in os.environ.items() if k != "COURSELINT_NO_PRELOAD"}
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE, *arguments], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.startswith("loading when the command line is imported:"), out
+    assert ("courselint-toutes-variantes" in out) is loading, out
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'courselint = "courselint.__main__:run"' in pyproject

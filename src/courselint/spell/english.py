@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import functools
 import hashlib
 import sys
 from pathlib import Path
@@ -44,6 +45,22 @@ def english_signature() -> str:
 
 def english_key(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@functools.lru_cache(maxsize=2)
+def load_table(data_dir: str) -> array.array | None:
+    """The sorted keys of the English table, read once per process (read-only: every
+    checker shares them); None when it was built from another chunspell release."""
+    data = (Path(data_dir) / ENGLISH_FILE).read_bytes()
+    newline = data.index(b"\n")
+    header = data[:newline].decode("ascii", "replace")
+    if not header.endswith(f"en_US {english_signature()}"):
+        return None
+    keys = array.array("Q")
+    keys.frombytes(data[newline + 1 :])
+    if sys.byteorder == "big":
+        keys.byteswap()
+    return keys
 
 
 def load_english_hunspell():
@@ -87,15 +104,7 @@ class EnglishWords:
 
     def _load(self) -> None:
         self._loaded = True
-        data = (self._data_dir / ENGLISH_FILE).read_bytes()
-        newline = data.index(b"\n")
-        header = data[:newline].decode("ascii", "replace")
-        if header.endswith(f"en_US {english_signature()}"):
-            keys = array.array("Q")
-            keys.frombytes(data[newline + 1 :])
-            if sys.byteorder == "big":
-                keys.byteswap()
-            self._keys = keys
+        self._keys = load_table(str(self._data_dir))
 
     def spell(self, word: str) -> bool:
         # The acceptance tests ask of the same words again and again: memoised.

@@ -124,6 +124,16 @@ def _load_near(data_dir: str):
     return _mmap_trie(data_dir, NEAR_TRIE_FILE)
 
 
+def load_shared(data_dir: Path) -> None:
+    """Read the tables now, into this process's caches (every FormFilter shares them):
+    worker processes forked afterwards find them loaded."""
+    folder = str(data_dir)
+    _load_tables(folder)
+    _load_tries(folder)
+    _load_near(folder)
+    _load_keepcase(folder)
+
+
 def _mmap_trie(data_dir: str, name: str):
     """A shipped trie, memory-mapped: only the pages a search touches are read, and
     the page cache shares them between the processes of a run."""

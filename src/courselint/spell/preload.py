@@ -60,6 +60,20 @@ def whole_course_likely(argv: list[str]) -> bool:
     return enabled() and paths is not None and not any(arg.endswith(".md") for arg in paths)
 
 
+def dictionary_ahead(argv: list[str]) -> None:
+    """For a check of folders (a whole course) whose spelling may run: the French
+    dictionary starts loading on a thread now (see the module's docstring).
+
+    ``python -m courselint`` calls it before importing the command line (some
+    25 ms of imports the load then overlaps), :func:`courselint.cli.main` again
+    (a second call does nothing).
+    """
+    if whole_course_likely(argv) and spelling_may_run(argv):
+        from courselint.spell import dictionary
+
+        dictionary.load_ahead(on_thread=True)
+
+
 def _check_paths(argv: list[str]) -> list[str] | None:
     """The words after ``check`` (paths, and option values), None for another command."""
     words = [arg for arg in argv if not arg.startswith("-")]
@@ -117,8 +131,16 @@ def before_workers(config, selection) -> None:
     would carry it for nothing."""
     from courselint.spell import dictionary
 
-    dictionary.wait()
     runs = _spelling_runs(config, selection)
+    if runs:
+        # While the dictionary may still be loading on its thread (in C, without the
+        # GIL): the spelling modules and their tables, which each worker would
+        # otherwise import and read for itself after the fork (about 25 ms each).
+        from courselint.spell import acceptance  # noqa: F401  (imports the checker's modules)
+        from courselint.spell.hunspell import prepare_shared
+
+        prepare_shared()
+    dictionary.wait()
     dictionary.keep_only(config.section("spelling").get("variant", dictionary.DEFAULT_VARIANT) if runs else None)
 
 
