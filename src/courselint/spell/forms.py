@@ -184,6 +184,8 @@ class FormFilter:
         self._added_affixes: tuple[set[str], set[str]] | None = None
         # The added words the tries do not hold, and their one-letter deletions (on first use).
         self._added_near: set[str] | None = None
+        # The shipped tries, once read (a two-edit search asks them some 2,000 times a word).
+        self._prefix_trie = self._suffix_trie = self._near_trie = None
 
     def add(self, word: str) -> None:
         self._added_grams |= ngrams(word.lower())
@@ -266,8 +268,12 @@ class FormFilter:
         out is certain to give nothing; one kept may not (two words less one letter
         each can meet without being one edit apart).
         """
-        near = _load_near(self._data_dir)
-        added = self._near_added()
+        near = self._near_trie
+        if near is None:
+            near = self._near_trie = _load_near(self._data_dir)
+        added = self._added_near
+        if added is None:
+            added = self._near_added()
         last = len(word) - 1 if last is None else min(last, len(word) - 1)
         positions = set()
         for i in range(max(0, first), last + 1):
@@ -308,19 +314,31 @@ class FormFilter:
             return False
         return lowered in _load_tries(self._data_dir)[0] and lowered not in _load_keepcase(self._data_dir)
 
+    def _tries(self) -> tuple:
+        if self._prefix_trie is None:
+            self._prefix_trie, self._suffix_trie = _load_tries(self._data_dir)
+        return self._prefix_trie, self._suffix_trie
+
     def is_form(self, candidate: str) -> bool:
         """A form of the tries or an added word (what :meth:`listed` says, without its collisions)."""
-        return candidate in _load_tries(self._data_dir)[0] or candidate in self._added_forms
+        prefixes = self._prefix_trie
+        if prefixes is None:
+            prefixes = self._tries()[0]
+        return candidate in prefixes or candidate in self._added_forms
 
     def begins_form(self, part: str) -> bool:
         """Some form (or added word) begins with ``part``."""
-        prefixes, _ = _load_tries(self._data_dir)
-        return part in self._affixes()[0] or next(prefixes.iterkeys(part), None) is not None
+        prefixes = self._prefix_trie
+        if prefixes is None:
+            prefixes = self._tries()[0]
+        return next(prefixes.iterkeys(part), None) is not None or part in (self._added_affixes or self._affixes())[0]
 
     def ends_form(self, part: str) -> bool:
         """Some form (or added word) ends with ``part``."""
-        _, suffixes = _load_tries(self._data_dir)
-        return part in self._affixes()[1] or next(suffixes.iterkeys(part[::-1]), None) is not None
+        suffixes = self._suffix_trie
+        if suffixes is None:
+            suffixes = self._tries()[1]
+        return next(suffixes.iterkeys(part[::-1]), None) is not None or part in (self._added_affixes or self._affixes())[1]
 
     def prefix_length(self, word: str, known: int = 0) -> int:
         """The length of the longest beginning of ``word`` that begins some form.
@@ -332,10 +350,10 @@ class FormFilter:
         those of the lowercase forms, a test checks that every form's are there).
         """
         low, high = known, len(word)
+        if low < high and not self.begins_form(word[: low + 1]):
+            return low  # most of a two-edit search's intermediates: no bound needed
         if word.islower():
             high = self._plausible_length(word, known)
-        if low < high and not self.begins_form(word[: low + 1]):
-            return low
         while low < high:
             middle = (low + high + 1) // 2
             if self.begins_form(word[:middle]):
