@@ -16,8 +16,13 @@ dictionary (it tries every affix rule):
   two-edit search asks "does a form begin / end with this?" (spell/forms.py).
   The first also holds the key ``#inputs <digest>``.
 
+* ``data/fr-forms-capitals.txt``: the writings in capitals Hunspell accepts of the
+  forms that are not lowercase (``SAN`` for ``San``).
+
 The forms are those of the "toutes variantes" dictionary (it accepts the forms of
-the other two variants), expanded by Debian's ``unmunch``, plus the shipped
+the other two variants), expanded by Debian's ``unmunch`` and by the affix rules
+applied here (:func:`affix_forms`: ``unmunch`` drops a few, ``résolu`` among them),
+kept when Hunspell accepts them, plus the shipped
 technical list with the inflections of its ``word~model`` entries.  Elided forms
 (``l'arbre``) count without their prefix in the 4-grams and are left out of the
 CRC-32 table (the checker looks their word up); ``aujourd'hui`` stays whole.  Both headers record a digest of the
@@ -56,6 +61,7 @@ from courselint.spell.forms import (  # noqa: E402
     SUFFIX_TRIE_FILE,
     NEAR_TRIE_FILE,
     KEEPCASE_FILE,
+    CAPITALS_FILE,
     TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
@@ -100,6 +106,83 @@ def forms(dic_text: str, aff: Path, encoding: str = "utf-8") -> set[str]:
     return found
 
 
+def affix_forms(dic_text: str, aff: Path) -> set[str]:
+    """Every form the affix rules of ``aff`` make of the entries of ``dic_text``, generously.
+
+    ``unmunch`` drops forms (``résolu``: a rule whose condition is longer than the
+    part it strips and holds an accented letter; ``résous``, ``absoute``…), and the
+    checker answers from the tables alone for the words they can hold, so a form
+    missing there is a false alarm.  This applies every rule of an entry's flags
+    whose condition holds: suffixes, a second suffix named by the first one's
+    continuation flags, prefixes (on the entry and on its suffixed forms) and the
+    suffixes a prefix's continuation flags name (``centistéradians``); elision
+    prefixes (``l'``) are left out, as the tables hold no elided form.  It makes
+    more candidates than Hunspell accepts (affixes that need another one, circumfixes,
+    cross products a rule forbids): :func:`accepted` keeps the accepted ones.
+    """
+    import re
+
+    rules: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], re.Pattern]]] = {}
+    kinds: dict[str, str] = {}
+    long_flags = False
+    for line in aff.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if fields[:2] == ["FLAG", "long"]:
+            long_flags = True
+        if len(fields) < 5 or fields[0] not in ("PFX", "SFX"):
+            continue
+        kind, flag, strip, append, condition = fields[:5]
+        append, _, continuation = append.partition("/")
+        strip = "" if strip == "0" else strip
+        append = "" if append == "0" else append
+        if kind == "PFX" and ("'" in append or "\u2019" in append):
+            continue  # an elision (``l'``, ``l'A``): the tables hold the word after it
+        pattern = re.compile(("^" + condition) if kind == "PFX" else (condition + "$")) if condition != "." else re.compile("")
+        kinds[flag] = kind
+        rules.setdefault((kind, flag), []).append((strip, append, _split_flags(continuation, long_flags), pattern))
+
+    def suffixed(word: str, flags) -> list[tuple[str, tuple[str, ...]]]:
+        made = []
+        for flag in flags:
+            for strip, append, continuation, pattern in rules.get(("SFX", flag), ()):
+                if word.endswith(strip) and pattern.search(word):
+                    made.append((word[: len(word) - len(strip)] + append, continuation))
+        return made
+
+    def prefixed(word: str, flags) -> list[str]:
+        made = []
+        for flag in flags:
+            for strip, append, continuation, pattern in rules.get(("PFX", flag), ()):
+                if word.startswith(strip) and pattern.search(word):
+                    form = append + word[len(strip) :]
+                    made.append(form)
+                    # A prefix may name suffixes in turn (``centi`` + ``stéradian`` + ``s``).
+                    made.extend(more for more, _ in suffixed(form, continuation))
+        return made
+
+    found: set[str] = set()
+    for line in dic_text.splitlines()[1:]:
+        entry = line.split()[0] if line.split() else ""
+        word, _, flag_text = entry.partition("/")
+        if not word:
+            continue
+        flags = _split_flags(flag_text, long_flags)
+        found.add(word)
+        once = suffixed(word, flags)
+        twice = [(form, more) for first, continuation in once for form, more in suffixed(first, continuation)]
+        for form, continuation in once + twice:
+            found.add(form)
+            found.update(prefixed(form, (*flags, *continuation)))
+        found.update(prefixed(word, flags))
+    return found
+
+
+def _split_flags(text: str, long_flags: bool) -> tuple[str, ...]:
+    if not long_flags:
+        return tuple(text)
+    return tuple(text[i : i + 2] for i in range(0, len(text) - 1, 2))
+
+
 def accepted(candidates: set[str]) -> set[str]:
     """The forms Hunspell accepts, with the technical list added as the checker adds it.
 
@@ -129,10 +212,20 @@ def case_refused(forms: list[str]) -> list[str]:
     )
 
 
+def capital_writings(forms: list[str]) -> list[str]:
+    """``SAN`` for ``San``, ``MCDONALD`` for ``McDonald``: Hunspell accepts a name in
+    capitals (unless KEEPCASE), and the checker answers such a word from this list."""
+    from courselint.spell.hunspell import SpellChecker
+
+    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    return sorted(writing for writing in {form.upper() for form in forms if form != form.lower()} if spell(writing))
+
+
 def main() -> None:
     dic, aff, tech = DATA / f"{DICTIONARY}.dic", DATA / f"{DICTIONARY}.aff", DATA / TECH_WORDS
     digest = input_digest(DATA)
-    all_forms = accepted(forms(dictionary_with_tech_words(dic, tech), aff))
+    entries = dictionary_with_tech_words(dic, tech)
+    all_forms = accepted(forms(entries, aff) | affix_forms(entries, aff))
 
     table: set[str] = set()
     for form in all_forms:
@@ -161,6 +254,9 @@ def main() -> None:
     refused = case_refused(plain_forms)
     header = f"# forms whose capitalised or capital writing Hunspell refuses; inputs {digest}\n"
     (DATA / KEEPCASE_FILE).write_text(header + "".join(f"{form}\n" for form in refused), encoding="utf-8")
+    capitals = capital_writings(plain_forms)
+    header = f"# capital writings Hunspell accepts of the forms that are not lowercase; inputs {digest}\n"
+    (DATA / CAPITALS_FILE).write_text(header + "".join(f"{word}\n" for word in capitals), encoding="utf-8")
     print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
     build_english_table()
 

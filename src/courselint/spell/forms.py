@@ -71,6 +71,7 @@ PREFIX_TRIE_FILE = "fr-forms.marisa"
 SUFFIX_TRIE_FILE = "fr-forms-reversed.marisa"
 NEAR_TRIE_FILE = "fr-forms-near.marisa"
 KEEPCASE_FILE = "fr-forms-keepcase.txt"
+CAPITALS_FILE = "fr-forms-capitals.txt"
 #: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
 TRIE_DIGEST_KEY = "#inputs "
 #: The dictionary variant the tables are built from (``VARIANTS`` of spell/hunspell.py):
@@ -132,6 +133,7 @@ def load_shared(data_dir: Path) -> None:
     _load_tries(folder)
     _load_near(folder)
     _load_keepcase(folder)
+    _load_capitals(folder)
 
 
 def _mmap_trie(data_dir: str, name: str):
@@ -146,8 +148,22 @@ def _mmap_trie(data_dir: str, name: str):
 
 @functools.lru_cache(maxsize=2)
 def _load_keepcase(data_dir: str) -> frozenset[str]:
-    lines = (Path(data_dir) / KEEPCASE_FILE).read_text(encoding="utf-8").split("\n")
+    return _read_list(Path(data_dir) / KEEPCASE_FILE)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_capitals(data_dir: str) -> frozenset[str]:
+    return _read_list(Path(data_dir) / CAPITALS_FILE)
+
+
+def _read_list(path: Path) -> frozenset[str]:
+    """The lines of a word list after its header line."""
+    lines = path.read_text(encoding="utf-8").split("\n")
     return frozenset(line for line in lines[1:] if line)
+
+
+#: Deletes French letters (``str.translate``): what is left of a word is not one.
+_FRENCH_LETTERS_GONE = {ord(letter): None for letter in FRENCH_LETTERS}
 
 
 def trie_digest(data_dir: Path) -> str | None:
@@ -173,6 +189,7 @@ class FormFilter:
         self._tables: tuple[frozenset[str], array.array] | None = None
         self._added_grams: set[str] = set()
         self._added_forms: set[str] = set()
+        self._added_lowered: set[str] = set()
         # Letters that may follow / precede three characters: the same contexts come
         # back across the positions of a word and across words.
         self._followers: dict[str, str] = {}
@@ -190,6 +207,7 @@ class FormFilter:
     def add(self, word: str) -> None:
         self._added_grams |= ngrams(word.lower())
         self._added_forms.add(word)
+        self._added_lowered.add(word.lower())
         self._added_affixes = None
         self._added_near = None
         self._followers.clear()
@@ -308,11 +326,33 @@ class FormFilter:
 
     def known_capitalised(self, word: str) -> bool:
         """``word`` is the ``Capitalised`` or ``CAPITALS`` writing of a form of the tries
-        that Hunspell accepts so written (see ``fr-forms-keepcase.txt``)."""
+        that Hunspell accepts so written (see ``fr-forms-keepcase.txt``), or the writing
+        in capitals of a name (``SAN`` for ``San``, ``fr-forms-capitals.txt``)."""
         lowered = word.lower()
-        if word != lowered.capitalize() and word != lowered.upper():
+        upper = word == lowered.upper()
+        if upper and word in _load_capitals(self._data_dir):
+            return True
+        if not upper and word != lowered.capitalize():
             return False
         return lowered in _load_tries(self._data_dir)[0] and lowered not in _load_keepcase(self._data_dir)
+
+    def decides(self, word: str) -> bool:
+        """The tables' answer for ``word`` is Hunspell's (for :data:`TABLES_VARIANT`).
+
+        They hold every form Hunspell accepts (the affix rules applied in full, a test
+        compares both on the words of real courses and thousands of near-misses), so a
+        word they do not hold, written in French letters in lowercase, ``Capitalised``
+        or ``CAPITALS``, is unknown: the dictionary has no compounds, and breaks words
+        only at hyphens, dots and apostrophes.  Not decided: other letters (Hunspell
+        converts ligatures such as ``ﬁ``), mixed case, and any writing of an added word
+        (Hunspell accepts it capitalised, or with its model's affixes).
+        """
+        lowered = word.lower()
+        if not lowered or lowered.translate(_FRENCH_LETTERS_GONE):
+            return False
+        if word != lowered and word != lowered.upper() and word != lowered.capitalize():
+            return False
+        return lowered not in self._added_lowered
 
     def _tries(self) -> tuple:
         if self._prefix_trie is None:
