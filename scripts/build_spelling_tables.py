@@ -18,6 +18,8 @@ dictionary (it tries every affix rule):
 
 * ``data/fr-forms-capitals.txt``: the writings in capitals Hunspell accepts of the
   forms that are not lowercase (``SAN`` for ``San``).
+* ``data/fr-forms-units.txt``: the forms a rare unit prefix makes (``examoles``),
+  ranked last among suggestions as close as they are.
 
 The forms are those of the "toutes variantes" dictionary (it accepts the forms of
 the other two variants), expanded by Debian's ``unmunch`` and by the affix rules
@@ -62,6 +64,7 @@ from courselint.spell.forms import (  # noqa: E402
     NEAR_TRIE_FILE,
     KEEPCASE_FILE,
     CAPITALS_FILE,
+    UNITS_FILE,
     TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
@@ -177,6 +180,31 @@ def affix_forms(dic_text: str, aff: Path) -> set[str]:
     return found
 
 
+#: The flag of the dictionary's unit prefixes (``kilo``, ``milli``, ``exa``… on ``mètre``, ``mole``).
+UNIT_PREFIX_FLAG = "Um"
+#: The prefixes of the very large and very small multiples, seldom written outside
+#: physics (``kilo``, ``milli``, ``nano``… are everyday words: ``kilomètres``).
+RARE_UNIT_PREFIXES = ("exa", "péta", "peta", "zetta", "yotta", "femto", "atto", "zepto", "yocto")
+
+
+def unit_forms(dic_text: str, aff: Path) -> set[str]:
+    """The forms a rare unit prefix makes (``examoles``, ``attocalories``).
+
+    Real forms, seldom the word meant: the suggestions rank them after other words
+    as close (``examples`` → ``exemples`` before ``examoles``).  They are what the
+    affix rules make of an entry with the unit flag that begin with one of
+    :data:`RARE_UNIT_PREFIXES`.
+    """
+    long_flags = "FLAG long" in aff.read_text(encoding="utf-8")
+    found: set[str] = set()
+    for line in dic_text.splitlines()[1:]:
+        entry = line.split()[0] if line.split() else ""
+        word, _, flag_text = entry.partition("/")
+        if word and UNIT_PREFIX_FLAG in _split_flags(flag_text, long_flags):
+            found.update(form for form in affix_forms(f"1\n{entry}\n", aff) if form.startswith(RARE_UNIT_PREFIXES))
+    return found
+
+
 def _split_flags(text: str, long_flags: bool) -> tuple[str, ...]:
     if not long_flags:
         return tuple(text)
@@ -254,6 +282,9 @@ def main() -> None:
     refused = case_refused(plain_forms)
     header = f"# forms whose capitalised or capital writing Hunspell refuses; inputs {digest}\n"
     (DATA / KEEPCASE_FILE).write_text(header + "".join(f"{form}\n" for form in refused), encoding="utf-8")
+    units = sorted(unit_forms(entries, aff) & set(plain_forms))
+    header = f"# forms a rare unit prefix makes (examoles, attocalories); inputs {digest}\n"
+    (DATA / UNITS_FILE).write_text(header + "".join(f"{form}\n" for form in units), encoding="utf-8")
     capitals = capital_writings(plain_forms)
     header = f"# capital writings Hunspell accepts of the forms that are not lowercase; inputs {digest}\n"
     (DATA / CAPITALS_FILE).write_text(header + "".join(f"{word}\n" for word in capitals), encoding="utf-8")

@@ -21,6 +21,7 @@ from courselint.spell.forms import (
     KEEPCASE_FILE,
     NGRAMS_FILE,
     PREFIX_TRIE_FILE,
+    UNITS_FILE,
     FormFilter,
     input_digest,
     table_header,
@@ -49,7 +50,7 @@ def forms() -> FormFilter:
     return FormFilter(data_dir())
 
 
-@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE, KEEPCASE_FILE, CAPITALS_FILE])
+@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE, KEEPCASE_FILE, CAPITALS_FILE, UNITS_FILE])
 def test_tables_were_built_from_the_shipped_inputs(name):
     """A changed dictionary or technical list needs ``python scripts/build_spelling_tables.py``."""
     assert table_header(data_dir(), name).endswith(f"inputs {input_digest(data_dir())}")

@@ -170,6 +170,11 @@ def test_ligature_finding_is_a_warning_with_its_form_even_without_suggestions(ch
         ("Le nom de la configurationde base.", "configurationde", "configuration de"),
         # Its only one-edit neighbour is the English ``controller`` of the technical list.
         ("Le controlleur agit au niveau HTTP.", "controlleur", "contrôleur"),
+        # Forms unmunch dropped from the tables until stop 25.
+        ("Le problème est resolu.", "resolu", "résolu"),
+        ("Une distance de trois kilometres.", "kilometres", "kilomètres"),
+        # ``examoles`` (exa-moles) is a form a keyboard slip away: a rare prefixed unit ranks last.
+        ("Voici quelques examples de code.", "examples", "exemples"),
     ],
 )
 def test_suggestions_find_the_word(checker, sentence, word, correction):

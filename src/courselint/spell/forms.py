@@ -72,6 +72,7 @@ SUFFIX_TRIE_FILE = "fr-forms-reversed.marisa"
 NEAR_TRIE_FILE = "fr-forms-near.marisa"
 KEEPCASE_FILE = "fr-forms-keepcase.txt"
 CAPITALS_FILE = "fr-forms-capitals.txt"
+UNITS_FILE = "fr-forms-units.txt"
 #: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
 TRIE_DIGEST_KEY = "#inputs "
 #: The dictionary variant the tables are built from (``VARIANTS`` of spell/hunspell.py):
@@ -134,6 +135,7 @@ def load_shared(data_dir: Path) -> None:
     _load_near(folder)
     _load_keepcase(folder)
     _load_capitals(folder)
+    _load_units(folder)
 
 
 def _mmap_trie(data_dir: str, name: str):
@@ -154,6 +156,11 @@ def _load_keepcase(data_dir: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=2)
 def _load_capitals(data_dir: str) -> frozenset[str]:
     return _read_list(Path(data_dir) / CAPITALS_FILE)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_units(data_dir: str) -> frozenset[str]:
+    return _read_list(Path(data_dir) / UNITS_FILE)
 
 
 def _read_list(path: Path) -> frozenset[str]:
@@ -335,6 +342,10 @@ class FormFilter:
         if not upper and word != lowered.capitalize():
             return False
         return lowered in _load_tries(self._data_dir)[0] and lowered not in _load_keepcase(self._data_dir)
+
+    def is_unit_form(self, word: str) -> bool:
+        """A form a rare unit prefix makes (``examoles``, ``attocalories``: ``fr-forms-units.txt``)."""
+        return word in _load_units(self._data_dir)
 
     def decides(self, word: str) -> bool:
         """The tables' answer for ``word`` is Hunspell's (for :data:`TABLES_VARIANT`).

@@ -581,10 +581,13 @@ class SpellChecker:
         return [recase(candidate, word) for candidate in ranked]
 
     def _familiarity(self, candidate: str) -> int:
-        """0 for a frequent French word, 1 for a word of the trade, 2 for the rest."""
+        """0 for a frequent French word, 1 for a word of the trade, 2 for the rest, 3 for
+        a unit with a rare prefix (``examoles``: a form, seldom the word meant)."""
         if candidate in FREQUENT_WORDS:
             return 0
-        return 1 if candidate in self._tech_words else 2
+        if candidate in self._tech_words:
+            return 1
+        return 3 if self._forms.is_unit_form(candidate) else 2
 
 
 _ACCENTED_CAPITALS = {
