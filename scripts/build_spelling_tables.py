@@ -126,7 +126,6 @@ def affix_forms(dic_text: str, aff: Path) -> set[str]:
     import re
 
     rules: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], re.Pattern]]] = {}
-    kinds: dict[str, str] = {}
     long_flags = False
     for line in aff.read_text(encoding="utf-8").splitlines():
         fields = line.split()
@@ -141,7 +140,6 @@ def affix_forms(dic_text: str, aff: Path) -> set[str]:
         if kind == "PFX" and ("'" in append or "\u2019" in append):
             continue  # an elision (``l'``, ``l'A``): the tables hold the word after it
         pattern = re.compile(("^" + condition) if kind == "PFX" else (condition + "$")) if condition != "." else re.compile("")
-        kinds[flag] = kind
         rules.setdefault((kind, flag), []).append((strip, append, _split_flags(continuation, long_flags), pattern))
 
     def suffixed(word: str, flags) -> list[tuple[str, tuple[str, ...]]]:

@@ -356,7 +356,7 @@ class FormFilter:
         or ``CAPITALS``, is unknown: the dictionary has no compounds, and breaks words
         only at hyphens, dots and apostrophes.  Not decided: other letters (Hunspell
         converts ligatures such as ``ﬁ``), mixed case, and any writing of an added word
-        (Hunspell accepts it capitalised, or with its model's affixes).
+        (the tables do not hold its capitalised writings, Hunspell accepts them).
         """
         lowered = word.lower()
         if not lowered or lowered.translate(_FRENCH_LETTERS_GONE):

@@ -33,8 +33,7 @@ from courselint.spell.edits import (
 )
 from courselint.spell.english import EnglishWords, load_english_hunspell
 from courselint.spell.english import load_table as load_english_table
-from courselint.spell.forms import TABLES_VARIANT, FormFilter
-from courselint.spell.forms import load_shared as load_forms
+from courselint.spell.forms import TABLES_VARIANT, FormFilter, load_shared
 from courselint.spell.wordlist import TechWord, read_tech_words
 
 LANGUAGES = ("fr", "en")
@@ -626,7 +625,7 @@ def prepare_shared() -> None:
     """Load now the read-only tables every checker shares (about 20 ms): the worker
     processes of a whole-course check, forked afterwards, find them in memory."""
     folder = data_dir()
-    load_forms(folder)
+    load_shared(folder)
     load_english_table(str(folder))
 
 
