@@ -40,6 +40,7 @@ Needs Debian's ``hunspell-tools`` (``unmunch``)::
 from __future__ import annotations
 
 import array
+import functools
 import subprocess
 import sys
 import tempfile
@@ -126,11 +127,9 @@ def affix_forms(dic_text: str, aff: Path) -> set[str]:
     import re
 
     rules: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...], re.Pattern]]] = {}
-    long_flags = False
+    long_flags = _long_flags(aff)
     for line in aff.read_text(encoding="utf-8").splitlines():
         fields = line.split()
-        if fields[:2] == ["FLAG", "long"]:
-            long_flags = True
         if len(fields) < 5 or fields[0] not in ("PFX", "SFX"):
             continue
         kind, flag, strip, append, condition = fields[:5]
@@ -162,11 +161,7 @@ def affix_forms(dic_text: str, aff: Path) -> set[str]:
         return made
 
     found: set[str] = set()
-    for line in dic_text.splitlines()[1:]:
-        entry = line.split()[0] if line.split() else ""
-        word, _, flag_text = entry.partition("/")
-        if not word:
-            continue
+    for _entry, word, flag_text in _entries(dic_text):
         flags = _split_flags(flag_text, long_flags)
         found.add(word)
         once = suffixed(word, flags)
@@ -190,23 +185,43 @@ def unit_forms(dic_text: str, aff: Path) -> set[str]:
 
     Real forms, seldom the word meant: the suggestions rank them after other words
     as close (``examples`` → ``exemples`` before ``examoles``).  They are what the
-    affix rules make of an entry with the unit flag that begin with one of
+    affix rules make of the entries with the unit flag that begin with one of
     :data:`RARE_UNIT_PREFIXES`.
     """
-    long_flags = "FLAG long" in aff.read_text(encoding="utf-8")
-    found: set[str] = set()
+    long_flags = _long_flags(aff)
+    units = [entry for entry, _word, flags in _entries(dic_text) if UNIT_PREFIX_FLAG in _split_flags(flags, long_flags)]
+    made = affix_forms(f"{len(units)}\n" + "\n".join(units) + "\n", aff)
+    return {form for form in made if form.startswith(RARE_UNIT_PREFIXES)}
+
+
+def _entries(dic_text: str):
+    """(entry, word, flags) of each line of a ``.dic`` text after its count line."""
     for line in dic_text.splitlines()[1:]:
-        entry = line.split()[0] if line.split() else ""
-        word, _, flag_text = entry.partition("/")
-        if word and UNIT_PREFIX_FLAG in _split_flags(flag_text, long_flags):
-            found.update(form for form in affix_forms(f"1\n{entry}\n", aff) if form.startswith(RARE_UNIT_PREFIXES))
-    return found
+        fields = line.split()
+        if fields:
+            word, _, flags = fields[0].partition("/")
+            if word:
+                yield fields[0], word, flags
+
+
+def _long_flags(aff: Path) -> bool:
+    """The affix file names its flags with two characters (``FLAG long``)."""
+    return any(line.split()[:2] == ["FLAG", "long"] for line in aff.read_text(encoding="utf-8").splitlines())
 
 
 def _split_flags(text: str, long_flags: bool) -> tuple[str, ...]:
     if not long_flags:
         return tuple(text)
     return tuple(text[i : i + 2] for i in range(0, len(text) - 1, 2))
+
+
+@functools.lru_cache(maxsize=1)
+def _french_spell():
+    """Hunspell's ``spell`` for the tables' variant, with the technical list added as the
+    checker adds it: one dictionary for every pass of the build."""
+    from courselint.spell.hunspell import SpellChecker
+
+    return SpellChecker(TABLES_VARIANT)._french.spell
 
 
 def accepted(candidates: set[str]) -> set[str]:
@@ -217,9 +232,7 @@ def accepted(candidates: set[str]) -> set[str]:
     makes a form of the tables a word the checker knows, so ``SpellChecker`` answers
     from the trie without asking Hunspell.
     """
-    from courselint.spell.hunspell import SpellChecker
-
-    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    spell = _french_spell()
     return {form for form in candidates if spell(form)}
 
 
@@ -230,9 +243,7 @@ def case_refused(forms: list[str]) -> list[str]:
     form is marked KEEPCASE (``bar`` the unit, ``fr``): the checker asks Hunspell
     for those, and answers the others' capitalised writings from the trie.
     """
-    from courselint.spell.hunspell import SpellChecker
-
-    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    spell = _french_spell()
     return sorted(
         form for form in forms if form.islower() and not (spell(form.capitalize()) and spell(form.upper()))
     )
@@ -241,9 +252,7 @@ def case_refused(forms: list[str]) -> list[str]:
 def capital_writings(forms: list[str]) -> list[str]:
     """``SAN`` for ``San``, ``MCDONALD`` for ``McDonald``: Hunspell accepts a name in
     capitals (unless KEEPCASE), and the checker answers such a word from this list."""
-    from courselint.spell.hunspell import SpellChecker
-
-    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    spell = _french_spell()
     return sorted(writing for writing in {form.upper() for form in forms if form != form.lower()} if spell(writing))
 
 
