@@ -20,6 +20,14 @@ dictionary (it tries every affix rule):
   forms that are not lowercase (``SAN`` for ``San``).
 * ``data/fr-forms-units.txt``: the forms a rare unit prefix makes (``examoles``),
   ranked last among suggestions as close as they are.
+* ``data/fr-forms-elisions.u16``: for each key of ``fr-forms.marisa``, by its key
+  id, the elisions Hunspell accepts before it (bit ``i`` for ``ELISIONS[i]``:
+  ``l'arbre``, ``qu'il``; then ``l'``, ``d'`` and ``qu'`` before its Capitalised
+  writing: ``l'Objectif``), as little-endian unsigned 16-bit integers after a
+  one-line header.  The dictionary's elision rules take any
+  letter (it accepts ``l'table``: agreement is Grammalecte's business), and
+  ``unmunch`` misses most of what they make, so each form is tried with each
+  elision (2 processes, a few minutes).
 
 The forms are those of the "toutes variantes" dictionary (it accepts the forms of
 the other two variants), expanded by Debian's ``unmunch`` and by the affix rules
@@ -66,6 +74,9 @@ from courselint.spell.forms import (  # noqa: E402
     KEEPCASE_FILE,
     CAPITALS_FILE,
     UNITS_FILE,
+    ELISIONS_FILE,
+    ELISIONS,
+    CAPITALISING_ELISIONS,
     TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
@@ -279,7 +290,8 @@ def main() -> None:
     (DATA / FORMS_FILE).write_bytes(header.encode("ascii") + hashes.tobytes())
     import marisa_trie
 
-    marisa_trie.Trie([*plain_forms, TRIE_DIGEST_KEY + digest]).save(str(DATA / PREFIX_TRIE_FILE))
+    prefix_trie = marisa_trie.Trie([*plain_forms, TRIE_DIGEST_KEY + digest])
+    prefix_trie.save(str(DATA / PREFIX_TRIE_FILE))
     marisa_trie.Trie([form[::-1] for form in plain_forms]).save(str(DATA / SUFFIX_TRIE_FILE))
     near = set(plain_forms)
     for form in plain_forms:
@@ -295,8 +307,57 @@ def main() -> None:
     capitals = capital_writings(plain_forms)
     header = f"# capital writings Hunspell accepts of the forms that are not lowercase; inputs {digest}\n"
     (DATA / CAPITALS_FILE).write_text(header + "".join(f"{word}\n" for word in capitals), encoding="utf-8")
+    write_elisions(prefix_trie, digest)
     print(f"{len(all_forms)} forms, {len(hashes)} hashes, {len(table)} {NGRAM}-grams; inputs {digest}")
     build_english_table()
+
+
+def _elision_masks(forms: list[str]) -> list[int]:
+    """For each form, the bits of the elisions Hunspell accepts before it, then those of
+    the capitalising elisions before its Capitalised writing."""
+    spell = _french_spell()
+    masks = []
+    for form in forms:
+        mask = 0
+        for bit, heads in enumerate(ELISIONS):
+            answers = {spell(f"{head}'{form}") for head in heads}
+            if len(answers) > 1:
+                raise SystemExit(f"{'/'.join(heads)} do not take the same words: {form}")
+            mask |= answers.pop() << bit
+        if form[:1].islower():
+            capitalised = form[0].upper() + form[1:]
+            for bit, head in enumerate(CAPITALISING_ELISIONS, start=len(ELISIONS)):
+                mask |= spell(f"{head}'{capitalised}") << bit
+        masks.append(mask)
+    return masks
+
+
+def write_elisions(trie, digest: str) -> None:
+    """``fr-forms-elisions.u16``: the elisions each key of ``trie`` takes, by key id.
+
+    Every lowercase elision is tried before every form, and ``l'``, ``d'`` and
+    ``qu'`` before its Capitalised writing (some 8 million lookups, split between
+    two processes forked with the dictionary loaded).  A capitalised elision
+    (``L'arbre``) is not tried: Hunspell answers as for ``l'arbre``, which
+    ``tests/spell/test_spell_forms.py`` checks.
+    """
+    import multiprocessing
+
+    _french_spell()  # loaded before the fork: both processes share it
+    keys = sorted(trie.keys())
+    chunks = [keys[i : i + 20_000] for i in range(0, len(keys), 20_000)]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        masks = [mask for chunk in pool.map(_elision_masks, chunks) for mask in chunk]
+    table = array.array("H", bytes(2 * len(keys)))
+    for key, mask in zip(keys, masks):
+        if not key.startswith(TRIE_DIGEST_KEY):
+            table[trie[key]] = mask
+    if sys.byteorder == "big":
+        table.byteswap()
+    bits = " ".join("/".join(heads) for heads in ELISIONS) + " " + " ".join(f"{head}+Cap" for head in CAPITALISING_ELISIONS)
+    header = f"# elisions each key of {PREFIX_TRIE_FILE} takes, by key id, uint16 LE, bits: {bits}; inputs {digest}\n"
+    (DATA / ELISIONS_FILE).write_bytes(header.encode("utf-8") + table.tobytes())
+    print(f"{sum(1 for mask in masks if mask)} forms take an elision")
 
 
 def build_english_table() -> None:

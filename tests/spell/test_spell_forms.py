@@ -22,6 +22,8 @@ from courselint.spell.forms import (
     NGRAMS_FILE,
     PREFIX_TRIE_FILE,
     UNITS_FILE,
+    ELISIONS_FILE,
+    ELISION_HEADS,
     FormFilter,
     input_digest,
     table_header,
@@ -50,7 +52,7 @@ def forms() -> FormFilter:
     return FormFilter(data_dir())
 
 
-@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE, KEEPCASE_FILE, CAPITALS_FILE, UNITS_FILE])
+@pytest.mark.parametrize("name", [NGRAMS_FILE, FORMS_FILE, KEEPCASE_FILE, CAPITALS_FILE, UNITS_FILE, ELISIONS_FILE])
 def test_tables_were_built_from_the_shipped_inputs(name):
     """A changed dictionary or technical list needs ``python scripts/build_spelling_tables.py``."""
     assert table_header(data_dir(), name).endswith(f"inputs {input_digest(data_dir())}")
@@ -382,12 +384,12 @@ def test_the_tables_answer_as_hunspell_for_every_case_of_a_word():
     words = [*WORDS, *_random_words(300), "bar", "fr", "www", "maison", "état", "œuvre", "porte-monnaie"]
     answered = 0
     for word in {variant for word in words for variant in (word, word.capitalize(), word.upper())}:
-        if checker._in_tables(word):
+        if checker._forms.answer(word):
             assert checker._french.spell(word), word
             answered += 1
     assert answered > 20
-    assert checker._in_tables("Maison") and checker._in_tables("ÉTAT") and checker._in_tables("Œuvre")
-    assert checker._in_tables("bar") and not checker._in_tables("Bar") and not checker._french.spell("Bar")
+    assert all(checker._forms.answer(word) for word in ("Maison", "ÉTAT", "Œuvre", "bar"))
+    assert checker._forms.answer("Bar") is False and not checker._french.spell("Bar")
     assert checker.check("Bar") is bool(checker._french.spell("Bar"))
 
 
@@ -403,7 +405,7 @@ def test_every_capitalised_form_the_tables_answer_is_one_hunspell_accepts():
         writing
         for form in sample
         for writing in (form.capitalize(), form.upper())
-        if checker._in_tables(writing) and not checker._french.spell(writing)
+        if checker._forms.answer(writing) and not checker._french.spell(writing)
     ]
     assert refused == []
 
@@ -511,6 +513,103 @@ def test_the_tables_decide_as_hunspell_for_the_words_they_decide():
     assert len(decided) > 10_000
     differ = [word for word in decided if checker._french_spell(word) != bool(checker._french.spell(word))]
     assert differ == []
+
+
+#: Elided and hyphenated words, each probing a case of FormFilter.answer.
+COMPOUNDS = [
+    "l'arbre", "L'arbre", "qu'il", "Qu'il", "jusqu'à", "Jusqu'ici", "lorsqu'on", "puisqu'elle", "quoiqu'il",
+    "n'est", "N'est", "j'ai", "m'a", "t'es", "s'il", "c'est", "C'est", "ç'a", "d'un", "D'une", "l'table",
+    "n'vase", "l'arbres", "l'infrastructur", "d'Amérique", "D'Amérique", "l'Objectif", "l'État", "d'API",
+    "l'API", "d'IAC", "L'ARBRE", "QU'IL", "aujourd'hui", "quelqu'un", "prud'homme", "presqu'île", "don't",
+    "peut-être", "Peut-être", "PEUT-ÊTRE", "c'est-à-dire", "qu'est-ce", "Qu'est-ce", "est-ce", "Est-ce",
+    "passe-t-il", "a-t-il", "A-t-il", "signifie-t-elle", "Assurez-vous", "renseignez-vous", "Jean-Pierre",
+    "Saint-Étienne", "ssh-agent", "xqzt-agent", "auto-hébergement", "l'auto-hébergement", "l'auto-hébergemnt", "sous-shell", "mini-système",
+    "multi-tiers", "ÉTAT-MAJOR", "XQZT-MAJOR", "état-major", "État-major", "arc-en-ciel", "arcs-en-ciel", "l'arc-en-ciel",
+    "d'arc-en-ciel", "rouge-vert-bleu", "-t-il", "t-il", "il-", "a--b", "un-deux-trois-quatre-cinq",
+    "a-b-c-d-e-f-g-h-i-j-k", "porte-monnaie", "porte-monnaies", "portes-monnaie", "Porte-Monnaie",
+    "d'Ansible", "l'Infrastructure", "L'Infrastructure", "d'AWS", "qu'AWS", "l'ECR", "L'API", "API-Driven",
+    "QEMU-KVM", "Hyper-V", "CRI-o", "text-to-HTML", "d'Infrastructure-as-Code", "client·e", "Un·e",
+    "développeur·euses", "tou·te·s", "Jean-Pierre·s", "d'Heusden-zolder", "d'Heusden-Zolder", "d'Iowa-city",
+]
+
+
+def _compound_probes(forms_in_order: list[str]) -> set[str]:
+    """Elisions before forms and their near-misses, and forms joined by hyphens, in the
+    writings a course uses (lowercase, Capitalised, a name's own writing, capitals)."""
+    rng = random.Random(20261202)
+    probes: set[str] = set()
+    for form in forms_in_order[::600]:
+        head = rng.choice(ELISION_HEADS)
+        for word in (form, *rng.sample(sorted(_near_misses(form)), 2)):
+            probes.update((f"{head}'{word}", f"{head.capitalize()}'{word}"))
+        probes.update(f"{other}'{form}" for other in rng.sample(ELISION_HEADS, 3))
+        probes.update((f"{head}'{form.capitalize()}", f"{head.capitalize()}'{form.capitalize()}", f"{head}'{form.upper()}"))
+    # A name in capitals or mixed case, Capitalised after an elision (``d'Heusden-zolder``).
+    names = [form for form in forms_in_order if form != form.lower() and form != form.capitalize()]
+    probes.update(f"{rng.choice(ELISION_HEADS)}'{name.capitalize()}" for name in names[::20])
+    plain = [form for form in forms_in_order[::97] if form.isalpha()]
+    for _ in range(5000):
+        parts = rng.sample(plain, rng.choice((2, 2, 3, 4)))
+        parts = [rng.choice((part, part, part, part.capitalize(), part[:-1] or part)) for part in parts]
+        if rng.random() < 0.1:
+            parts[-1] = parts[-1].upper()
+        if rng.random() < 0.3:
+            parts[0] = f"{rng.choice(ELISION_HEADS)}'{parts[0].lower()}"
+        probes.add(rng.choice("--·").join(parts))
+    return probes
+
+
+def test_the_tables_answer_elisions_and_compounds_as_hunspell():
+    """FormFilter.answer for elided and hyphenated words is Hunspell's wherever it gives
+    one: on the words written for each case, on those of the suite's lessons and README,
+    and on elisions before forms, their near-misses, and forms joined by hyphens; and
+    it gives one for most of them (the dictionary is loaded only for the others)."""
+    from pathlib import Path
+
+    from courselint.spell.forms import _load_tries
+
+    checker = get_checker()
+    prefixes, _ = _load_tries(str(data_dir()))
+    root = Path(__file__).resolve().parents[2]
+
+    def compounds_of(path: Path) -> set[str]:
+        text = path.read_text(encoding="utf-8").replace("\u2019", "'")
+        return set(re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)+", text))
+
+    real = {word for path in root.glob("tests/fixtures/**/*.md") for word in compounds_of(path)}
+    # The README is English: its possessives (``Hugo's``) are Hunspell's to refuse.
+    words = real | compounds_of(root / "README.md") | set(COMPOUNDS)
+    words |= _compound_probes([key for key in prefixes.iterkeys() if not key.startswith("#")])
+    answers = {word: checker._forms.answer(word) for word in words}
+    answered = [word for word, answer in answers.items() if answer is not None]
+    differ = [word for word in answered if answers[word] != bool(checker._french.spell(word))]
+    assert differ == []
+    assert len(words) > 10_000 and len(answered) > 0.8 * len(words)
+    assert sum(answers[word] is not None for word in real) > 0.9 * len(real) > 30
+    accepted = {word for word in answered if answers[word]}
+    assert {"l'arbre", "L'arbre", "qu'est-ce", "passe-t-il", "Assurez-vous", "l'table", "d'Amérique", "ssh-agent"} <= accepted
+    assert {"l'Objectif", "l'Infrastructure", "L'Infrastructure", "QEMU-KVM", "Hyper-V", "client·e"} <= accepted
+    refused = {word for word in answered if not answers[word]}
+    assert {"l'infrastructur", "xqzt-agent", "l'auto-hébergemnt", "a-b-c-d-e-f-g-h-i-j-k", "d'IAC"} <= refused
+    assert {"XQZT-MAJOR", "API-Driven", "d'Ansible", "a--b", "-t-il"} <= refused
+    undecided = {word for word, answer in answers.items() if answer is None}
+    assert {"L'ARBRE", "QU'IL", "L'API", "don't", "d'Heusden-zolder"} <= undecided
+
+
+def test_a_lesson_the_tables_answer_loads_no_dictionary():
+    """Plain words, elisions, compounds, slips and their suggestions: no Hunspell.  A word
+    the tables cannot answer loads it, with the words added before (the project's
+    ``zorglubien`` is then known capitalised too)."""
+    from courselint.spell.hunspell import SpellChecker
+
+    checker = SpellChecker(words=("zorglubien",))
+    for word in ("maison", "l'arbre", "qu'il", "peut-être", "Assurez-vous", "zorglubien", "c'est-à-dire"):
+        assert checker.check(word), word
+    assert not checker.check("consomemation") and checker.suggest("consomemation")[0] == "consommation"
+    assert not checker._french.loaded
+    assert checker.check("Zorglubien")
+    assert checker._french.loaded
+    assert checker.check("Træfik") is False
 
 
 def test_what_the_tables_do_not_decide_goes_to_hunspell():

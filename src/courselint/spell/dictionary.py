@@ -112,6 +112,59 @@ def take(variant: str):
     return _loaded.pop(variant, None)
 
 
+class OnDemand:
+    """The dictionary of ``variant``, loaded on its first lookup.
+
+    The shipped tables answer most words without Hunspell (spell/forms.py): a
+    lesson of plain words, elisions and hyphenated words never needs the
+    dictionary, whose load is most of the start-up of a one-lesson check.  Words
+    added before the load are added once it is loaded, in the same order.  A file
+    missing from the package is reported here, not on the first lookup.
+    """
+
+    def __init__(self, variant: str) -> None:
+        for path in _files(variant):
+            if not os.access(path, os.R_OK):
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        self.variant = variant
+        self._dictionary = None
+        self._added: list[tuple[str, str | None]] = []
+
+    @property
+    def loaded(self) -> bool:
+        return self._dictionary is not None
+
+    def _loaded(self):
+        if self._dictionary is None:
+            loaded = take(self.variant) or load(self.variant)
+            for word, model in self._added:
+                if model:
+                    loaded.add_with_affix(word, model)
+                else:
+                    loaded.add(word)
+            self._added.clear()
+            self._dictionary = loaded
+        return self._dictionary
+
+    def spell(self, word: str) -> bool:
+        return self._loaded().spell(word)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        return self._loaded().suggest(word)
+
+    def add(self, word: str) -> None:
+        if self._dictionary is None:
+            self._added.append((word, None))
+        else:
+            self._dictionary.add(word)
+
+    def add_with_affix(self, word: str, model: str) -> None:
+        if self._dictionary is None:
+            self._added.append((word, model))
+        else:
+            self._dictionary.add_with_affix(word, model)
+
+
 # --------------------------------------------------------------------------- Hunspell's C API
 
 

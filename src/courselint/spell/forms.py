@@ -30,14 +30,21 @@ dictionary by ``scripts/build_spelling_tables.py`` answer "certainly not" first:
   other lowercase form of the tries is known capitalised too
   (:meth:`FormFilter.known_capitalised`).
 
+* ``fr-forms-elisions.u16``: for each key of ``fr-forms.marisa`` (by its key id),
+  the elisions Hunspell accepts before it (``l'``, ``d'``, ``qu'``… before the
+  form; ``l'``, ``d'``, ``qu'`` before its Capitalised writing: ``l'Objectif``).
+  With it and the BREAK rule at hyphens (:meth:`FormFilter.answer`) the tables
+  answer nearly every word of a French lesson, and the dictionary is only loaded
+  for the others.
+
 A "form" is one Hunspell accepts: ``unmunch`` writes about 150,000 more that it
 refuses (impossible conjugations of compound verbs), left out.  So for the
 variant the tables are built from (``TABLES_VARIANT``) a form of the tries is a
 known word, and the checker answers from them without asking Hunspell.
 
 The words a checker adds (the technical list, the project's words) are added
-here too.  The forms table holds no elided form (``l'arbre``): the word after
-the elision is looked up.  Hyphenated candidates and those with an apostrophe
+here too.  The forms table holds no elided form (``l'arbre``): the elisions
+table says which elisions the word after the apostrophe takes.  Hyphenated candidates and those with an apostrophe
 pass the 4-gram test unchecked.
 """
 
@@ -73,6 +80,18 @@ NEAR_TRIE_FILE = "fr-forms-near.marisa"
 KEEPCASE_FILE = "fr-forms-keepcase.txt"
 CAPITALS_FILE = "fr-forms-capitals.txt"
 UNITS_FILE = "fr-forms-units.txt"
+ELISIONS_FILE = "fr-forms-elisions.u16"
+#: The elided words the dictionary's elision rules make, lowercase, in the bit order
+#: of ``fr-forms-elisions.u16``; the words of one group share a rule (the build
+#: checks that they take the same words).
+ELISIONS = (("l",), ("d",), ("qu",), ("jusqu",), ("lorsqu", "puisqu", "quoiqu"), ("n",), ("j",), ("m",), ("t",), ("s",), ("c", "ç"))
+ELISION_HEADS = tuple(head for heads in ELISIONS for head in heads)
+#: The elisions whose rules also capitalise the word after them (``l'Objectif``,
+#: ``d'Ansible``): their bits follow those of ELISIONS.
+CAPITALISING_ELISIONS = ("l", "d", "qu")
+#: The dictionary's BREAK points that can occur in a word of letters, in its order
+#: (its ``.`` cannot; its ``^'`` and ``'$`` only at the ends of a word).
+BREAK_POINTS = ("-", "\u00b7")
 #: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
 TRIE_DIGEST_KEY = "#inputs "
 #: The dictionary variant the tables are built from (``VARIANTS`` of spell/hunspell.py):
@@ -136,6 +155,7 @@ def load_shared(data_dir: Path) -> None:
     _load_keepcase(folder)
     _load_capitals(folder)
     _load_units(folder)
+    _load_elisions(folder)
 
 
 def _mmap_trie(data_dir: str, name: str):
@@ -146,6 +166,17 @@ def _mmap_trie(data_dir: str, name: str):
     trie = marisa_trie.Trie()
     trie.mmap(str(Path(data_dir) / name))
     return trie
+
+
+@functools.lru_cache(maxsize=2)
+def _load_elisions(data_dir: str) -> array.array:
+    """The elisions each key of the prefix trie takes, by key id (bits of ELISION_HEADS)."""
+    data = (Path(data_dir) / ELISIONS_FILE).read_bytes()
+    masks = array.array("H")
+    masks.frombytes(data[data.index(b"\n") + 1 :])
+    if sys.byteorder == "big":
+        masks.byteswap()
+    return masks
 
 
 @functools.lru_cache(maxsize=2)
@@ -171,6 +202,17 @@ def _read_list(path: Path) -> frozenset[str]:
 
 #: Deletes French letters (``str.translate``): what is left of a word is not one.
 _FRENCH_LETTERS_GONE = {ord(letter): None for letter in FRENCH_LETTERS}
+#: The same, and the break points.
+_COMPOUND_LETTERS_GONE = {**_FRENCH_LETTERS_GONE, **{ord(point): None for point in BREAK_POINTS}}
+#: The bit of each elision in ``fr-forms-elisions.u16``.
+_ELISION_BITS = {head: 1 << bit for bit, heads in enumerate(ELISIONS) for head in heads}
+_CAPITALISING_BITS = {head: 1 << (len(ELISIONS) + bit) for bit, head in enumerate(CAPITALISING_ELISIONS)}
+#: Hunspell gives up on a word with this many break points.
+_MAX_BREAKS = 10
+
+
+def _has_break(word: str) -> bool:
+    return any(point in word for point in BREAK_POINTS)
 
 
 def trie_digest(data_dir: Path) -> str | None:
@@ -364,6 +406,97 @@ class FormFilter:
         if word != lowered and word != lowered.upper() and word != lowered.capitalize():
             return False
         return lowered not in self._added_lowered
+
+    def answer(self, word: str) -> bool | None:
+        """Hunspell's answer for ``word`` (for :data:`TABLES_VARIANT`), from the tables
+        alone; None when they cannot give it and Hunspell must be asked.
+
+        A plain word as :meth:`decides` says; an elided word (``l'arbre``, ``qu'il``,
+        ``d'Ansible``) by the elisions its word takes (``fr-forms-elisions.u16``); a
+        word with hyphens or middle dots (``peut-être``, ``qu'est-ce``, ``QEMU-KVM``,
+        ``client·e``) the way Hunspell's BREAK rule takes it apart: the whole word
+        first, then cut at the second break point, then at the first, each side
+        answered the same way.  Not answered: other letters, an elision in capitals
+        (``L'ARBRE``), any writing of an added word.  A test compares the answers
+        with Hunspell's on real lessons and on words made to probe each case.
+        """
+        whole = self._whole_answer(word)
+        if whole is not False or not _has_break(word):
+            return whole
+        # Hunspell rewrites a word in capitals before breaking it (``QEMU-KVM``
+        # is broken as ``Qemu-kvm``).
+        return self._broken_answer(word.capitalize() if word.isupper() else word)
+
+    def _whole_answer(self, word: str) -> bool | None:
+        """Hunspell's answer for ``word`` before it breaks it."""
+        if self.is_form(word) or (word[:1].isupper() and self.known_capitalised(word)):
+            return True
+        if self.decides(word):
+            return False
+        if "'" in word:
+            return self._elided_answer(word)
+        if not word.lower().translate(_COMPOUND_LETTERS_GONE) and word.lower() not in self._added_lowered:
+            # French letters and break points: Hunspell looks the word up as written
+            # (a Capitalised or capital writing also lowercased, as known_capitalised
+            # does), and the tables hold every form it accepts.
+            return False
+        return None
+
+    def _elided_answer(self, word: str) -> bool | None:
+        """The whole-word answer for ``l'arbre``, ``L'arbre``, ``d'Ansible``,
+        ``qu'est-ce``: the elisions the word after the apostrophe takes."""
+        if word.isupper():
+            return None  # Hunspell tries other writings of ``L'ARBRE``: its own answer
+        head, _, rest = word.partition("'")
+        lowered = head.lower()
+        bit = _ELISION_BITS.get(lowered)
+        if bit is None or head not in (lowered, lowered.capitalize()) or not rest:
+            return None
+        if rest.lower().translate(_COMPOUND_LETTERS_GONE) or rest.lower() in self._added_lowered:
+            return None
+        # Hunspell lowercases a Capitalised elision (``L'arbre``): the bits of ``l'``.
+        trie, masks = self._tries()[0], _load_elisions(self._data_dir)
+        key = trie.get(rest)
+        if key is not None:
+            return bool(masks[key] & bit)
+        if not rest[0].isupper():
+            return False
+        if rest == rest.capitalize() and rest.upper() in _load_capitals(self._data_dir):
+            # Hunspell also keeps the Capitalised writing of a name in capitals or in
+            # mixed case (``Heusden-zolder`` of ``Heusden-Zolder``), for capital writings,
+            # and accepts it after an elision: its own answer.
+            return None
+        # ``l'``, ``d'`` and ``qu'`` also capitalise the word after them (``l'Objectif``).
+        capitalising = _CAPITALISING_BITS.get(lowered)
+        key = trie.get(rest[0].lower() + rest[1:]) if capitalising else None
+        return key is not None and bool(masks[key] & capitalising)
+
+    def _broken_answer(self, word: str) -> bool | None:
+        """Hunspell's BREAK rule for a word it refused whole: for each break point, cut
+        at its second occurrence (its first if there is one), then at its first, and
+        accept when both sides are words."""
+        if sum(word.count(point) for point in BREAK_POINTS) >= _MAX_BREAKS:
+            return False
+        seconds, firsts = [], []
+        for point in BREAK_POINTS:
+            first = word.find(point)
+            if 0 < first < len(word) - 1:
+                second = word.find(point, first + 1)
+                seconds.append(second if 0 < second < len(word) - 1 else first)
+                firsts.append(first)
+        tried = set()
+        for cut in seconds + firsts:
+            if cut in tried:
+                continue
+            tried.add(cut)
+            right = self.answer(word[cut + 1 :])
+            if right is None:
+                return None
+            if right:
+                left = self.answer(word[:cut])
+                if left is None or left:
+                    return left
+        return False
 
     def _tries(self) -> tuple:
         if self._prefix_trie is None:

@@ -70,11 +70,13 @@ class SpellChecker:
         unknown = [language for language in self.languages if language not in LANGUAGES]
         if unknown:
             raise ValueError(f"langue de dictionnaire inconnue : {unknown[0]!r}")
-        self._french = dictionary.take(variant) or dictionary.load(variant)
         # The tables of spell/forms.py hold only forms this variant's Hunspell accepts
         # (built so): a form found there needs no Hunspell lookup (15–70 µs against
         # 0.2 µs).  Other variants accept fewer forms: the tables only rule words out.
         self._forms_are_known = variant == TABLES_VARIANT
+        # For the tables' variant most words never reach Hunspell: its dictionary
+        # (0.1–0.2 s to load) is loaded on the first word the tables cannot answer.
+        self._french = dictionary.OnDemand(variant) if self._forms_are_known else dictionary.take(variant) or dictionary.load(variant)
         self._english = load_english_hunspell() if "en" in self.languages else None
         # Candidate words go through it before Hunspell (see spell/forms.py).
         self._forms = FormFilter(data_dir())
@@ -154,24 +156,14 @@ class SpellChecker:
                 return True
         return False
 
-    def _in_tables(self, word: str) -> bool:
-        """A form of the tables, as written or in a capitalised writing Hunspell accepts.
-
-        Hunspell refuses ``Bar`` and ``FR`` although it knows ``bar`` and ``fr`` (a
-        homonym marked KEEPCASE, a unit or an abbreviation): the tables list those.
-        """
-        if not self._forms_are_known:
-            return False
-        return self._forms.is_form(word) or (word[:1].isupper() and self._forms.known_capitalised(word))
-
     def _french_spell(self, word: str) -> bool:
-        """Known to the French dictionary: the tables first, then Hunspell, unless the
-        tables decide (a word of French letters, see FormFilter.decides: Hunspell's
-        lookup of a word it does not know costs 40-70 µs)."""
-        if self._in_tables(word):
-            return True
-        if self._forms_are_known and self._forms.decides(word):
-            return False
+        """Known to the French dictionary: the tables' answer when they have one (see
+        FormFilter.answer: Hunspell's lookup of a word it does not know costs 40-70 µs,
+        and its dictionary is only loaded for a word they cannot answer), else Hunspell's."""
+        if self._forms_are_known:
+            answer = self._forms.answer(word)
+            if answer is not None:
+                return answer
         return bool(self._french.spell(word))
 
     def is_english_only(self, word: str) -> bool:
@@ -397,13 +389,13 @@ class SpellChecker:
         """
         if self._forms_are_known and "'" not in candidate:
             return self._forms.is_form(candidate)
-        return self._forms.may_be_form(candidate) and bool(self._french.spell(candidate))
+        return self._forms.may_be_form(candidate) and self._french_spell(candidate)
 
     def _known_generated(self, candidate: str) -> bool:
         """:meth:`_known_french` for a candidate of ``self._forms``'s generators (already plausible)."""
         if self._forms_are_known and "'" not in candidate:
             return self._forms.is_form(candidate)
-        return self._forms.listed(candidate) and bool(self._french.spell(candidate))
+        return self._forms.listed(candidate) and self._french_spell(candidate)
 
     def _near_words(self, lowered: str) -> list[str]:
         """Known words an accent, a ligature or one edit (any substitution) away; memoised."""

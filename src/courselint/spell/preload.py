@@ -1,25 +1,25 @@
-"""Load the spelling dictionary in a child process while this one starts up.
+"""Spell one lesson in a child process forked while this one starts up.
 
 Checking one lesson (the pre-commit case) is mostly start-up: about 120 ms of
-imports and 140 ms to load the French dictionary into Hunspell.  Loading a
-dictionary holds the GIL, so a thread cannot overlap it with the imports; a
-process forked before them can.
-
-The command line forks as its first step when the arguments look like a check
-of a few lessons (:func:`likely`); the child starts loading the default French
-dictionary at once.  Once the parent has read its arguments and configuration
-it either lets the child go (:func:`wanted` says no: folders, spelling off…) or
-sends it the spelling settings (:meth:`PreloadedSpeller.configure`).  The child
-then builds the checker, reusing that dictionary if the variant matches, and
-answers :class:`~courselint.spell.speller.SpellRequest` s (the very pass the
-rule runs in-process) until the parent closes the pipe.
+imports, and 100-200 ms to load the French dictionary into Hunspell when a word
+needs it.  The command line forks as its first step when the arguments look like
+a check of a few lessons (:func:`likely`).  The child imports the spelling
+modules and reads the shipped tables, which answer most words without Hunspell
+(spell/forms.py), then starts loading the default French dictionary on a thread
+(in C, without the GIL) for the words they cannot answer.  Once the parent has
+read its arguments and configuration it either lets the child go
+(:func:`wanted` says no: folders, spelling off…) or sends it the spelling
+settings (:meth:`PreloadedSpeller.configure`).  The child then builds the
+checker and answers :class:`~courselint.spell.speller.SpellRequest` s (the very
+pass the rule runs in-process) until the parent closes the pipe: a lesson the
+tables answer does not wait for the dictionary.
 
 The findings never depend on the child: if it fails in any way, the parent falls
 back to a checker of its own.  ``COURSELINT_NO_PRELOAD=1`` turns it off.
 
 A check of folders (a whole course) runs in worker processes forked once this
-process has read its configuration and found the lessons; each worker needs the
-dictionary before its first lesson.  There the dictionary loads on a thread
+process has read its configuration and found the lessons; a worker may need the
+dictionary for its first lesson.  There the dictionary loads on a thread
 (:func:`whole_course_likely`, spell/dictionary.py) while this process imports and
 reads its configuration; the workers are forked once it is loaded and each finds
 it in its memory instead of loading its own.
@@ -283,18 +283,20 @@ def _quiet() -> None:
 
 def _serve(requests_fd: int, answers_fd: int) -> None:
     from courselint.spell import dictionary
+    from courselint.spell.speller import checker_for, find_unknown
+    from courselint.spell.hunspell import prepare_shared
 
-    # The long part, started before the parent has even read its arguments:
-    # the default dictionary is the one almost every course uses.  (Not on a
-    # thread: the parent keeps the other core busy meanwhile.)
-    dictionary.load_ahead(dictionary.DEFAULT_VARIANT)
+    # Before the parent has even read its arguments: the spelling modules and the
+    # tables, which answer most words alone.  Then the default dictionary, for the
+    # words they cannot answer, on a thread (the load runs in C without the GIL):
+    # a lesson that needs none is answered without waiting for it.
+    prepare_shared()
+    dictionary.load_ahead(dictionary.DEFAULT_VARIANT, on_thread=True)
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(answers_fd, "wb") as answers:
         try:
             settings = _receive(requests)
         except EOFError:
             return
-        from courselint.spell.speller import checker_for, find_unknown
-
         checker = checker_for(settings)
         # The English table and the candidate tables serve unknown words only: load
         # them now if the parent is still busy, else answer first.
