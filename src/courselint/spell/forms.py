@@ -202,8 +202,17 @@ def _read_list(path: Path) -> frozenset[str]:
 
 #: Deletes French letters (``str.translate``): what is left of a word is not one.
 _FRENCH_LETTERS_GONE = {ord(letter): None for letter in FRENCH_LETTERS}
+#: The lowercase letters of the words the tables answer: Latin letters, accented or
+#: not, whose capital is one letter that lowercases back to it (not ``ß``, ``ı``,
+#: ``ŉ``, nor ``ſ``, which Hunspell converts to ``s``).
+WORD_LETTERS = "".join(
+    letter
+    for letter in map(chr, [*range(ord("a"), ord("z") + 1), *range(0xDF, 0x180)])
+    if letter.islower() and len(letter.upper()) == 1 and letter.upper().lower() == letter
+)
+_WORD_LETTERS_GONE = {ord(letter): None for letter in WORD_LETTERS}
 #: The same, and the break points.
-_COMPOUND_LETTERS_GONE = {**_FRENCH_LETTERS_GONE, **{ord(point): None for point in BREAK_POINTS}}
+_COMPOUND_LETTERS_GONE = {**_WORD_LETTERS_GONE, **{ord(point): None for point in BREAK_POINTS}}
 #: The bit of each elision in ``fr-forms-elisions.u16``.
 _ELISION_BITS = {head: 1 << bit for bit, heads in enumerate(ELISIONS) for head in heads}
 _CAPITALISING_BITS = {head: 1 << (len(ELISIONS) + bit) for bit, head in enumerate(CAPITALISING_ELISIONS)}
@@ -239,6 +248,7 @@ class FormFilter:
         self._added_grams: set[str] = set()
         self._added_forms: set[str] = set()
         self._added_lowered: set[str] = set()
+        self._added_writings: set[str] = set()
         # Letters that may follow / precede three characters: the same contexts come
         # back across the positions of a word and across words.
         self._followers: dict[str, str] = {}
@@ -257,6 +267,9 @@ class FormFilter:
         self._added_grams |= ngrams(word.lower())
         self._added_forms.add(word)
         self._added_lowered.add(word.lower())
+        # Hunspell accepts a word added in lowercase Capitalised and in capitals too,
+        # any other in capitals.
+        self._added_writings.update((word, word.upper(), word.capitalize() if word.islower() else word))
         self._added_affixes = None
         self._added_near = None
         self._followers.clear()
@@ -394,16 +407,14 @@ class FormFilter:
 
         They hold every form Hunspell accepts (the affix rules applied in full, a test
         compares both on the words of real courses and thousands of near-misses), so a
-        word they do not hold, written in French letters in lowercase, ``Capitalised``
-        or ``CAPITALS``, is unknown: the dictionary has no compounds, and breaks words
-        only at hyphens, dots and apostrophes.  Not decided: other letters (Hunspell
-        converts ligatures such as ``ﬁ``), mixed case, and any writing of an added word
-        (the tables do not hold its capitalised writings, Hunspell accepts them).
+        word they do not hold, written in Latin letters (:data:`WORD_LETTERS`) in any
+        case, is unknown: the dictionary has no compounds, and breaks words only at
+        hyphens, dots and apostrophes; a word in mixed case is looked up as written.
+        Not decided: other characters (Hunspell converts ligatures such as ``ﬁ``), and
+        any writing of an added word (see :meth:`_whole_answer`).
         """
         lowered = word.lower()
-        if not lowered or lowered.translate(_FRENCH_LETTERS_GONE):
-            return False
-        if word != lowered and word != lowered.upper() and word != lowered.capitalize():
+        if not lowered or lowered.translate(_WORD_LETTERS_GONE):
             return False
         return lowered not in self._added_lowered
 
@@ -428,8 +439,15 @@ class FormFilter:
         return self._broken_answer(word.capitalize() if word.isupper() else word)
 
     def _whole_answer(self, word: str) -> bool | None:
-        """Hunspell's answer for ``word`` before it breaks it."""
-        if self.is_form(word) or (word[:1].isupper() and self.known_capitalised(word)):
+        """Hunspell's answer for ``word`` before it breaks it.
+
+        An added word is known as written, and in the writings Hunspell accepts of it
+        (``Zorglub`` and ``ZORGLUB`` of ``zorglub``); its other writings are Hunspell's
+        to answer.
+        """
+        if self.is_form(word) or word in self._added_writings:
+            return True
+        if word[:1].isupper() and self.known_capitalised(word):
             return True
         if self.decides(word):
             return False
@@ -443,16 +461,24 @@ class FormFilter:
         return None
 
     def _elided_answer(self, word: str) -> bool | None:
-        """The whole-word answer for ``l'arbre``, ``L'arbre``, ``d'Ansible``,
-        ``qu'est-ce``: the elisions the word after the apostrophe takes."""
-        if word.isupper():
-            return None  # Hunspell tries other writings of ``L'ARBRE``: its own answer
+        """The whole-word answer for a word with an apostrophe: ``l'arbre``, ``L'arbre``,
+        ``d'Ansible``, ``qu'est-ce`` by the elisions the word after it takes; ``L'API``
+        as Hunspell rewrites a word in capitals; ``don't`` (no elision) is not a form.
+
+        Words added to the checker take no elision (Hunspell adds them without affixes).
+        """
         head, _, rest = word.partition("'")
         lowered = head.lower()
-        bit = _ELISION_BITS.get(lowered)
-        if bit is None or head not in (lowered, lowered.capitalize()) or not rest:
+        if not head or not rest or rest.lower().translate(_COMPOUND_LETTERS_GONE) or lowered.translate(_WORD_LETTERS_GONE):
             return None
-        if rest.lower().translate(_COMPOUND_LETTERS_GONE) or rest.lower() in self._added_lowered:
+        bit = _ELISION_BITS.get(lowered)
+        if bit is None:
+            # Not an elision: a form of the tables (``aujourd'hui``) was found whole,
+            # unless the tables leave its kind out (ELIDED_PREFIXES: ``presqu'île``).
+            return None if lowered in ELIDED_PREFIXES or word.isupper() else False
+        if word.isupper():
+            return self._elided_capitals_answer(lowered, rest, bit)
+        if head not in (lowered, lowered.capitalize()):
             return None
         # Hunspell lowercases a Capitalised elision (``L'arbre``): the bits of ``l'``.
         trie, masks = self._tries()[0], _load_elisions(self._data_dir)
@@ -470,6 +496,22 @@ class FormFilter:
         capitalising = _CAPITALISING_BITS.get(lowered)
         key = trie.get(rest[0].lower() + rest[1:]) if capitalising else None
         return key is not None and bool(masks[key] & capitalising)
+
+    def _elided_capitals_answer(self, head: str, rest: str, bit: int) -> bool | None:
+        """``L'API``, ``QU'IL``: Hunspell tries ``l'Api``, then ``l'api`` (unless its word
+        keeps its case); before those, ``L'API`` as written, whose answer the tables
+        only know when it is no."""
+        if _has_break(rest):
+            return None  # broken after rewriting: left to Hunspell
+        lowered = rest.lower()
+        for writing in (lowered.capitalize(), lowered):
+            answer = self._elided_answer(f"{head}'{writing}")
+            if answer is None or (answer and writing == lowered and lowered in _load_keepcase(self._data_dir)):
+                return None
+            if answer:
+                return True
+        key = self._tries()[0].get(rest)
+        return None if key is not None and _load_elisions(self._data_dir)[key] & bit else False
 
     def _broken_answer(self, word: str) -> bool | None:
         """Hunspell's BREAK rule for a word it refused whole: for each break point, cut
