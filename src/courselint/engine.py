@@ -272,6 +272,11 @@ class Cache:
         write_cache_entry(self.folder, self.folder / key[:2] / f"{key}.json", text)
 
 
+#: The package's files whose change can change findings (code, word lists, dictionaries,
+#: the spelling tables): their sizes and times are part of the cache's salt.
+PACKAGE_SUFFIXES = (".py", ".txt", ".dic", ".aff", ".crc32", ".blake2b", ".marisa", ".u16")
+
+
 def cache_salt(config: Config, selection: Selection) -> str:
     """Version of everything besides the file that changes its findings."""
     parts = [CACHE_FORMAT, __version__, config.fingerprint(), repr(selection), messages.language()]
@@ -284,7 +289,7 @@ def cache_salt(config: Config, selection: Selection) -> str:
     # or a reinstall must not serve findings made by older code.
     package = Path(__file__).parent
     for item in sorted(package.rglob("*")):
-        if item.suffix in (".py", ".txt", ".dic", ".aff", ".crc32", ".blake2b") and "__pycache__" not in item.parts:
+        if item.suffix in PACKAGE_SUFFIXES and "__pycache__" not in item.parts:
             stat = item.stat()
             parts.append(f"{item.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)

@@ -115,3 +115,11 @@ def test_a_run_without_its_grammar_engine_is_not_cached(tmp_path: Path) -> None:
     assert [f.code for f in second.findings] == ["CL901"]
     ignored = run([lesson], config, Selection(ignore=("CL901",)))
     assert ignored.findings == []
+
+
+def test_every_file_the_package_ships_is_part_of_the_cache_salt() -> None:
+    """A new kind of table in ``data/`` (``.marisa``, ``.u16``…) must change the salt when
+    it is rebuilt, or a cache would serve findings made with the old one."""
+    package = Path(engine.__file__).parent
+    shipped = {path.suffix for path in (package / "data").iterdir() if path.is_file()}
+    assert shipped and shipped <= set(engine.PACKAGE_SUFFIXES)

@@ -44,8 +44,8 @@ known word, and the checker answers from them without asking Hunspell.
 
 The words a checker adds (the technical list, the project's words) are added
 here too.  The forms table holds no elided form (``l'arbre``): the elisions
-table says which elisions the word after the apostrophe takes.  Hyphenated candidates and those with an apostrophe
-pass the 4-gram test unchecked.
+table says which elisions the word after the apostrophe takes.  Hyphenated
+candidates and those with an apostrophe pass the 4-gram test unchecked.
 """
 
 from __future__ import annotations
@@ -170,7 +170,8 @@ def _mmap_trie(data_dir: str, name: str):
 
 @functools.lru_cache(maxsize=2)
 def _load_elisions(data_dir: str) -> array.array:
-    """The elisions each key of the prefix trie takes, by key id (bits of ELISION_HEADS)."""
+    """The elisions each key of the prefix trie takes, by key id (the bits of ELISIONS,
+    then those of CAPITALISING_ELISIONS)."""
     data = (Path(data_dir) / ELISIONS_FILE).read_bytes()
     masks = array.array("H")
     masks.frombytes(data[data.index(b"\n") + 1 :])
@@ -427,8 +428,9 @@ class FormFilter:
         word with hyphens or middle dots (``peut-être``, ``qu'est-ce``, ``QEMU-KVM``,
         ``client·e``) the way Hunspell's BREAK rule takes it apart: the whole word
         first, then cut at the second break point, then at the first, each side
-        answered the same way.  Not answered: other letters, an elision in capitals
-        (``L'ARBRE``), any writing of an added word.  A test compares the answers
+        answered the same way.  Not answered: other characters, some elisions in
+        capitals (``L'API``), a name's Capitalised writing after an elision, the
+        writings of an added word Hunspell may refuse.  A test compares the answers
         with Hunspell's on real lessons and on words made to probe each case.
         """
         whole = self._whole_answer(word)
@@ -454,7 +456,7 @@ class FormFilter:
         if "'" in word:
             return self._elided_answer(word)
         if not word.lower().translate(_COMPOUND_LETTERS_GONE) and word.lower() not in self._added_lowered:
-            # French letters and break points: Hunspell looks the word up as written
+            # Latin letters and break points: Hunspell looks the word up as written
             # (a Capitalised or capital writing also lowercased, as known_capitalised
             # does), and the tables hold every form it accepts.
             return False
@@ -515,8 +517,8 @@ class FormFilter:
 
     def _broken_answer(self, word: str) -> bool | None:
         """Hunspell's BREAK rule for a word it refused whole: for each break point, cut
-        at its second occurrence (its first if there is one), then at its first, and
-        accept when both sides are words."""
+        at its second occurrence (at its first when it has no second), then for each
+        at its first, and accept at the first cut where both sides are words."""
         if sum(word.count(point) for point in BREAK_POINTS) >= _MAX_BREAKS:
             return False
         seconds, firsts = [], []
