@@ -349,7 +349,10 @@ def main(argv: list[str] | None = None) -> int:
             config = root / "courselint.toml"
             config.write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
             text = paragraphs(paths)
-            floor = []
+            sources = [None, args.baseline_src] if args.baseline_src else [None]
+            # The floor and each courselint in the same rounds: the machine's speed drifts.
+            floor, runs = [], {src: [] for src in sources}
+            grammar_only = ["check", "--no-cache", "--select", "CL5", "content"]
             for _ in range(max(1, args.runs // 2)):
                 start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
                 done = subprocess.run([GRAMMAR_PYTHON, "-c", GRAMMAR_FLOOR], input=text, capture_output=True,
@@ -357,18 +360,21 @@ def main(argv: list[str] | None = None) -> int:
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
                 floor.append((time.perf_counter() - start, float(done.stdout.split()[0]), cpu))
+                for src in sources:
+                    runs[src].append(timed([*cl, *grammar_only], root, src=src)[:2])
             wall = statistics.median(w for w, _, _ in floor)
             ready = statistics.median(r for _, r, _ in floor)
             print(f"grammar floor (bare Grammalecte, one process, same paragraphs): {wall:.2f} s wall,"
-                  f" {statistics.median(c for _, _, c in floor):.2f} s CPU, start-up {ready:.2f} s")
-            runs = [timed([*cl, "check", "--no-cache", "--select", "CL5", "content"], root)[:2]
-                    for _ in range(max(1, args.runs // 2))]
+                  f" {statistics.median(c for _, _, c in floor):.2f} s CPU, start-up {ready:.2f} s"
+                  f" (walls: {', '.join(f'{w:.2f}' for w, _, _ in floor)})")
             cores = os.cpu_count() or 1
-            cw = statistics.median(w for w, _ in runs)
-            print(f"courselint with Grammalecte, whole course, cold: {cw:.2f} s wall,"
-                  f" {statistics.median(c for _, c in runs):.2f} s CPU"
-                  f" = {cw / (wall / cores):.2f}× the floor / {cores} cores")
-            sources = [None, args.baseline_src] if args.baseline_src else [None]
+            for src in sources:
+                label = "baseline " if src else ""
+                cw = statistics.median(w for w, _ in runs[src])
+                print(f"{label}courselint with Grammalecte, whole course, cold: {cw:.2f} s wall,"
+                      f" {statistics.median(c for _, c in runs[src]):.2f} s CPU"
+                      f" = {cw / (wall / cores):.2f}× the floor / {cores} cores"
+                      f" (walls: {', '.join(f'{w:.2f}' for w, _ in runs[src])})")
             rss, pss = peak_tree_memory([*cl, "check", "--no-cache", "content"], root)
             print(
                 f"peak memory of the process tree (whole course with Grammalecte, all rules, cold):"

@@ -91,7 +91,7 @@ ELISION_HEADS = tuple(head for heads in ELISIONS for head in heads)
 CAPITALISING_ELISIONS = ("l", "d", "qu")
 #: The dictionary's BREAK points that can occur in a word of letters, in its order
 #: (its ``.`` cannot; its ``^'`` and ``'$`` only at the ends of a word).
-BREAK_POINTS = ("-", "\u00b7")
+BREAK_POINTS = ("-", "\u00b7")  # _has_break spells them out
 #: The key of the prefix trie that names the digest of the inputs (no form starts with ``#``).
 TRIE_DIGEST_KEY = "#inputs "
 #: The dictionary variant the tables are built from (``VARIANTS`` of spell/hunspell.py):
@@ -222,7 +222,8 @@ _MAX_BREAKS = 10
 
 
 def _has_break(word: str) -> bool:
-    return any(point in word for point in BREAK_POINTS)
+    # Asked of every word the tables refuse: no generator over BREAK_POINTS.
+    return "-" in word or "\u00b7" in word
 
 
 def trie_digest(data_dir: Path) -> str | None:
