@@ -150,6 +150,7 @@ class OnDemand:
         return self._loaded().spell(word)
 
     def suggest(self, word: str) -> tuple[str, ...]:
+        """Hunspell's own search (the checker never asks it; the tests compare with it)."""
         return self._loaded().suggest(word)
 
     def add(self, word: str) -> None:

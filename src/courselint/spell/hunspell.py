@@ -76,7 +76,10 @@ class SpellChecker:
         self._forms_are_known = variant == TABLES_VARIANT
         # For the tables' variant most words never reach Hunspell: its dictionary
         # (0.1–0.2 s to load) is loaded on the first word the tables cannot answer.
-        self._french = dictionary.OnDemand(variant) if self._forms_are_known else dictionary.take(variant) or dictionary.load(variant)
+        if self._forms_are_known:
+            self._french = dictionary.OnDemand(variant)
+        else:
+            self._french = dictionary.take(variant) or dictionary.load(variant)
         self._english = load_english_hunspell() if "en" in self.languages else None
         # Candidate words go through it before Hunspell (see spell/forms.py).
         self._forms = FormFilter(data_dir())
