@@ -52,10 +52,10 @@ from __future__ import annotations
 import functools
 import re
 import weakref
-from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from courselint.spell.dictionary import data_dir
 from courselint.spell.hunspell import SpellChecker
 # Kinds of flagged words (``Flagged.kind``); the CL4xx rules map them to codes.
 from courselint.spell.kinds import FRENCH_SLIP, LIGATURE, UNKNOWN  # noqa: F401
@@ -80,7 +80,7 @@ _LOREM = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
 
 @functools.cache
 def _placeholder_words() -> frozenset[str]:
-    text = (resources.files("courselint") / "data" / "placeholder-latin.txt").read_text(encoding="utf-8")
+    text = (data_dir() / "placeholder-latin.txt").read_text(encoding="utf-8")
     return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 

@@ -22,7 +22,6 @@ import errno
 import functools
 import importlib.util
 import os
-from importlib import resources
 from pathlib import Path
 
 VARIANTS = {
@@ -36,7 +35,10 @@ LIBRARY = "libhunspell-1.7.so.0"
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("courselint") / "data"))
+    """The package's ``data`` folder.  Hunspell opens its files by path, so the package
+    is installed as files; this also spares importing ``importlib.resources`` (20 ms)
+    before the dictionary starts loading."""
+    return Path(__file__).resolve().parent.parent / "data"
 
 
 def load(variant: str):
