@@ -390,17 +390,19 @@ def _check(args, speller=None) -> int:
     config = _load_config(args)
     selection = _selection(args, config)
     engines = {}
-    if speller is not None:
-        if preload.wanted(args.paths, config, selection):
-            speller.configure(preload.spelling_settings(config))
-            engines[preload.SPELLER] = speller
-        else:
-            speller.close()
-            speller = None
     if preload.few_lessons(args.paths):
         from courselint.rules.grammar import start_early
 
         engines.update(start_early(config, selection))
+    if speller is not None:
+        if preload.wanted(args.paths, config, selection):
+            # With a Grammalecte child starting, the speller's child loads the
+            # dictionary only for a word that needs it (see PreloadedSpeller.configure).
+            speller.configure(preload.spelling_settings(config), dictionary_ahead=not engines)
+            engines[preload.SPELLER] = speller
+        else:
+            speller.close()
+            speller = None
     _discard_grammar_ahead()  # started for a run that turns out not to want it
     return _run_check(args, config, selection, engines)
 

@@ -5,12 +5,12 @@ imports, and 100-200 ms to load the French dictionary into Hunspell when a word
 needs it.  The command line forks as its first step when the arguments look like
 a check of a few lessons (:func:`likely`).  The child imports the spelling
 modules and reads the shipped tables, which answer most words without Hunspell
-(spell/forms.py), then starts loading the default French dictionary on a thread
-(in C, without the GIL) for the words they cannot answer.  Once the parent has
-read its arguments and configuration it either lets the child go
-(:func:`wanted` says no: folders, spelling off…) or sends it the spelling
-settings (:meth:`PreloadedSpeller.configure`).  The child then builds the
-checker and answers :class:`~courselint.spell.speller.SpellRequest` s (the very
+(spell/forms.py).  Once the parent has read its arguments and configuration it
+either lets the child go (:func:`wanted` says no: folders, spelling off…) or
+sends it the spelling settings (:meth:`PreloadedSpeller.configure`); the child
+then starts loading the default French dictionary on a thread (in C, without the
+GIL) for the words the tables cannot answer, unless a Grammalecte child runs too,
+builds the checker and answers :class:`~courselint.spell.speller.SpellRequest` s (the very
 pass the rule runs in-process) until the parent closes the pipe: a lesson the
 tables answer does not wait for the dictionary.
 
@@ -196,10 +196,15 @@ class PreloadedSpeller:
         if settings is not None:
             self.configure(settings)
 
-    def configure(self, settings: dict) -> None:
-        """Tell the child which checker to build (the settings of :func:`spelling_settings`)."""
+    def configure(self, settings: dict, dictionary_ahead: bool = True) -> None:
+        """Tell the child which checker to build (the settings of :func:`spelling_settings`).
+
+        ``dictionary_ahead``: whether the child starts loading the French dictionary
+        now, in case a word needs it.  Not when a Grammalecte child starts too: its
+        start-up is then the run's longest path, and the load would take it a core.
+        """
         self._settings = dict(settings)
-        self._ask(self._settings, answer=False)
+        self._ask((self._settings, dictionary_ahead), answer=False)
 
     def find_unknown(self, request):
         if self._settings is None:
@@ -287,16 +292,18 @@ def _serve(requests_fd: int, answers_fd: int) -> None:
     from courselint.spell.hunspell import prepare_shared
 
     # Before the parent has even read its arguments: the spelling modules and the
-    # tables, which answer most words alone.  Then the default dictionary, for the
-    # words they cannot answer, on a thread (the load runs in C without the GIL):
-    # a lesson that needs none is answered without waiting for it.
+    # tables, which answer most words alone.  Then, if the parent says so, the
+    # default dictionary, for the words they cannot answer, on a thread (the load
+    # runs in C without the GIL): a lesson that needs none is answered without
+    # waiting for it.
     prepare_shared()
-    dictionary.load_ahead(dictionary.DEFAULT_VARIANT, on_thread=True)
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(answers_fd, "wb") as answers:
         try:
-            settings = _receive(requests)
+            settings, dictionary_ahead = _receive(requests)
         except EOFError:
             return
+        if dictionary_ahead:
+            dictionary.load_ahead(dictionary.DEFAULT_VARIANT, on_thread=True)
         checker = checker_for(settings)
         # The English table and the candidate tables serve unknown words only: load
         # them now if the parent is still busy, else answer first.
