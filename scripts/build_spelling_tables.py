@@ -232,7 +232,11 @@ def _french_spell():
     checker adds it: one dictionary for every pass of the build."""
     from courselint.spell.hunspell import SpellChecker
 
-    return SpellChecker(TABLES_VARIANT)._french.spell
+    spell = SpellChecker(TABLES_VARIANT)._french.spell
+    # Loaded now (the checker loads it on its first lookup): write_elisions forks
+    # its processes after this call and they share it.
+    spell("a")
+    return spell
 
 
 def accepted(candidates: set[str]) -> set[str]:

@@ -118,7 +118,10 @@ def test_workers_are_forked_with_the_spelling_tables_read_when_the_run_spells(tm
     from courselint.selection import Selection
     from courselint.spell import english, forms, preload
 
-    loaders = (forms._load_tables, forms._load_tries, forms._load_near, forms._load_keepcase, english.load_table)
+    loaders = (
+        forms._load_tables, forms._load_tries, forms._load_near, forms._load_keepcase, forms._load_elisions,
+        english.load_table,
+    )
     (tmp_path / "courselint.toml").write_text("", encoding="utf-8")
     config = config_module.load(tmp_path / "courselint.toml")
     for selection, read in ((Selection(select=("CL1",)), False), (Selection(), True)):

@@ -50,6 +50,14 @@ def load(variant: str):
     return chunspell.Hunspell(VARIANTS[variant], hunspell_data_dir=str(data_dir()))
 
 
+def _require_readable(paths) -> None:
+    """FileNotFoundError for the first of ``paths`` this process cannot read (Hunspell
+    itself would only print a message and load an empty dictionary)."""
+    for path in paths:
+        if not os.access(path, os.R_OK):
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+
+
 def _files(variant: str) -> tuple[Path, Path]:
     """The ``.aff`` and ``.dic`` files of ``variant``."""
     base = data_dir() / VARIANTS[variant]
@@ -125,9 +133,7 @@ class OnDemand:
     """
 
     def __init__(self, variant: str) -> None:
-        for path in _files(variant):
-            if not os.access(path, os.R_OK):
-                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        _require_readable(_files(variant))
         self.variant = variant
         self._dictionary = None
         self._added: list[tuple[str, str | None]] = []
@@ -204,9 +210,7 @@ class _Dictionary:
     """One dictionary through the C API: the methods of chunspell's ``Hunspell`` the checker uses."""
 
     def __init__(self, aff: Path, dic: Path) -> None:
-        for path in (aff, dic):
-            if not os.access(path, os.R_OK):
-                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        _require_readable((aff, dic))
         self._library = library = _library()
         self._handle = library.Hunspell_create(os.fsencode(aff), os.fsencode(dic))
         if not self._handle:

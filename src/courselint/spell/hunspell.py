@@ -120,11 +120,6 @@ class SpellChecker:
             else:
                 self._french.add(word)
 
-    def load_everything(self) -> None:
-        """Load now what is otherwise loaded on first use (the English dictionary, the tables)."""
-        self._english_spell("a")
-        self._forms.listed("a")
-
     def check(self, word: str) -> bool:
         """True if the word is known in one of the configured languages.
 

@@ -304,11 +304,8 @@ def _serve(requests_fd: int, answers_fd: int) -> None:
             return
         if dictionary_ahead:
             dictionary.load_ahead(dictionary.DEFAULT_VARIANT, on_thread=True)
+        # The tables, the English one included, were read above (prepare_shared).
         checker = checker_for(settings)
-        # The English table and the candidate tables serve unknown words only: load
-        # them now if the parent is still busy, else answer first.
-        if not select.select([requests_fd], [], [], 0)[0]:
-            checker.load_everything()
         while True:
             try:
                 request = _receive(requests)
