@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
     # running checks and printing findings
     ("courselint.engine", "courselint.reporters.", "courselint.baseline", "courselint.changes", "courselint.words"),
     # the programs
-    ("courselint.cli", "courselint.__main__", "courselint.lsp", "courselint.lsp."),
+    ("courselint.cli", "courselint.__main__", "courselint.ahead", "courselint.lsp", "courselint.lsp."),
 ]
 
 

@@ -4,12 +4,11 @@ import sys
 
 
 def run() -> None:
-    # First of all, before the command line's imports (some 25 ms the load then
-    # overlaps): a check of a whole course starts loading the French dictionary
-    # on a thread (spell/preload.py).
-    from courselint.spell import preload
+    # First of all, before the command line's imports (some 25 ms that the
+    # dictionary's load or Grammalecte's start-up then overlaps): see ahead.py.
+    from courselint import ahead
 
-    preload.dictionary_ahead(sys.argv[1:])
+    ahead.start(sys.argv[1:])
 
     from courselint.cli import console
 

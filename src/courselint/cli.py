@@ -140,33 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import gc
+    from courselint import ahead
 
-    from courselint import messages
-    from courselint.spell import preload
-
-    messages.use(messages.wanted_language())
-
-    # A lesson's parse allocates hundreds of thousands of short-lived objects,
-    # nearly all freed by reference counting; at the default threshold (700) the
-    # cyclic collector walks them over and over: 7 % of a whole-course check.
-    gc.set_threshold(20_000, 20, 20)
-
-    # A check of a few lessons: fork first, so that the child loads the French
-    # dictionary while this process parses its arguments and imports the engine.
-    arguments = sys.argv[1:] if argv is None else argv
-    speller = None
-    if preload.likely(arguments):
-        if preload.spelling_may_run(arguments):
-            speller = preload.PreloadedSpeller()
-        # Grammalecte too, when the project's file names it: 0.2 s of loading on
-        # the other core while this process imports and reads its configuration.
-        # Only a guess: a path it cannot read is for the run to report, not this.
-        with contextlib.suppress(OSError, ValueError):
-            _grammar_ahead(arguments)
-    else:
-        # A whole course: its worker processes are forked with the dictionary loaded.
-        preload.dictionary_ahead(arguments)
+    # A check of a few lessons: the speller's child was forked, and Grammalecte's
+    # started, before this module's imports (courselint/__main__.py), or are now.
+    speller = ahead.take(sys.argv[1:] if argv is None else argv)
     try:
         return _main(argv, speller)
     except BrokenPipeError:
@@ -210,37 +188,11 @@ def console() -> None:
     os._exit(code)
 
 
-def _grammar_ahead(arguments: list[str]) -> None:
-    """Start a Grammalecte child now if the configuration file names the engine.
-
-    A guess from the raw file (the first lesson's project, or ``--config``): the
-    run's engine takes the child if its settings agree, else it is killed unused.
-    """
-    from courselint import config_file
-    from courselint.grammar import DEFAULT_PYTHON
-
-    given = next((arguments[i + 1] for i, a in enumerate(arguments[:-1]) if a == "--config"), None)
-    given = given or next((a.split("=", 1)[1] for a in arguments if a.startswith("--config=")), None)
-    if given:
-        source = Path(given)
-    else:
-        lessons = [Path(a) for a in arguments[1:] if not a.startswith("-") and a.endswith(".md")]
-        source = config_file.find_config(lessons[0] if lessons and lessons[0].exists() else Path.cwd())
-    grammar = config_file.peek(source).get("grammar")
-    if not isinstance(grammar, dict) or grammar.get("engine") != "grammalecte":
-        return
-    python = grammar.get("python", DEFAULT_PYTHON)
-    if isinstance(python, str) and python:
-        from courselint.grammar import grammalecte
-
-        grammalecte.spawn_ahead(python)
-
-
 def _discard_grammar_ahead() -> None:
     """Kill a Grammalecte child started ahead that the run did not take (never imported: none)."""
-    grammalecte = sys.modules.get("courselint.grammar.grammalecte")
-    if grammalecte is not None:
-        grammalecte.discard_ahead()
+    child = sys.modules.get("courselint.grammar.child")
+    if child is not None:
+        child.discard_ahead()
 
 
 def _main(argv: list[str] | None, speller) -> int:

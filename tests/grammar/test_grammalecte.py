@@ -456,15 +456,15 @@ def test_a_highlight_shortcode_gives_the_engine_no_code(engine):
 def test_an_engine_takes_the_child_started_ahead(require_grammalecte):
     """``spawn_ahead`` (the command line, before its configuration) starts the child
     the next engine of that interpreter uses; a second engine starts its own."""
-    from courselint.grammar import grammalecte
+    from courselint.grammar import child
 
-    grammalecte.spawn_ahead(SYSTEM_PYTHON)
-    ahead = grammalecte._AHEAD[SYSTEM_PYTHON]
+    child.spawn_ahead(SYSTEM_PYTHON)
+    ahead = child._AHEAD[SYSTEM_PYTHON]
     engine = GrammalecteEngine(SYSTEM_PYTHON)
     other = GrammalecteEngine(SYSTEM_PYTHON)
     try:
         assert engine.pid == ahead.pid and other.pid != ahead.pid
-        assert SYSTEM_PYTHON not in grammalecte._AHEAD
+        assert SYSTEM_PYTHON not in child._AHEAD
         assert [issue.rule_id for issue in engine.check("Des progrès en terme de vitesse.")]
     finally:
         engine.close()
@@ -472,18 +472,17 @@ def test_an_engine_takes_the_child_started_ahead(require_grammalecte):
 
 
 def test_a_child_no_engine_took_is_killed(require_grammalecte):
-    from courselint.grammar import grammalecte
+    from courselint.grammar import child
 
-    grammalecte.spawn_ahead(SYSTEM_PYTHON)
-    ahead = grammalecte._AHEAD[SYSTEM_PYTHON]
-    grammalecte.discard_ahead()
-    assert ahead.poll() is not None and grammalecte._AHEAD == {}
+    child.spawn_ahead(SYSTEM_PYTHON)
+    ahead = child._AHEAD[SYSTEM_PYTHON]
+    child.discard_ahead()
+    assert ahead.poll() is not None and child._AHEAD == {}
 
 
 def test_the_command_line_starts_grammalecte_ahead_only_when_the_file_names_it(require_grammalecte, tmp_path, monkeypatch):
     """A guess from the raw file: the project of the first lesson, or ``--config``."""
-    from courselint import cli
-    from courselint.grammar import grammalecte
+    from courselint.grammar import child
 
     named, silent = tmp_path / "named", tmp_path / "silent"
     for folder, table in ((named, '[grammar]\nengine = "grammalecte"\n'), (silent, "")):
@@ -492,35 +491,110 @@ def test_the_command_line_starts_grammalecte_ahead_only_when_the_file_names_it(r
         (folder / "content" / "a.md").write_text("# A\n", encoding="utf-8")
     monkeypatch.chdir(silent)
     try:
-        cli._grammar_ahead(["check", str(silent / "content" / "a.md")])
-        assert grammalecte._AHEAD == {}
-        cli._grammar_ahead(["check", str(named / "content" / "a.md")])
-        assert list(grammalecte._AHEAD) == [SYSTEM_PYTHON]
-        grammalecte.discard_ahead()
-        cli._grammar_ahead(["check", "--config", str(named / "courselint.toml"), "content/a.md"])
-        assert list(grammalecte._AHEAD) == [SYSTEM_PYTHON]
+        child.start_ahead(["check", str(silent / "content" / "a.md")])
+        assert child._AHEAD == {}
+        child.start_ahead(["check", str(named / "content" / "a.md")])
+        assert list(child._AHEAD) == [SYSTEM_PYTHON]
+        child.discard_ahead()
+        child.start_ahead(["check", "--config", str(named / "courselint.toml"), "content/a.md"])
+        assert list(child._AHEAD) == [SYSTEM_PYTHON]
     finally:
-        grammalecte.discard_ahead()
+        child.discard_ahead()
 
 
 def test_a_run_without_grammar_kills_the_child_started_ahead(require_grammalecte, tmp_path, monkeypatch):
     """``check --select CL4`` in a project naming Grammalecte: started ahead, stopped at once."""
     from courselint import cli
-    from courselint.grammar import grammalecte
+    from courselint.grammar import child
 
     (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     taken = []
-    real_discard = grammalecte.discard_ahead
+    real_discard = child.discard_ahead
 
     def watched() -> None:
-        taken.extend(grammalecte._AHEAD.values())
+        taken.extend(child._AHEAD.values())
         real_discard()
 
-    monkeypatch.setattr(grammalecte, "discard_ahead", watched)
+    monkeypatch.setattr(child, "discard_ahead", watched)
     assert cli.main(["check", "--no-cache", "--select", "CL4", "a.md"]) == 1
     assert taken and all(process.poll() is not None for process in taken)
+
+
+_AHEAD_PROBE = """
+import os, sys, time
+
+class Probe:
+    def find_spec(self, name, path=None, target=None):
+        if name == "courselint.cli":
+            from courselint import ahead
+            from courselint.grammar import child
+            speller = ahead._pending[1]
+            ends = {os.readlink(f"/proc/self/fd/{p.stdin.fileno()}") for p in child._AHEAD.values()}
+            for _ in range(200):  # the child closes them as its first step: a moment after the fork
+                held = set()
+                for fd in os.listdir(f"/proc/{speller.pid}/fd"):
+                    try:
+                        held.add(os.readlink(f"/proc/{speller.pid}/fd/{fd}"))
+                    except OSError:
+                        pass  # closed meanwhile
+                if not ends & held:
+                    break
+                time.sleep(0.01)
+            print("started:", len(child._AHEAD), "speller:", speller.pid is not None, "shared:", sorted(ends & held))
+            speller.close()
+            child.discard_ahead()
+            raise SystemExit(0)
+        return None
+
+sys.meta_path.insert(0, Probe())
+sys.argv = ["courselint", *sys.argv[1:]]
+from courselint.__main__ import run
+run()
+"""
+
+
+def test_the_program_starts_grammalecte_before_importing_the_command_line(require_grammalecte, tmp_path):
+    """``python -m courselint`` and the installed script: for a check of a lesson in a
+    project naming Grammalecte, Grammalecte's child is started and then the speller's
+    forked before the command line's imports; the speller's child holds no end of
+    Grammalecte's pipes (the fork copies them: it closes them)."""
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "COURSELINT_NO_PRELOAD"}
+    out = subprocess.run(
+        [sys.executable, "-c", _AHEAD_PROBE, "check", "a.md"], cwd=tmp_path, env=env, capture_output=True, text=True,
+        check=True,
+    ).stdout
+    assert out.strip() == "started: 1 speller: True shared: []", out
+
+
+def test_the_command_line_takes_what_the_program_started(require_grammalecte, tmp_path, monkeypatch):
+    """``cli.main`` uses the speller's child and Grammalecte's of ``ahead.start`` for the
+    same arguments; for others it stops that speller and starts anew."""
+    from courselint import ahead
+    from courselint.grammar import child
+
+    (tmp_path / "courselint.toml").write_text('[grammar]\nengine = "grammalecte"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COURSELINT_NO_PRELOAD", raising=False)
+    ahead.start(["check", "a.md"])
+    speller = ahead._pending[1]
+    started = child._AHEAD[SYSTEM_PYTHON]
+    try:
+        assert ahead.take(["check", "a.md"]) is speller and ahead._pending is None
+        assert child._AHEAD[SYSTEM_PYTHON] is started  # for the run's engine to take
+        ahead.start(["check", "a.md"])
+        other = ahead._pending[1]
+        again = ahead.take(["check", "--select", "CL4", "a.md"])
+        assert again is not other and again.pid is not None
+        assert other.pid is None  # closed: its child is gone
+        again.close()
+    finally:
+        speller.close()
+        child.discard_ahead()
 
 
 # --------------------------------------------------------------------------- alongside the other rules

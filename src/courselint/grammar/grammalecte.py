@@ -15,14 +15,14 @@ Only Grammalecte's grammar engine runs (``gc_engine.parse``), never its spell
 checker: Hunspell owns spelling.  JSON is written ASCII-only, so no encoding can
 get in the way.  The child leaves when its standard input closes, so it never
 outlives us, even when we are killed; every wait has a timeout, so a stuck child
-costs a few seconds, never a hang.
+costs a few seconds, never a hang.  The child's program, its start and its stop
+are in :mod:`courselint.grammar.child`.
 """
 
 from __future__ import annotations
 
 import collections
 import json
-import os
 import queue
 import re
 import subprocess
@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 
 from courselint.grammar import DEFAULT_PYTHON
 from courselint.grammar.base import EngineIssue, EngineUnavailable, ShownText
+from courselint.grammar.child import spawn, stop, take_ahead
 from courselint.messages import N_, _
 
 #: Longest text sent as one paragraph (about 80 sentences, 0.2 s of Grammalecte).
@@ -45,48 +46,6 @@ TYPOGRAPHY_OPTIONS = (
     "typo", "apos", "eepi", "esp", "tab", "nbsp", "unit", "tu", "maj", "minis",
     "num", "nf", "virg", "poncfin", "ocr", "chim", "liga", "mapos",
 )
-
-# The child program.  Grammalecte prints diagnostics on stdout: the protocol keeps
-# the real stdout for itself and sends everything else to stderr.
-CHILD_PROGRAM = r"""
-import json, sys
-channel = sys.stdout
-sys.stdout = sys.stderr
-
-def send(message):
-    channel.write(json.dumps(message) + "\n")
-    channel.flush()
-
-try:
-    from grammalecte.fr import gc_engine, gc_options
-    gc_engine.load("Python")
-    list(gc_engine.parse("Bonjour.", "FR"))  # compiles the rules now, not on the first paragraph
-except BaseException as exc:
-    send({"fatal": "%s: %s" % (type(exc).__name__, exc)})
-    sys.exit(1)
-
-typography = [name for group, lines in gc_options.lStructOpt if group == "basic" for line in lines for name in line]
-send({"ready": True, "version": getattr(gc_engine, "__version__", "?"), "typography": typography,
-      "defaults": gc_engine.getDefaultOptions()})
-KEYS = ("nStart", "nEnd", "sRuleId", "sType", "sMessage", "aSuggestions")
-try:
-    for line in sys.stdin:
-        request = json.loads(line)
-        try:
-            if "options" in request:
-                gc_engine.setOptions(request["options"])
-                reply = {"ok": True}
-            else:
-                errors = [{key: error.get(key) for key in KEYS} for error in gc_engine.parse(request["text"], "FR")]
-                reply = {"errors": sorted(errors, key=lambda error: (error["nStart"], error["nEnd"]))}
-        except Exception as exc:
-            reply = {"error": "%s: %s" % (type(exc).__name__, exc)}
-        reply["id"] = request.get("id")
-        send(reply)
-except (KeyboardInterrupt, BrokenPipeError):
-    pass
-"""
-
 
 class GrammalecteEngine:
     """A :class:`~courselint.grammar.base.ProseEngine` backed by one Grammalecte child."""
@@ -126,7 +85,7 @@ class GrammalecteEngine:
         self._state = {"ready": False}
         self._process = self._start()
         # Killed when this object goes away or the interpreter exits, whichever comes first.
-        self._finalizer = weakref.finalize(self, _stop, self._process)
+        self._finalizer = weakref.finalize(self, stop, self._process)
         if wait:
             self._await_ready()
 
@@ -207,10 +166,10 @@ class GrammalecteEngine:
     # ----------------------------------------------------------------- child process
 
     def _start(self) -> subprocess.Popen:
-        process = _AHEAD.pop(self.python, None)
-        if process is None or process.poll() is not None:
+        process = take_ahead(self.python)
+        if process is None:
             try:
-                process = _spawn(self.python)
+                process = spawn(self.python)
             except OSError as exc:
                 reason = exc.strerror or type(exc).__name__
                 raise EngineUnavailable(
@@ -353,67 +312,3 @@ def _write(stream, text: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass  # the child is gone: the reader sees its output end and says so
-
-
-#: Children started ahead of any engine (:func:`spawn_ahead`), by interpreter: the
-#: next engine of that interpreter takes its child instead of starting one.
-_AHEAD: dict[str, subprocess.Popen] = {}
-
-
-def _spawn(python: str) -> subprocess.Popen:
-    """A new child of ``python`` loading Grammalecte (it needs no setting: options come later)."""
-    return subprocess.Popen(
-        # -I: ignore PYTHONPATH and user site-packages, which belong to our interpreter
-        [python, "-I", "-c", CHILD_PROGRAM],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        bufsize=1,
-    )
-
-
-def spawn_ahead(python: str) -> None:
-    """Start a child for the next engine of ``python`` now, before it is configured.
-
-    A check of a few lessons calls this first thing when the project's file names
-    Grammalecte (``cli.main``): Grammalecte loads (0.2 s) while this process imports
-    its modules and reads its configuration.  An interpreter that cannot start is
-    reported by the engine, which tries again; :func:`discard_ahead` kills a child
-    no engine took.
-    """
-    if python not in _AHEAD:
-        try:
-            _AHEAD[python] = _spawn(python)
-        except OSError:
-            pass
-
-
-def discard_ahead() -> None:
-    """Kill the children started ahead that no engine took."""
-    while _AHEAD:
-        _python, process = _AHEAD.popitem()
-        _stop(process)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop the child at once.
-
-    It holds nothing to save (it only answers), and ending it gracefully costs a
-    run 60 ms: the child's interpreter frees Grammalecte's tables on its way out.
-    Killed before its input is closed: a writer thread blocked on a full pipe holds
-    that stream, and only the child's end going away releases it.
-    """
-    if process.poll() is None:
-        process.kill()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
-        process.stdin.close()
-    except (OSError, ValueError):
-        pass

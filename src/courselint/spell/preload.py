@@ -2,8 +2,8 @@
 
 Checking one lesson (the pre-commit case) is mostly start-up: about 120 ms of
 imports, and 100-200 ms to load the French dictionary into Hunspell when a word
-needs it.  The command line forks as its first step when the arguments look like
-a check of a few lessons (:func:`likely`).  The child imports the spelling
+needs it.  The program forks among its first steps (courselint/ahead.py) when the
+arguments look like a check of a few lessons (:func:`likely`).  The child imports the spelling
 modules and reads the shipped tables, which answer most words without Hunspell
 (spell/forms.py).  Once the parent has read its arguments and configuration it
 either lets the child go (:func:`wanted` says no: folders, spelling off…) or
@@ -64,9 +64,8 @@ def dictionary_ahead(argv: list[str]) -> None:
     """For a check of folders (a whole course) whose spelling may run: the French
     dictionary starts loading on a thread now (see the module's docstring).
 
-    ``python -m courselint`` calls it before importing the command line (some
-    25 ms of imports the load then overlaps), :func:`courselint.cli.main` again
-    (a second call does nothing).
+    The program's first step (courselint/ahead.py), before the command line's
+    imports (some 25 ms the load then overlaps); a second call does nothing.
     """
     if whole_course_likely(argv) and spelling_may_run(argv):
         from courselint.spell import dictionary
@@ -178,10 +177,9 @@ class PreloadedSpeller:
         answers_read, answers_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            os.close(requests_write)
-            os.close(answers_read)
             status = 1
             try:
+                _close_inherited(keep=(requests_read, answers_write))
                 _quiet()
                 _serve(requests_read, answers_write)
                 status = 0
@@ -274,6 +272,24 @@ def _reaped(pid: int, timeout: float) -> bool:
             return False
         time.sleep(0.005)
     return True
+
+
+def _close_inherited(keep: tuple[int, ...]) -> None:
+    """Close every descriptor the fork copied but standard input, output, error and ``keep``.
+
+    The parent's pipes to other children (a Grammalecte child started just before,
+    grammar/child.py) must close when the parent closes them: a copy held here
+    would keep such a child waiting for an end of input that never comes.
+    """
+    start = 3
+    for fd in sorted(keep):
+        os.closerange(start, fd)
+        start = fd + 1
+    try:
+        limit = os.sysconf("SC_OPEN_MAX")
+    except (AttributeError, ValueError, OSError):
+        limit = -1
+    os.closerange(start, limit if limit > start else 65536)
 
 
 def _quiet() -> None:
