@@ -181,6 +181,15 @@ def test_suggestions_find_the_word(checker, sentence, word, correction):
     assert findings(sentence, checker) == [("CL401", word, correction)]
 
 
+def test_a_french_word_of_the_trade_one_slip_away_ends_the_search(checker):
+    """The two-edit search runs when the only close words are English words of the
+    technical list (``controlleur`` → ``controller``: see above), not when one is a
+    French word of it (``formatage``, ``itérateur`` are listed too)."""
+    assert checker.suggest("formattage") == ("formatage",)
+    assert checker.suggest("iterateur") == ("itérateur",)
+    assert checker.suggest("controlleur")[:2] == ("contrôleur", "controller")
+
+
 @pytest.mark.parametrize(
     "typed, meant, cost",
     [

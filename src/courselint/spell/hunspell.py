@@ -182,7 +182,11 @@ class SpellChecker:
         """An English word that is English-only or one of the technical list."""
         if self.is_english_only(word):
             return True
-        lowered = _normalise(word).lower()
+        return self._english_of_the_trade(_normalise(word).lower())
+
+    def _english_of_the_trade(self, lowered: str) -> bool:
+        """A word of the technical list that is English (``controller``; ``itérateur``,
+        ``formatage`` are French words of the trade)."""
         return lowered in self._tech_words and bool(self._english_spell(lowered))
 
     def is_tech_word(self, word: str) -> bool:
@@ -361,10 +365,13 @@ class SpellChecker:
             found = self._near_suggestions(word)
             if self.is_english(word):
                 found = self._with_cognates(word, found)
-            if found and looks_french(word) and all(c.lower() in self._tech_words for c in found):
+            if found and looks_french(word) and all(self._english_of_the_trade(c.lower()) for c in found):
                 # A French-looking slip whose only close words are English words of
                 # the trade (``controlleur`` → ``controller``) may be a French word two
                 # small slips away (``contrôleur``: an accent and a doubled letter).
+                # A French word one slip away ends the search (``formattage`` →
+                # ``formatage``, of the technical list too): the two-edit search costs
+                # 5-15 ms a word and only added rarer words after it.
                 lowered = word.lower()
                 found = sorted(
                     _unique(found + self._two_edit_suggestions(word)),
