@@ -492,9 +492,20 @@ class FormFilter:
             return False
         if rest == rest.capitalize() and rest.upper() in _load_capitals(self._data_dir):
             # Hunspell also keeps the Capitalised writing of a name in capitals or in
-            # mixed case (``Heusden-zolder`` of ``Heusden-Zolder``), for capital writings,
-            # and accepts it after an elision: its own answer.
-            return None
+            # mixed case (``Api`` of ``API``, ``Heusden-zolder`` of ``Heusden-Zolder``),
+            # for capital writings, with the name's affixes: after an elision the name in
+            # capitals takes (``l'API``) it accepts that writing (``l'Api``, hence
+            # ``L'API``); after another it refuses it (``c'Api``) unless the rule below
+            # accepts it (``l'En`` of ``en``).  A test tries every name of the capitals
+            # list after every elision.  Left to Hunspell: a name only in mixed case, a
+            # compound (``l'Dom-tom`` is refused), an added word.
+            if _has_break(rest) or rest.lower() in self._added_lowered:
+                return None
+            capitals = trie.get(rest.upper())
+            if capitals is None:
+                return None
+            if masks[capitals] & bit:
+                return True
         # ``l'``, ``d'`` and ``qu'`` also capitalise the word after them (``l'Objectif``).
         capitalising = _CAPITALISING_BITS.get(lowered)
         key = trie.get(rest[0].lower() + rest[1:]) if capitalising else None
