@@ -34,8 +34,9 @@ the other two variants), expanded by Debian's ``unmunch`` and by the affix rules
 applied here (:func:`affix_forms`: ``unmunch`` drops a few, ``résolu`` among them),
 kept when Hunspell accepts them, plus the shipped
 technical list with the inflections of its ``word~model`` entries.  Elided forms
-(``l'arbre``) count without their prefix in the 4-grams and are left out of the
-CRC-32 table (the checker looks their word up); ``aujourd'hui`` stays whole.  Both headers record a digest of the
+(``l'arbre``) count without their prefix in the 4-grams and those of the
+dictionary's elisions are left out of the CRC-32 table and the tries (the checker
+looks their word up); ``aujourd'hui`` and ``presqu'île`` stay whole.  Both headers record a digest of the
 inputs; ``tests/test_spell_forms.py`` fails when an input changed and the tables
 were not rebuilt.
 
@@ -76,13 +77,13 @@ from courselint.spell.forms import (  # noqa: E402
     UNITS_FILE,
     ELISIONS_FILE,
     ELISIONS,
+    ELISION_HEADS,
     CAPITALISING_ELISIONS,
     TABLES_VARIANT,
     TRIE_DIGEST_KEY,
     input_digest,
     ngrams,
 )
-from courselint.spell.tokenize import ELIDED_PREFIXES  # noqa: E402
 from courselint.spell.wordlist import read_tech_words  # noqa: E402
 
 DATA = REPO / "src" / "courselint" / "data"
@@ -285,8 +286,11 @@ def main() -> None:
     header = f"# {NGRAM}-grams of every form of {DICTIONARY} and {TECH_WORDS}; inputs {digest}\n"
     (DATA / NGRAMS_FILE).write_text(header + "\n".join(sorted(table)) + "\n", encoding="utf-8")
 
-    # Elided forms (« l'arbre ») are looked up by their word (see forms.py): leave them out.
-    plain_forms = [form for form in all_forms if form.split("'", 1)[0].lower() not in ELIDED_PREFIXES or "'" not in form]
+    # Forms made by the dictionary's elisions (« l'arbre ») are answered by their word
+    # and the elisions table (see forms.py): leave them out.  Other forms with an
+    # apostrophe stay whole (« aujourd'hui », « presqu'île »: ``presqu'`` is no
+    # elision of the dictionary, only a .dic entry).
+    plain_forms = [form for form in all_forms if "'" not in form or form.split("'", 1)[0].lower() not in ELISION_HEADS]
     hashes = array.array("I", sorted({zlib.crc32(form.encode("utf-8")) for form in plain_forms}))
     if sys.byteorder == "big":
         hashes.byteswap()

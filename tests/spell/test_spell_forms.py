@@ -608,7 +608,30 @@ def test_the_tables_answer_elisions_and_compounds_as_hunspell():
     assert {"XQZT-MAJOR", "API-Driven", "d'Ansible", "a--b", "-t-il", "don't", "Let's", "Træfik", "GitHub"} <= refused
     assert {"L'ARBRE", "QU'IL", "N'EST", "D'UN", "naïve", "NAÏVE", "Heusden-Zolder", "HEUSDEN-ZOLDER"} <= accepted
     undecided = {word for word, answer in answers.items() if answer is None}
-    assert {"d'Heusden-zolder", "y'avoir", "straße", "ﬁn"} <= undecided
+    assert {"d'Heusden-zolder", "straße", "ﬁn"} <= undecided
+
+
+def test_apostrophes_that_are_no_elision_of_the_dictionary_are_answered_as_hunspell():
+    """``y'`` and ``presqu'`` are elisions for the tokenizer, not for the dictionary: it
+    only knows ``presqu'île`` and its kin whole.  Before every 150th form of letters,
+    in three writings: the tables answer, and as Hunspell does."""
+    from courselint.spell.edits import FRENCH_LETTERS
+    from courselint.spell.forms import _load_tries
+
+    checker = get_checker()
+    prefixes, _ = _load_tries(str(data_dir()))
+    forms = [key for key in prefixes.iterkeys() if not key.startswith("#")]
+    words = {"y'avoir", "y'a", "Y'a", "presqu'île", "Presqu'île", "presqu'îles", "presqu'ile", "presqu'", "presqu'isle"}
+    for form in [form for form in forms[::150] if all(c in FRENCH_LETTERS + "-" for c in form.lower())]:
+        for head in ("y", "presqu"):
+            words.update((f"{head}'{form}", f"{head.capitalize()}'{form}", f"{head}'{form.capitalize()}"))
+    answers = {word: checker._forms.answer(word) for word in words}
+    # In capitals (``Y'XXL``) Hunspell rewrites the word: its own answer.
+    assert [word for word, answer in answers.items() if answer is None and not word.isupper()] == []
+    answered = {word: answer for word, answer in answers.items() if answer is not None}
+    assert [word for word, answer in answered.items() if answer != bool(checker._french.spell(word))] == []
+    assert {word for word, answer in answers.items() if answer} >= {"presqu'île", "Presqu'île", "presqu'îles"}
+    assert not answers["y'avoir"] and not answers["y'a"]
 
 
 def test_names_in_capitals_after_an_elision_are_answered_as_hunspell():

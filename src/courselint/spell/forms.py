@@ -43,8 +43,10 @@ variant the tables are built from (``TABLES_VARIANT``) a form of the tries is a
 known word, and the checker answers from them without asking Hunspell.
 
 The words a checker adds (the technical list, the project's words) are added
-here too.  The forms table holds no elided form (``l'arbre``): the elisions
-table says which elisions the word after the apostrophe takes.  Hyphenated
+here too.  The forms table holds no form the dictionary's elisions make
+(``l'arbre``): the elisions table says which elisions the word after the
+apostrophe takes.  A form whose apostrophe is no such elision is held whole
+(``aujourd'hui``, ``presqu'île``).  Hyphenated
 candidates and those with an apostrophe pass the 4-gram test unchecked.
 """
 
@@ -67,7 +69,6 @@ from courselint.spell.edits import (
     accent_variants,
     one_edit,
 )
-from courselint.spell.tokenize import ELIDED_PREFIXES
 
 NGRAM = 4
 #: Contexts memoised by FormFilter.one_edit before the memo starts afresh (a few MB).
@@ -315,8 +316,8 @@ class FormFilter:
         """
         while "'" in candidate:
             prefix, rest = candidate.split("'", 1)
-            if prefix.lower() not in ELIDED_PREFIXES:
-                break  # « aujourd'hui », « prud'homme »: listed whole
+            if prefix.lower() not in _ELISION_BITS:
+                break  # « aujourd'hui », « presqu'île »: listed whole
             candidate = rest
         if candidate in self._added_forms:
             return True
@@ -476,9 +477,10 @@ class FormFilter:
             return None
         bit = _ELISION_BITS.get(lowered)
         if bit is None:
-            # Not an elision: a form of the tables (``aujourd'hui``) was found whole,
-            # unless the tables leave its kind out (ELIDED_PREFIXES: ``presqu'île``).
-            return None if lowered in ELIDED_PREFIXES or word.isupper() else False
+            # Not an elision of the dictionary: a form of the tables (``aujourd'hui``,
+            # ``presqu'île``) was found whole; ``y'a`` is none.  In capitals, Hunspell's
+            # rewriting of the word is its own to answer.
+            return None if word.isupper() else False
         if word.isupper():
             return self._elided_capitals_answer(lowered, rest, bit)
         if head not in (lowered, lowered.capitalize()):
