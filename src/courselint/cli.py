@@ -348,9 +348,7 @@ def _check(args, speller=None) -> int:
         engines.update(start_early(config, selection))
     if speller is not None:
         if preload.wanted(args.paths, config, selection):
-            # With a Grammalecte child starting, the speller's child loads the
-            # dictionary only for a word that needs it (see PreloadedSpeller.configure).
-            speller.configure(preload.spelling_settings(config), dictionary_ahead=not engines)
+            speller.configure(preload.spelling_settings(config))
             engines[preload.SPELLER] = speller
         else:
             speller.close()

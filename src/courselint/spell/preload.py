@@ -3,16 +3,17 @@
 Checking one lesson (the pre-commit case) is mostly start-up: about 120 ms of
 imports, and 100-200 ms to load the French dictionary into Hunspell when a word
 needs it.  The program forks among its first steps (courselint/ahead.py) when the
-arguments look like a check of a few lessons (:func:`likely`).  The child imports the spelling
-modules and reads the shipped tables, which answer most words without Hunspell
-(spell/forms.py).  Once the parent has read its arguments and configuration it
-either lets the child go (:func:`wanted` says no: folders, spelling off…) or
-sends it the spelling settings (:meth:`PreloadedSpeller.configure`); the child
-then starts loading the default French dictionary on a thread (in C, without the
-GIL) for the words the tables cannot answer, unless a Grammalecte child runs too,
-builds the checker and answers :class:`~courselint.spell.speller.SpellRequest` s (the very
-pass the rule runs in-process) until the parent closes the pipe: a lesson the
-tables answer does not wait for the dictionary.
+arguments look like a check of a few lessons (:func:`likely`).  The child imports
+the spelling modules and reads the shipped tables, which answer nearly every word
+without Hunspell (spell/forms.py).  Once the parent has read its arguments and
+configuration it either lets the child go (:func:`wanted` says no: folders,
+spelling off…) or sends it the spelling settings
+(:meth:`PreloadedSpeller.configure`); the child builds the checker and answers
+:class:`~courselint.spell.speller.SpellRequest` s (the very pass the rule runs
+in-process) until the parent closes the pipe.  The dictionary loads only for a
+word the tables cannot answer (none in the lessons of the real course, of
+hugo-learn-example or the seed): loading it ahead on a thread, in case, took a
+core from the run and made a lesson 4 % slower.
 
 The findings never depend on the child: if it fails in any way, the parent falls
 back to a checker of its own.  ``COURSELINT_NO_PRELOAD=1`` turns it off.
@@ -194,15 +195,10 @@ class PreloadedSpeller:
         if settings is not None:
             self.configure(settings)
 
-    def configure(self, settings: dict, dictionary_ahead: bool = True) -> None:
-        """Tell the child which checker to build (the settings of :func:`spelling_settings`).
-
-        ``dictionary_ahead``: whether the child starts loading the French dictionary
-        now, in case a word needs it.  Not when a Grammalecte child starts too: its
-        start-up is then the run's longest path, and the load would take it a core.
-        """
+    def configure(self, settings: dict) -> None:
+        """Tell the child which checker to build (the settings of :func:`spelling_settings`)."""
         self._settings = dict(settings)
-        self._ask((self._settings, dictionary_ahead), answer=False)
+        self._ask(self._settings, answer=False)
 
     def find_unknown(self, request):
         if self._settings is None:
@@ -303,23 +299,18 @@ def _quiet() -> None:
 
 
 def _serve(requests_fd: int, answers_fd: int) -> None:
-    from courselint.spell import dictionary
     from courselint.spell.speller import checker_for, find_unknown
     from courselint.spell.hunspell import prepare_shared
 
     # Before the parent has even read its arguments: the spelling modules and the
-    # tables, which answer most words alone.  Then, if the parent says so, the
-    # default dictionary, for the words they cannot answer, on a thread (the load
-    # runs in C without the GIL): a lesson that needs none is answered without
-    # waiting for it.
+    # tables, which answer nearly every word alone (the dictionary loads for a word
+    # they cannot answer).
     prepare_shared()
     with os.fdopen(requests_fd, "rb") as requests, os.fdopen(answers_fd, "wb") as answers:
         try:
-            settings, dictionary_ahead = _receive(requests)
+            settings = _receive(requests)
         except EOFError:
             return
-        if dictionary_ahead:
-            dictionary.load_ahead(dictionary.DEFAULT_VARIANT, on_thread=True)
         # The tables, the English one included, were read above (prepare_shared).
         checker = checker_for(settings)
         while True:
