@@ -337,16 +337,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"baseline {args.baseline_src}, in the same rounds:")
                 report_pairs("baseline courselint check", base, "cat … | hunspell -l -d fr_FR", b)
 
-            for label, src in (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),):
-                single = [timed([*cl, "check", "--no-cache", one], root, src=src)[:2] for _ in range(args.runs)]
+            sides = (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),)
+            single: dict = {label: [] for label, _ in sides}
+            for _ in range(args.runs):  # alternating, as the whole course
+                for label, src in sides:
+                    single[label].append(timed([*cl, "check", "--no-cache", one], root, src=src)[:2])
+            for label, _ in sides:
                 print(
-                    f"{label}one lesson, cold: wall median {statistics.median(w for w, _ in single):.3f} s,"
-                    f" CPU median {statistics.median(c for _, c in single):.3f} s ({one})"
+                    f"{label}one lesson, cold: wall median {statistics.median(w for w, _ in single[label]):.3f} s,"
+                    f" CPU median {statistics.median(c for _, c in single[label]):.3f} s ({one})"
                 )
             # Lessons differ: a word only Hunspell can answer (L'API until b038212) makes
             # one wait for the dictionary.  Every 12th lesson, once per side, alternating.
             sample = [str(path.relative_to(root)) for path in paths[::12]]
-            sides = (("", None), ("baseline ", args.baseline_src)) if args.baseline_src else (("", None),)
             walls: dict = {label: [] for label, _ in sides}
             for lesson in sample:
                 for label, src in sides:
