@@ -281,7 +281,7 @@ def read_table(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except OSError as exc:
         raise ConfigError(_("{path}: illisible ({reason})").format(path=path, reason=exc.strerror)) from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # TOML is UTF-8
         raise ConfigError(_("{path}: TOML invalide ({reason})").format(path=path, reason=exc)) from None
     return courselint_table(path, data)
 

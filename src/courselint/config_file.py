@@ -33,9 +33,16 @@ def has_tool_table(path: Path) -> bool:
 
     try:
         data = path.read_bytes()
-        # A table named courselint is written with its name: a file without it has none.
-        return b"courselint" in data and "courselint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except OSError:
+        return False
+    # A table named courselint is written with its name: a file without it has none.
+    if b"courselint" not in data:
+        return False
+    try:
+        return "courselint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except UnicodeDecodeError:
+        return True  # maybe ours: config.read_table says what is wrong with it
+    except tomllib.TOMLDecodeError:
         return False
 
 
@@ -52,7 +59,7 @@ def peek(path: Path | None) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
     table = courselint_table(path, data)
     return table if isinstance(table, dict) else {}

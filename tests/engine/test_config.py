@@ -53,6 +53,23 @@ def test_nested_tables_and_explicit_keys(tmp_path: Path) -> None:
     assert config.words_file == tmp_path.resolve() / ".courselint-words.txt"
 
 
+@pytest.mark.parametrize("name, text", [
+    ("courselint.toml", b'words = ["caf\xe9"]\n'),
+    ("pyproject.toml", b'[tool.courselint]\nwords = ["caf\xe9"]\n'),
+])
+def test_a_file_not_in_utf8_is_a_clear_error(tmp_path: Path, name: str, text: bytes) -> None:
+    """TOML is UTF-8: a file in Latin-1 is reported, not a traceback, nor skipped."""
+    (tmp_path / name).write_bytes(text)
+    with pytest.raises(cfg.ConfigError) as info:
+        cfg.load(start=tmp_path)
+    assert name in str(info.value) and "TOML invalide" in str(info.value)
+
+
+def test_a_pyproject_not_in_utf8_without_our_table_is_not_ours(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.black]\nx = "caf\xe9"\n')
+    assert cfg.load(start=tmp_path).source is None
+
+
 @pytest.mark.parametrize(
     "text, message",
     [
