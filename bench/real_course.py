@@ -53,7 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from perf import CODE_BLOCKS, SHORTCODES, TABLE, child_env, courselint_command, peak_tree_memory  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# Beside the repository (a clone in /work), else /work/shared (a worktree elsewhere), as tests/shared_corpus.py.
+SHARED = next((path for path in (REPO.parent / "shared", Path("/work/shared")) if path.is_dir()), REPO.parent / "shared")
 PROSE = SHARED / "bench" / "prose-dev.txt"
 CORPUS = SHARED / "corpus" / "hugo-learn-example" / "content"
 LESSONS = 211
