@@ -56,7 +56,7 @@ def test_suggestions_and_added_words_as_chunspell(both):
 def test_a_dictionary_loaded_ahead_on_a_thread_is_taken_once():
     dictionary.wait()
     dictionary._loaded.pop(DEFAULT_VARIANT, None)
-    dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+    dictionary.load_ahead(DEFAULT_VARIANT)
     loading = [t for t in threading.enumerate() if t.name == f"courselint-{DEFAULT_VARIANT}"]
     assert loading  # on a thread, the call returned at once
     taken = dictionary.take(DEFAULT_VARIANT)
@@ -65,7 +65,7 @@ def test_a_dictionary_loaded_ahead_on_a_thread_is_taken_once():
 
 
 def test_wait_leaves_no_loading_thread_for_a_fork():
-    dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+    dictionary.load_ahead(DEFAULT_VARIANT)
     dictionary.wait()
     assert not _loading_threads()
     assert dictionary.take(DEFAULT_VARIANT) is not None
@@ -82,7 +82,7 @@ def test_the_spelling_child_is_forked_with_no_loading_thread():
 
     dictionary.wait()
     dictionary._loaded.pop(DEFAULT_VARIANT, None)
-    dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+    dictionary.load_ahead(DEFAULT_VARIANT)
     speller = PreloadedSpeller()
     try:
         assert not _loading_threads()
@@ -105,7 +105,7 @@ def test_workers_are_not_forked_with_a_dictionary_the_run_does_not_use(tmp_path)
     ):
         (tmp_path / "courselint.toml").write_text(settings, encoding="utf-8")
         config = config_module.load(tmp_path / "courselint.toml")
-        dictionary.load_ahead(DEFAULT_VARIANT, on_thread=True)
+        dictionary.load_ahead(DEFAULT_VARIANT)
         preload.before_workers(config, selection)
         assert not _loading_threads()
         assert (dictionary.take(DEFAULT_VARIANT) is not None) is kept, settings

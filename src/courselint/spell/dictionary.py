@@ -72,18 +72,13 @@ _loaded: dict[str, object] = {}
 _loading: dict = {}
 
 
-def load_ahead(variant: str = DEFAULT_VARIANT, *, on_thread: bool = False) -> None:
-    """Load ``variant``'s dictionary for the next checker of that variant.
-
-    ``on_thread``: on a thread, returning at once, if it can load without the
-    GIL (else not at all: the checker loads it when it needs it).  The thread
-    runs no Python import: one beside the main thread's could see a module half
-    initialised.
+def load_ahead(variant: str = DEFAULT_VARIANT) -> None:
+    """Load ``variant``'s dictionary for the next checker of that variant, on a
+    thread, returning at once, if it can load without the GIL (else not at all:
+    the checker loads it when it needs it).  The thread runs no Python import: one
+    beside the main thread's could see a module half initialised.
     """
     if variant in _loaded or variant in _loading:
-        return
-    if not on_thread:
-        _loaded[variant] = load(variant)
         return
     if _library() is None:
         return
@@ -177,13 +172,20 @@ class OnDemand:
 # --------------------------------------------------------------------------- Hunspell's C API
 
 
-@functools.lru_cache(maxsize=1)
-def _library() -> ctypes.CDLL | None:
-    spec = importlib.util.find_spec("hunspell")  # chunspell's package
+def chunspell_folder() -> Path | None:
+    """The folder of the installed chunspell package (``hunspell``), or None; found
+    without importing it (20 ms, on the path of every run that spells)."""
+    spec = importlib.util.find_spec("hunspell")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / LIBRARY
-    if not path.is_file():
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@functools.lru_cache(maxsize=1)
+def _library() -> ctypes.CDLL | None:
+    folder = chunspell_folder()
+    path = folder / LIBRARY if folder is not None else None
+    if path is None or not path.is_file():
         return None
     try:
         library = ctypes.CDLL(str(path))

@@ -202,8 +202,6 @@ def _read_list(path: Path) -> frozenset[str]:
     return frozenset(line for line in lines[1:] if line)
 
 
-#: Deletes French letters (``str.translate``): what is left of a word is not one.
-_FRENCH_LETTERS_GONE = {ord(letter): None for letter in FRENCH_LETTERS}
 #: The lowercase letters of the words the tables answer: Latin letters, accented or
 #: not, whose capital is one letter that lowercases back to it (not ``ß``, ``ı``,
 #: ``ŉ``, nor ``ſ``, which Hunspell converts to ``s``).
@@ -430,10 +428,10 @@ class FormFilter:
         word with hyphens or middle dots (``peut-être``, ``qu'est-ce``, ``QEMU-KVM``,
         ``client·e``) the way Hunspell's BREAK rule takes it apart: the whole word
         first, then cut at the second break point, then at the first, each side
-        answered the same way.  Not answered: other characters, some elisions in
-        capitals (``L'API``), a name's Capitalised writing after an elision, the
-        writings of an added word Hunspell may refuse.  A test compares the answers
-        with Hunspell's on real lessons and on words made to probe each case.
+        answered the same way.  Not answered: other characters, a name only in mixed
+        case after an elision (``d'Heusden-zolder``), the writings of an added word
+        Hunspell may refuse.  Tests compare the answers with Hunspell's on real
+        lessons and on words made to probe each case.
         """
         whole = self._whole_answer(word)
         if whole is not False or not _has_break(word):

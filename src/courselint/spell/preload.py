@@ -71,7 +71,7 @@ def dictionary_ahead(argv: list[str]) -> None:
     if whole_course_likely(argv) and spelling_may_run(argv):
         from courselint.spell import dictionary
 
-        dictionary.load_ahead(on_thread=True)
+        dictionary.load_ahead()
 
 
 def _check_paths(argv: list[str]) -> list[str] | None:
