@@ -53,12 +53,21 @@ def _first_steps(arguments: list[str]):
         return None
     # Grammalecte first: its start-up is the longest path of a check that runs it
     # (the speller's child closes the ends of its pipes that the fork copies).
-    from courselint.grammar import child
-
-    child.start_ahead(arguments)
+    _grammar_ahead(arguments)
     # Before the fork: the speller's child speaks the run's language.
     _settle()
     return preload.PreloadedSpeller() if preload.spelling_may_run(arguments) else None
+
+
+def _grammar_ahead(arguments: list[str]) -> None:
+    """A Grammalecte child for a check of ``arguments``'s lessons, if their project's
+    file (or ``--config``) names Grammalecte (grammar/child.py)."""
+    from courselint.grammar import child
+    from courselint.spell import preload
+
+    given = preload.option_values(arguments, "--config")
+    lessons = [path for path in preload.check_paths(arguments) or () if path.endswith(".md")]
+    child.start_ahead(given[0] if given else None, lessons)
 
 
 def _settle() -> None:

@@ -482,6 +482,7 @@ def test_a_child_no_engine_took_is_killed(require_grammalecte):
 
 def test_the_command_line_starts_grammalecte_ahead_only_when_the_file_names_it(require_grammalecte, tmp_path, monkeypatch):
     """A guess from the raw file: the project of the first lesson, or ``--config``."""
+    from courselint import ahead
     from courselint.grammar import child
 
     named, silent = tmp_path / "named", tmp_path / "silent"
@@ -491,12 +492,12 @@ def test_the_command_line_starts_grammalecte_ahead_only_when_the_file_names_it(r
         (folder / "content" / "a.md").write_text("# A\n", encoding="utf-8")
     monkeypatch.chdir(silent)
     try:
-        child.start_ahead(["check", str(silent / "content" / "a.md")])
+        ahead._grammar_ahead(["check", str(silent / "content" / "a.md")])
         assert child._AHEAD == {}
-        child.start_ahead(["check", str(named / "content" / "a.md")])
+        ahead._grammar_ahead(["check", str(named / "content" / "a.md")])
         assert list(child._AHEAD) == [SYSTEM_PYTHON]
         child.discard_ahead()
-        child.start_ahead(["check", "--config", str(named / "courselint.toml"), "content/a.md"])
+        ahead._grammar_ahead(["check", "--config", str(named / "courselint.toml"), "content/a.md"])
         assert list(child._AHEAD) == [SYSTEM_PYTHON]
     finally:
         child.discard_ahead()

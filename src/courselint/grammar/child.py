@@ -107,35 +107,33 @@ def stop(process) -> None:
 _AHEAD: dict = {}
 
 
-def start_ahead(arguments: list[str]) -> None:
+def start_ahead(given: str | None, lessons: list[str]) -> None:
     """Start a child now if the configuration file names Grammalecte.
 
-    For a check of a few lessons (``courselint/ahead.py`` calls it).  A guess
-    from the raw file (the first lesson's project, or ``--config``): the run's
-    engine takes the child if its settings agree, else it is killed unused
-    (:func:`discard_ahead`).  A path it cannot read is for the run to report,
-    not this.
+    For a check of the files ``lessons`` (``courselint/ahead.py`` reads them from the
+    command line, and ``given``, its ``--config``).  A guess from the raw file (the
+    given one, else the first lesson's project's): the run's engine takes the child
+    if its settings agree, else it is killed unused (:func:`discard_ahead`).  A path
+    it cannot read is for the run to report, not this.
     """
     with contextlib.suppress(OSError, ValueError):
-        python = _configured_python(arguments)
+        python = _configured_python(given, lessons)
         if python:
             spawn_ahead(python)
 
 
-def _configured_python(arguments: list[str]) -> str | None:
+def _configured_python(given: str | None, lessons: list[str]) -> str | None:
     """The interpreter of the Grammalecte the raw configuration file names, or None."""
     from pathlib import Path
 
     from courselint import config_file
     from courselint.grammar import DEFAULT_PYTHON
 
-    given = next((arguments[i + 1] for i, a in enumerate(arguments[:-1]) if a == "--config"), None)
-    given = given or next((a.split("=", 1)[1] for a in arguments if a.startswith("--config=")), None)
     if given:
         source = Path(given)
     else:
-        lessons = [Path(a) for a in arguments[1:] if not a.startswith("-") and a.endswith(".md")]
-        source = config_file.find_config(lessons[0] if lessons and lessons[0].exists() else Path.cwd())
+        first = Path(lessons[0]) if lessons else None
+        source = config_file.find_config(first if first is not None and first.exists() else Path.cwd())
     if source is None or b"grammalecte" not in source.read_bytes():
         return None  # most projects: no TOML parser to import for them
     grammar = config_file.peek(source).get("grammar")

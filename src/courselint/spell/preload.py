@@ -51,13 +51,13 @@ def enabled() -> bool:
 
 def likely(argv: list[str]) -> bool:
     """Arguments of ``check`` naming a lesson file: worth forking before parsing them."""
-    paths = _check_paths(argv)
+    paths = check_paths(argv)
     return enabled() and paths is not None and any(arg.endswith(".md") for arg in paths)
 
 
 def whole_course_likely(argv: list[str]) -> bool:
     """Arguments of ``check`` naming no lesson file (folders, or the configured paths)."""
-    paths = _check_paths(argv)
+    paths = check_paths(argv)
     return enabled() and paths is not None and not any(arg.endswith(".md") for arg in paths)
 
 
@@ -74,7 +74,7 @@ def dictionary_ahead(argv: list[str]) -> None:
         dictionary.load_ahead()
 
 
-def _check_paths(argv: list[str]) -> list[str] | None:
+def check_paths(argv: list[str]) -> list[str] | None:
     """The words after ``check`` (paths, and option values), None for another command."""
     words = [arg for arg in argv if not arg.startswith("-")]
     return words[1:] if words and words[0] == "check" else None
@@ -87,17 +87,17 @@ def spelling_may_run(argv: list[str]) -> bool:
     configuration's, and the configuration's ``ignore`` only turns more rules off.
     Without ``--select`` the configuration decides, read later: the child is forked.
     """
-    select = _option_values(argv, "--select")
+    select = option_values(argv, "--select")
     if not select:
         return True
     # Its dataclass import only when --select is given.
     from courselint.selection import Selection, split_codes
 
-    selection = Selection(tuple(split_codes(select)), tuple(split_codes(_option_values(argv, "--ignore"))))
+    selection = Selection(tuple(split_codes(select)), tuple(split_codes(option_values(argv, "--ignore"))))
     return any(selection.enabled(*rule) for rule in RULES)
 
 
-def _option_values(argv: list[str], option: str) -> list[str]:
+def option_values(argv: list[str], option: str) -> list[str]:
     """The values of every ``option VALUE`` and ``option=VALUE``, as written."""
     values = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == option]
     return values + [arg.split("=", 1)[1] for arg in argv if arg.startswith(option + "=")]
